@@ -1,0 +1,43 @@
+package main
+
+import (
+	"github.com/spf13/cobra"
+)
+
+func newRootCmd(f *Factory) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "panel",
+		Short: "A terminal control panel for your organizations, projects, invitations and members",
+		Long: "panel signs you in through the browser (WorkOS AuthKit), keeps the session in the OS keychain,\n" +
+			"and lets you switch organization, pick a project, manage invitations and members, and tail logs.\n" +
+			"Run it with no arguments for the TUI; every screen also has a scriptable subcommand.",
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		Args:          cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return tuiRun(f)
+		},
+	}
+	pf := cmd.PersistentFlags()
+	pf.StringVar(&f.Overrides.Profile, "profile", "", "configuration profile (env PANEL_PROFILE)")
+	pf.StringVar(&f.Overrides.ClientID, "client-id", "", "WorkOS client ID (env PANEL_CLIENT_ID)")
+	pf.StringVar(&f.Overrides.AuthURL, "auth-url", "", "WorkOS API base URL (env PANEL_AUTH_URL)")
+	pf.StringVar(&f.Overrides.APIURL, "api-url", "", "control-panel API base URL (env PANEL_API_URL)")
+	pf.StringVar(&f.Overrides.OrganizationID, "organization-id", "",
+		"organization (external_id) for this process only; the stored default is kept (env PANEL_ORGANIZATION_ID)")
+	pf.BoolVar(&f.Overrides.InsecureStorage, "insecure-storage", false,
+		"keep tokens in a 0600 file under the config dir instead of the OS keychain (env PANEL_INSECURE_STORAGE=1)")
+	pf.BoolVar(&f.Overrides.Debug, "debug", false, "write a debug log (never tokens) under the profile directory")
+
+	cmd.AddCommand(
+		newVersionCmd(f),
+	)
+	for _, add := range subcommands {
+		cmd.AddCommand(add(f))
+	}
+	return cmd
+}
+
+// subcommands are registered by the files that define them (init), so that
+// adding a noun is one new file.
+var subcommands []func(*Factory) *cobra.Command

@@ -1,0 +1,138 @@
+// Package config resolves panel's configuration: flags win over PANEL_*
+// environment variables, which win over the config file in the user config
+// directory, which wins over built-in defaults. It also owns the on-disk
+// layout: every file panel writes lives below Dir (PANEL_CONFIG_DIR).
+package config
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+)
+
+// Production endpoints; a profile or PANEL_* variables point elsewhere
+// (the emulator, a staging WorkOS environment).
+const (
+	DefaultAuthURL = "https://api.workos.com"
+	DefaultAPIURL  = "https://app.koyeb.com"
+	DefaultProfile = "default"
+)
+
+// Config is the resolved configuration of one process.
+type Config struct {
+	Dir             string // root of everything panel writes (0700)
+	Profile         string
+	ClientID        string
+	AuthURL         string
+	APIURL          string
+	Token           string // PANEL_TOKEN: a ready access token, never stored
+	OrganizationID  string // this process's organization (external_id), not the stored default
+	InsecureStorage bool   // tokens in a 0600 file instead of the keychain
+	Browser         string // BROWSER: a command that receives the URL as its one argument
+	NoColor         bool
+	Debug           bool // log to Dir/profiles/<profile>/debug.log
+	Source          map[string]string
+}
+
+// Overrides are values given on the command line; empty means "not given".
+type Overrides struct {
+	Profile         string
+	ClientID        string
+	AuthURL         string
+	APIURL          string
+	OrganizationID  string
+	InsecureStorage bool
+	Debug           bool
+}
+
+var profileName = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$`)
+
+// Load resolves the configuration from overrides, the environment and the file.
+func Load(o Overrides) (*Config, error) {
+	dir, err := rootDir()
+	if err != nil {
+		return nil, err
+	}
+	file, err := readFile(filepath.Join(dir, FileName))
+	if err != nil {
+		return nil, err
+	}
+	c := &Config{Dir: dir, Source: map[string]string{}}
+	c.Profile = c.pick("profile", o.Profile, os.Getenv("PANEL_PROFILE"), file.DefaultProfile, DefaultProfile)
+	if !profileName.MatchString(c.Profile) {
+		return nil, fmt.Errorf("invalid profile name %q: use letters, digits, '.', '_' and '-'", c.Profile)
+	}
+	p := file.Profiles[c.Profile]
+	c.ClientID = c.pick("client_id", o.ClientID, os.Getenv("PANEL_CLIENT_ID"), p.ClientID, "")
+	c.AuthURL = strings.TrimRight(c.pick("auth_url", o.AuthURL, os.Getenv("PANEL_AUTH_URL"), p.AuthURL, DefaultAuthURL), "/")
+	c.APIURL = strings.TrimRight(c.pick("api_url", o.APIURL, os.Getenv("PANEL_API_URL"), p.APIURL, DefaultAPIURL), "/")
+	c.OrganizationID = c.pick("organization_id", o.OrganizationID, os.Getenv("PANEL_ORGANIZATION_ID"), "", "")
+	c.Token = os.Getenv("PANEL_TOKEN")
+	c.Browser = os.Getenv("BROWSER")
+	c.NoColor = os.Getenv("NO_COLOR") != ""
+	c.InsecureStorage = o.InsecureStorage || truthy(os.Getenv("PANEL_INSECURE_STORAGE")) || p.InsecureStorage
+	c.Debug = o.Debug || truthy(os.Getenv("PANEL_DEBUG"))
+	return c, nil
+}
+
+// pick returns the first non-empty value and records where it came from.
+func (c *Config) pick(key, flag, env, file, def string) string {
+	for i, v := range []string{flag, env, file, def} {
+		if v != "" {
+			c.Source[key] = [...]string{"flag", "environment", "config file", "default"}[i]
+			return v
+		}
+	}
+	return ""
+}
+
+// ProfileDir is the directory of the current profile's local state.
+func (c *Config) ProfileDir() string { return filepath.Join(c.Dir, "profiles", c.Profile) }
+
+// EnsureProfileDir creates the profile directory (and its parents) as 0700.
+func (c *Config) EnsureProfileDir() (string, error) {
+	d := c.ProfileDir()
+	for _, p := range []string{c.Dir, filepath.Join(c.Dir, "profiles"), d} {
+		if err := os.MkdirAll(p, 0o700); err != nil {
+			return "", err
+		}
+		if err := os.Chmod(p, 0o700); err != nil {
+			return "", err
+		}
+	}
+	return d, nil
+}
+
+// ErrNoClientID is returned by RequireClientID when no client id is configured.
+var ErrNoClientID = errors.New("no WorkOS client ID configured: set PANEL_CLIENT_ID, pass --client-id, " +
+	"or add client_id to the profile in the config file (try `panel demo` to run against the built-in emulator)")
+
+// RequireClientID fails with a clear message when the client id is missing.
+func (c *Config) RequireClientID() error {
+	if c.ClientID == "" {
+		return ErrNoClientID
+	}
+	return nil
+}
+
+func rootDir() (string, error) {
+	if d := os.Getenv("PANEL_CONFIG_DIR"); d != "" {
+		return filepath.Abs(d)
+	}
+	base, err := os.UserConfigDir()
+	if err != nil {
+		return "", fmt.Errorf("cannot find the user config directory (set PANEL_CONFIG_DIR): %w", err)
+	}
+	return filepath.Join(base, "panel"), nil
+}
+
+func truthy(s string) bool {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "1", "true", "yes", "on":
+		return true
+	}
+	return false
+}

@@ -1,0 +1,53 @@
+package config
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+
+	"gopkg.in/yaml.v3"
+)
+
+// FileName is the config file below Dir.
+const FileName = "config.yaml"
+
+// File is the on-disk configuration. Example:
+//
+//	default_profile: default
+//	profiles:
+//	  default:
+//	    client_id: client_01H...
+//	    auth_url: https://api.workos.com
+//	    api_url: https://app.koyeb.com
+//	  staging:
+//	    client_id: client_01J...
+//	    api_url: https://staging.example.com
+type File struct {
+	DefaultProfile string             `yaml:"default_profile,omitempty"`
+	Profiles       map[string]Profile `yaml:"profiles,omitempty"`
+}
+
+// Profile is one named set of endpoints and settings.
+type Profile struct {
+	ClientID        string `yaml:"client_id,omitempty"`
+	AuthURL         string `yaml:"auth_url,omitempty"`
+	APIURL          string `yaml:"api_url,omitempty"`
+	InsecureStorage bool   `yaml:"insecure_storage,omitempty"`
+}
+
+// readFile loads the config file; a missing file is an empty configuration.
+func readFile(path string) (File, error) {
+	var f File
+	b, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return f, nil
+	}
+	if err != nil {
+		return f, fmt.Errorf("read config file: %w", err)
+	}
+	if err := yaml.Unmarshal(b, &f); err != nil {
+		return f, fmt.Errorf("config file %s is not valid YAML: %w", path, err)
+	}
+	return f, nil
+}

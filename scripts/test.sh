@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Runs every test of panel, from a fresh Debian machine or a developer's laptop.
+#
+# It installs what the test layers need when missing (tmux for the TUI test, chromium for the real-browser test,
+# gnome-keyring + dbus for the real-keychain tests, goreleaser for the release config check), then runs gofmt,
+# go vet, `goreleaser check`, every Go test under -race inside a private D-Bus session with a throwaway unlocked
+# keyring, and each fuzz target for a bounded time. Under CI=true a test layer whose tool is missing fails.
+#
+# Knobs: FUZZTIME (default 10s per target), GOTEST_FLAGS (extra flags for go test), SKIP_INSTALL=1.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+FUZZTIME=${FUZZTIME:-10s}
+TOOLS=${PANEL_TOOLS_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/panel-tools}
+GORELEASER_VERSION=v2.15.1
+export PATH="$TOOLS/bin:$PATH"
+
+step() { printf '\n==> %s\n' "$*"; }
+
+# --- tools --------------------------------------------------------------------------------------------------------
+missing=()
+command -v tmux >/dev/null || missing+=(tmux)
+command -v dbus-run-session >/dev/null || missing+=(dbus)
+command -v gnome-keyring-daemon >/dev/null || missing+=(gnome-keyring)
+command -v chromium >/dev/null || missing+=(chromium)
+if [ ${#missing[@]} -gt 0 ] && [ "${SKIP_INSTALL:-}" != 1 ]; then
+  step "installing ${missing[*]}"
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  elif command -v sudo >/dev/null && command -v apt-get >/dev/null; then
+    sudo apt-get update -qq
+    sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  else
+    echo "cannot install ${missing[*]} here: the tests that need them will skip (or fail under CI=true)" >&2
+  fi
+fi
+if ! command -v goreleaser >/dev/null && [ "${SKIP_INSTALL:-}" != 1 ]; then
+  step "installing goreleaser $GORELEASER_VERSION into $TOOLS/bin (first time only, ~3 min)"
+  GOBIN="$TOOLS/bin" go install "github.com/goreleaser/goreleaser/v2@$GORELEASER_VERSION"
+fi
+
+# --- static checks ------------------------------------------------------------------------------------------------
+step "gofmt"
+unformatted=$(gofmt -l $(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))
+if [ -n "$unformatted" ]; then echo "gofmt wants to rewrite:"; echo "$unformatted"; exit 1; fi
+
+step "go vet"
+go vet ./...
+
+step "goreleaser check"
+if command -v goreleaser >/dev/null; then
+  goreleaser check
+elif [ "${CI:-}" = true ]; then
+  echo "goreleaser is missing under CI=true" >&2; exit 1
+else
+  echo "goreleaser missing: skipped"
+fi
+
+# --- tests --------------------------------------------------------------------------------------------------------
+step "go test -race (real keychain in a private D-Bus session)"
+# shellcheck disable=SC2086
+./scripts/with-keychain.sh go test -race -count=1 -timeout 40m ${GOTEST_FLAGS:-} ./...
+
+step "fuzz targets, $FUZZTIME each"
+fuzzed=0
+while IFS= read -r file; do
+  dir=$(dirname "$file")
+  for target in $(grep -oE '^func (Fuzz[A-Za-z0-9_]+)' "$file" | awk '{print $2}'); do
+    echo "--- $target ($dir)"
+    go test -run='^$' -fuzz="^${target}\$" -fuzztime="$FUZZTIME" "./$dir" >/tmp/panel-fuzz.log 2>&1 || { cat /tmp/panel-fuzz.log; exit 1; }
+    fuzzed=$((fuzzed + 1))
+  done
+done < <(grep -rlE '^func Fuzz' --include='*_test.go' . | sort)
+echo "fuzzed $fuzzed targets"
+
+step "all tests passed"

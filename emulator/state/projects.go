@@ -1,0 +1,71 @@
+package state
+
+import (
+	"sort"
+	"time"
+)
+
+// Project belongs to one organization (by its UUID).
+type Project struct {
+	ID             string
+	OrganizationID string
+	Name           string
+	Description    string
+	ServiceCount   int64
+	CreatedAt      time.Time
+	UpdatedAt      time.Time
+	seq            int64
+}
+
+// Projects returns an organization's projects (by id or external id) in creation order.
+func (s *State) Projects(orgIDOrExternalID string) []Project {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	o := s.org(orgIDOrExternalID)
+	if o == nil {
+		return nil
+	}
+	var out []Project
+	for _, p := range s.projects {
+		if p.OrganizationID == o.ID {
+			out = append(out, *p)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].seq < out[j].seq })
+	return out
+}
+
+// Project returns the project with that id, whatever its organization.
+func (s *State) Project(id string) (Project, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	p, ok := s.projects[id]
+	if !ok {
+		return Project{}, false
+	}
+	return *p, true
+}
+
+// CreateProject adds a project to an organization; ErrAlreadyExists when the name is taken there.
+func (s *State) CreateProject(orgIDOrExternalID, name, description string) (Project, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	o := s.org(orgIDOrExternalID)
+	if o == nil {
+		return Project{}, ErrNotFound
+	}
+	for _, p := range s.projects {
+		if p.OrganizationID == o.ID && p.Name == name {
+			return Project{}, ErrAlreadyExists
+		}
+	}
+	return *s.addProject(o.ID, name, description), nil
+}
+
+func (s *State) addProject(orgID, name, description string) *Project {
+	now := s.now().UTC()
+	p := &Project{ID: UUID(""), OrganizationID: orgID, Name: name, Description: description,
+		CreatedAt: now, UpdatedAt: now, seq: s.nextSeq()}
+	s.projects[p.ID] = p
+	return p
+}

@@ -1,0 +1,49 @@
+// Package common is the contract between the root model (package tui) and
+// every screen (tui/screens/<name>): the Screen interface, the navigation
+// messages, the shared Context, the error funnel and the request stamps.
+//
+// # Screens
+//
+// A screen implements Screen. Its package exports a constructor
+// `New(ctx *common.Context) *Model` (plus arguments it needs). The root sizes
+// every screen with SetSize before its first View and again on every resize;
+// View must cope with a zero size.
+//
+// # Navigation
+//
+// Screens never hold the stack. They return commands built by Push, Replace,
+// Back, Open (by Route, so it can travel as `next`) and SignIn ("sign in, then
+// come back to this route", B4). The root owns the stack.
+//
+// # Keys
+//
+// Precedence, decided by the root: ctrl+c quits; when the screen's Capturing
+// reports true (a focused text input, filter or modal) every other key goes
+// to the screen, so `q` types a q; otherwise a key matching one of the
+// screen's own enabled help bindings goes to the screen; otherwise the global
+// keys (tui/keys.Global) fire; anything left goes to the screen. A screen
+// therefore claims a key (even esc or `-`) by listing it in its help.
+//
+// # Network results
+//
+// Every command a screen starts captures a Stamp (ctx.Stamp()) and its
+// result message carries it back. The screen keeps the stamp of the request
+// it is waiting for and drops any other (Stamp.Answers); the org Generation
+// inside a stamp changes on every switch and sign-out, so a late member list
+// of the old organization is never drawn under the new one. Commands capture
+// copied values, never the model.
+//
+// # Errors
+//
+// One funnel: a screen that gets an error it does not show in place (a 400's
+// field errors belong next to the input) returns ReportError(err). The root
+// sends login-required and revoked sessions to the sign-in screen with the
+// current route as `next`, shows "Token rejected" as the deactivated state,
+// and puts anything else on the status line. No screen quits on an error.
+//
+// # Organization switch
+//
+// All switching lives in the root: a screen asks with SwitchOrg(org) or
+// SwitchPrevious(); the root runs app.SwitchOrganization, bumps the
+// generation and broadcasts OrgSwitchedMsg to every screen on the stack.
+package common

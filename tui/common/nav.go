@@ -1,0 +1,62 @@
+package common
+
+import tea "github.com/charmbracelet/bubbletea"
+
+// PushMsg puts a screen on top of the stack.
+type PushMsg struct{ Screen Screen }
+
+// ReplaceMsg replaces the top screen.
+type ReplaceMsg struct{ Screen Screen }
+
+// BackMsg pops the top screen (the home screen is never popped).
+type BackMsg struct{}
+
+// OpenMsg opens the screen of a route. Reset clears the stack first, so the
+// route lands directly on top of the home screen.
+type OpenMsg struct {
+	Route Route
+	Reset bool
+}
+
+// SignInMsg leaves the authenticated screens for the sign-in screen; after
+// signing in the user lands on Next (B4; "" = where they were). Reason is
+// shown on the sign-in screen ("your session was revoked").
+type SignInMsg struct {
+	Next   Route
+	Reason string
+}
+
+// SignedInMsg is sent by the sign-in screen when a session exists; the root
+// then runs the auth gate and lands on Next (unknown or empty: home).
+type SignedInMsg struct{ Next Route }
+
+// QuitMsg asks the root to quit.
+type QuitMsg struct{}
+
+func msgCmd(msg tea.Msg) tea.Cmd { return func() tea.Msg { return msg } }
+
+// Push returns a command that pushes s.
+func Push(s Screen) tea.Cmd { return msgCmd(PushMsg{Screen: s}) }
+
+// Replace returns a command that replaces the top screen with s.
+func Replace(s Screen) tea.Cmd { return msgCmd(ReplaceMsg{Screen: s}) }
+
+// Back returns a command that pops the top screen.
+func Back() tea.Cmd { return msgCmd(BackMsg{}) }
+
+// Open returns a command that opens route on top of the stack.
+func Open(r Route) tea.Cmd { return msgCmd(OpenMsg{Route: r}) }
+
+// OpenFresh returns a command that opens route over the home screen alone.
+func OpenFresh(r Route) tea.Cmd { return msgCmd(OpenMsg{Route: r, Reset: true}) }
+
+// SignIn returns a command that sends the user to sign in and back to next.
+func SignIn(next Route, reason string) tea.Cmd {
+	return msgCmd(SignInMsg{Next: next, Reason: reason})
+}
+
+// SignedIn returns a command that tells the root a session now exists.
+func SignedIn(next Route) tea.Cmd { return msgCmd(SignedInMsg{Next: next}) }
+
+// Quit returns a command that quits the TUI.
+func Quit() tea.Cmd { return msgCmd(QuitMsg{}) }

@@ -85,3 +85,14 @@ func (s *State) RedeemPendingAuthentication(token, orgExternalID string) (Pendin
 	delete(s.pending, token)
 	return *p, nil
 }
+
+// PendingAuthentication looks a live pending authentication up without consuming it.
+func (s *State) PendingAuthentication(token string) (PendingAuthentication, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	p, ok := s.pending[token]
+	if !ok || !s.now().Before(p.ExpiresAt) {
+		return PendingAuthentication{}, false
+	}
+	return *p, true
+}

@@ -1,0 +1,152 @@
+package api
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Error is an API error answer: {status, code, message} plus fields on 400.
+// Status is the HTTP status, whatever the body says (a 429 body may be
+// anything, even not JSON).
+type Error struct {
+	Status     int           `json:"status"`
+	Code       string        `json:"code,omitempty"`
+	Message    string        `json:"message,omitempty"`
+	Fields     []FieldError  `json:"fields,omitempty"`
+	Method     string        `json:"-"`
+	Path       string        `json:"-"`
+	RetryAfter time.Duration `json:"-"` // from Retry-After on 429/503, 0 if absent
+}
+
+// FieldError is a validation error of one input field.
+type FieldError struct {
+	Field       string `json:"field"`
+	Description string `json:"description"`
+}
+
+func (e *Error) Error() string {
+	msg := e.Message
+	if msg == "" {
+		msg = strings.ToLower(http.StatusText(e.Status))
+	}
+	if IsRateLimited(e) {
+		msg = "rate limited by the API"
+		if e.RetryAfter > 0 {
+			msg += fmt.Sprintf("; try again in %s", e.RetryAfter.Round(time.Second))
+		}
+	}
+	var b strings.Builder
+	b.WriteString(msg)
+	for _, f := range e.Fields {
+		fmt.Fprintf(&b, "; %s: %s", f.Field, f.Description)
+	}
+	fmt.Fprintf(&b, " (HTTP %d", e.Status)
+	if e.Path != "" {
+		fmt.Fprintf(&b, " on %s %s", e.Method, e.Path)
+	}
+	b.WriteString(")")
+	return b.String()
+}
+
+// FieldError returns the description of the error on field, if any (forms
+// show it next to the input).
+func (e *Error) FieldError(field string) (string, bool) {
+	for _, f := range e.Fields {
+		if f.Field == field {
+			return f.Description, true
+		}
+	}
+	return "", false
+}
+
+func parseError(method, path string, status int, h http.Header, body []byte) *Error {
+	e := &Error{}
+	if json.Unmarshal(body, e) != nil {
+		*e = Error{} // not JSON (a proxy's 429 page, plain text): keep the status only
+	}
+	e.Status, e.Method, e.Path = status, method, path
+	e.RetryAfter = retryAfter(h.Get("Retry-After"))
+	return e
+}
+
+func retryAfter(v string) time.Duration {
+	if v == "" {
+		return 0
+	}
+	if s, err := strconv.Atoi(v); err == nil && s >= 0 {
+		return time.Duration(s) * time.Second
+	}
+	if t, err := http.ParseTime(v); err == nil {
+		return max(time.Until(t), 0)
+	}
+	return 0
+}
+
+// The messages the API uses for two states that are not what their status says.
+const (
+	messageAccountLocked = "Account is locked"
+	messageTokenRejected = "Token rejected"
+)
+
+// PathCurrentOrganization is where the session's validity is checked (B10).
+const PathCurrentOrganization = "/v1/account/organization"
+
+func asError(err error) (*Error, bool) {
+	var e *Error
+	ok := errors.As(err, &e)
+	return e, ok
+}
+
+// IsUnauthenticated: the API did not accept the token (401).
+func IsUnauthenticated(err error) bool {
+	e, ok := asError(err)
+	return ok && e.Status == http.StatusUnauthorized
+}
+
+// IsSessionRevoked: 403 on GET /v1/account/organization that is not a locked
+// account: the WorkOS session behind a still-valid token was revoked (B10).
+func IsSessionRevoked(err error) bool {
+	e, ok := asError(err)
+	return ok && e.Status == http.StatusForbidden && e.Path == PathCurrentOrganization && !IsAccountLocked(err)
+}
+
+// IsAccountLocked: 403 "Account is locked".
+func IsAccountLocked(err error) bool {
+	e, ok := asError(err)
+	return ok && e.Status == http.StatusForbidden && strings.EqualFold(strings.TrimSpace(e.Message), messageAccountLocked)
+}
+
+// IsOrgDeactivated: "Token rejected", the organization of the token is deactivated.
+func IsOrgDeactivated(err error) bool {
+	e, ok := asError(err)
+	return ok && strings.EqualFold(strings.TrimSpace(e.Message), messageTokenRejected)
+}
+
+// IsNotFound: 404.
+func IsNotFound(err error) bool {
+	e, ok := asError(err)
+	return ok && e.Status == http.StatusNotFound
+}
+
+// IsRateLimited: 429.
+func IsRateLimited(err error) bool {
+	e, ok := asError(err)
+	return ok && e.Status == http.StatusTooManyRequests
+}
+
+// IsServerError: any 5xx.
+func IsServerError(err error) bool {
+	e, ok := asError(err)
+	return ok && e.Status >= 500
+}
+
+// IsValidation: 400 (Fields says which inputs are wrong).
+func IsValidation(err error) bool {
+	e, ok := asError(err)
+	return ok && e.Status == http.StatusBadRequest
+}

@@ -1,0 +1,203 @@
+package api
+
+import (
+	"net/url"
+	"strconv"
+)
+
+// MaxLimit is the largest page the API serves.
+const MaxLimit = 100
+
+// Page selects a page: Limit 0 lets the server choose; above MaxLimit is
+// clamped to MaxLimit.
+type Page struct {
+	Limit  int
+	Offset int
+}
+
+func (p Page) encode(q url.Values) {
+	if p.Limit > 0 {
+		q.Set("limit", strconv.Itoa(min(p.Limit, MaxLimit)))
+	}
+	if p.Offset > 0 {
+		q.Set("offset", strconv.Itoa(p.Offset))
+	}
+}
+
+// ListUserOrganizationsParams filter GET /v1/account/organizations.
+type ListUserOrganizationsParams struct {
+	Page
+	Order    string // e.g. "asc" / "desc"
+	Search   string
+	Statuses []OrganizationStatus
+}
+
+func (p ListUserOrganizationsParams) query() url.Values {
+	q := url.Values{}
+	p.Page.encode(q)
+	set(q, "order", p.Order)
+	set(q, "search", p.Search)
+	for _, s := range p.Statuses {
+		q.Add("statuses", string(s))
+	}
+	return q
+}
+
+// ListOrganizationMembersParams filter GET /v1/organization_members.
+type ListOrganizationMembersParams struct {
+	Page
+	OrganizationID       string
+	UserID               string
+	OrganizationStatuses []OrganizationStatus
+}
+
+func (p ListOrganizationMembersParams) query() url.Values {
+	q := url.Values{}
+	p.Page.encode(q)
+	set(q, "organization_id", p.OrganizationID)
+	set(q, "user_id", p.UserID)
+	for _, s := range p.OrganizationStatuses {
+		q.Add("organization_statuses", string(s))
+	}
+	return q
+}
+
+// ListOrganizationInvitationsParams filter GET /v1/organization_invitations.
+type ListOrganizationInvitationsParams struct {
+	Page
+	Statuses []InvitationStatus
+	UserID   string
+}
+
+func (p ListOrganizationInvitationsParams) query() url.Values {
+	q := url.Values{}
+	p.Page.encode(q)
+	for _, s := range p.Statuses {
+		q.Add("statuses", string(s))
+	}
+	set(q, "user_id", p.UserID)
+	return q
+}
+
+// ListUserOrganizationInvitationsParams filter GET /v1/account/organization_invitations.
+type ListUserOrganizationInvitationsParams struct {
+	Page
+	Statuses []InvitationStatus
+}
+
+func (p ListUserOrganizationInvitationsParams) query() url.Values {
+	q := url.Values{}
+	p.Page.encode(q)
+	for _, s := range p.Statuses {
+		q.Add("statuses", string(s))
+	}
+	return q
+}
+
+// ListProjectsParams filter GET /v1/projects.
+type ListProjectsParams struct {
+	Page
+	Name string
+}
+
+func (p ListProjectsParams) query() url.Values {
+	q := url.Values{}
+	p.Page.encode(q)
+	set(q, "name", p.Name)
+	return q
+}
+
+// LogsFilter selects log lines (TailLogs and QueryLogs). At least one of
+// AppID, ServiceID, DeploymentID, RegionalDeploymentID or InstanceIDs is needed.
+type LogsFilter struct {
+	Type                 string // "build" or "runtime" (server default)
+	AppID                string
+	ServiceID            string
+	DeploymentID         string
+	RegionalDeploymentID string
+	InstanceIDs          []string
+	Streams              []string // "stdout", "stderr"
+	Regions              []string
+	Regex                string
+	Text                 string
+}
+
+func (f LogsFilter) encode(q url.Values) {
+	set(q, "type", f.Type)
+	set(q, "app_id", f.AppID)
+	set(q, "service_id", f.ServiceID)
+	set(q, "deployment_id", f.DeploymentID)
+	set(q, "regional_deployment_id", f.RegionalDeploymentID)
+	for _, id := range f.InstanceIDs {
+		q.Add("instance_ids", id)
+	}
+	for _, s := range f.Streams {
+		q.Add("streams", s)
+	}
+	for _, r := range f.Regions {
+		q.Add("regions", r)
+	}
+	set(q, "regex", f.Regex)
+	set(q, "text", f.Text)
+}
+
+// TailLogsParams select the live log stream.
+type TailLogsParams struct {
+	LogsFilter
+	Start string // RFC 3339: replay from this time
+	Limit int    // lines replayed before live lines
+}
+
+func (p TailLogsParams) query() url.Values {
+	q := url.Values{}
+	p.LogsFilter.encode(q)
+	set(q, "start", p.Start)
+	if p.Limit > 0 {
+		q.Set("limit", strconv.Itoa(p.Limit))
+	}
+	return q
+}
+
+// QueryLogsParams select past log lines.
+type QueryLogsParams struct {
+	LogsFilter
+	Start, End string // RFC 3339
+	Order      string // "asc" or "desc"
+	Limit      int
+}
+
+func (p QueryLogsParams) query() url.Values {
+	q := url.Values{}
+	p.LogsFilter.encode(q)
+	set(q, "start", p.Start)
+	set(q, "end", p.End)
+	set(q, "order", p.Order)
+	if p.Limit > 0 {
+		q.Set("limit", strconv.Itoa(p.Limit))
+	}
+	return q
+}
+
+// GetMetricsParams select a metric series.
+type GetMetricsParams struct {
+	ServiceID, InstanceID string
+	Name                  string // e.g. CPU_TOTAL_PERCENT
+	Start, End, Step      string
+}
+
+func (p GetMetricsParams) query() url.Values {
+	q := url.Values{}
+	set(q, "service_id", p.ServiceID)
+	set(q, "instance_id", p.InstanceID)
+	set(q, "name", p.Name)
+	set(q, "start", p.Start)
+	set(q, "end", p.End)
+	set(q, "step", p.Step)
+	return q
+}
+
+func set(q url.Values, key, value string) {
+	if value != "" {
+		q.Set(key, value)
+	}
+}

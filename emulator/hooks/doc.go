@@ -1,0 +1,30 @@
+// Package hooks is the emulator's test surface: runtime controls shared by every request (added latency,
+// injected faults, the request log) and the /_emulator/ HTTP endpoints that drive them and the state.
+// The endpoints answer loopback callers only (checked on the connection's remote address) and speak JSON.
+//
+// Endpoints:
+//
+//	POST   /_emulator/sessions/revoke          {"session_id": "..."} or {"email": "..."} (every session of that user)
+//	GET    /_emulator/sessions                 [{"id","user_id","email","organization_id","revoked","refreshes","created_at"}]
+//	POST   /_emulator/memberships/remove       {"email": "...", "organization_id": "<external_id or id>"}
+//	POST   /_emulator/organizations/deactivate {"organization_id": "<external_id or id>"}
+//	POST   /_emulator/organizations/status     {"organization_id": "...", "status": "ACTIVE|DEACTIVATED|..."}
+//	POST   /_emulator/accounts/lock            {"email": "...", "locked": true} ("locked" defaults to true)
+//	POST   /_emulator/settings                 {"organization_selection_required": true}
+//	GET    /_emulator/latency                  {"latency": "100ms"}
+//	POST   /_emulator/latency                  {"latency": "100ms"} (added before every non-hook response)
+//	POST   /_emulator/faults                   {"method": "GET", "path": "/v1/account/organization", "status": 500,
+//	                                            "body": "...", "content_type": "...", "count": 1, "delay": "2s",
+//	                                            "reset": false}
+//	GET    /_emulator/faults                   the faults still armed
+//	DELETE /_emulator/faults                   clears them all
+//	GET    /_emulator/requests                 [{"method","path","query","status","time","duration_ms","project_header"}]
+//	DELETE /_emulator/requests                 clears the log
+//
+// A fault matches on method ("" = any) and exact path (a trailing "*" matches a prefix). count 0 keeps it
+// until cleared; otherwise it fires count times. delay waits before answering; with neither status nor
+// reset, a fault only delays and the request then proceeds. reset closes the connection without an answer.
+// The request log never holds headers other than x-koyeb-project-id, and query values that look like
+// credentials (code, token, secret, password, verifier) are replaced by "REDACTED". Hook calls are not
+// logged. Counting POST /user_management/authenticate entries in the log tells how many refreshes happened.
+package hooks

@@ -1,0 +1,59 @@
+package components
+
+import (
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/panel-dev/panel/tui/theme"
+)
+
+// ModalResult is what a key did to a modal.
+type ModalResult int
+
+const (
+	// ModalOpen: the modal stays up (every key goes to it).
+	ModalOpen ModalResult = iota
+	// ModalConfirmed: the user said yes.
+	ModalConfirmed
+	// ModalCanceled: the user said no.
+	ModalCanceled
+)
+
+// Confirm asks a yes/no question before a destructive action. While it is
+// up it takes every key; `y` or enter confirms, `n` or esc cancels.
+type Confirm struct {
+	th       *theme.Theme
+	question string
+	yes, no  key.Binding
+}
+
+// NewConfirm returns a modal asking question ("Revoke the invitation to dave@example.com?").
+func NewConfirm(th *theme.Theme, question string) Confirm {
+	return Confirm{
+		th:       th,
+		question: question,
+		yes:      key.NewBinding(key.WithKeys("y", "enter"), key.WithHelp("y/enter", "yes")),
+		no:       key.NewBinding(key.WithKeys("n", "esc"), key.WithHelp("n/esc", "no")),
+	}
+}
+
+// Update reads one key.
+func (c Confirm) Update(msg tea.Msg) (Confirm, ModalResult) {
+	k, ok := msg.(tea.KeyMsg)
+	switch {
+	case !ok:
+	case key.Matches(k, c.yes):
+		return c, ModalConfirmed
+	case key.Matches(k, c.no):
+		return c, ModalCanceled
+	}
+	return c, ModalOpen
+}
+
+// ShortHelp are the modal's keys.
+func (c Confirm) ShortHelp() []key.Binding { return []key.Binding{c.yes, c.no} }
+
+// View draws the modal box.
+func (c Confirm) View() string {
+	return c.th.Box.Render(c.th.Text.Render(c.question) + "\n\n" +
+		c.th.Key.Render("y") + c.th.Muted.Render(" yes   ") + c.th.Key.Render("n") + c.th.Muted.Render(" no"))
+}

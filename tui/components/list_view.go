@@ -1,0 +1,94 @@
+package components
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+// showsFilter reports whether the filter line takes a row.
+func (l List[T]) showsFilter() bool {
+	return l.opts.FilterFirst || l.filter.Focused() || l.filter.Value() != ""
+}
+
+// rows is how many item rows fit (10 before the root gave a size).
+func (l List[T]) rows() int {
+	if l.height <= 0 {
+		return 10
+	}
+	n := l.height - 1 // footer
+	if l.showsFilter() {
+		n--
+	}
+	return max(n, 1)
+}
+
+// TooNarrow reports whether the box is too small to draw the list sensibly.
+func (l List[T]) TooNarrow() bool {
+	return (l.width > 0 && l.width < l.opts.MinWidth) || (l.height > 0 && l.height < 3)
+}
+
+// View draws the list in its current state.
+func (l List[T]) View() string {
+	if l.TooNarrow() {
+		return l.th.Warning.Render(fmt.Sprintf("Too narrow: widen the terminal to %d columns.", l.opts.MinWidth))
+	}
+	var b strings.Builder
+	if l.showsFilter() {
+		b.WriteString(l.filter.View())
+		b.WriteByte('\n')
+	}
+	switch {
+	case len(l.items) == 0 && l.loading:
+		b.WriteString(l.spin.View() + " " + l.th.Muted.Render("Loading "+l.opts.Noun+"…"))
+	case len(l.items) == 0 && l.err != "":
+		b.WriteString(l.errorLine())
+	case len(l.items) == 0:
+		b.WriteString(l.th.Muted.Render(l.opts.Empty))
+	case len(l.shown) == 0:
+		b.WriteString(l.th.Muted.Render(fmt.Sprintf("No %s match %q. esc clears the filter.", l.opts.Noun, l.filter.Value())))
+		b.WriteString("\n" + l.footer())
+	default:
+		l.writeRows(&b)
+		b.WriteString(l.footer())
+	}
+	return b.String()
+}
+
+func (l List[T]) writeRows(b *strings.Builder) {
+	end := min(l.offset+l.rows(), len(l.shown))
+	for i := l.offset; i < end; i++ {
+		row := l.opts.Row(l.items[l.shown[i]], i == l.cursor, l.width)
+		if l.width > 0 {
+			row = ansi.Truncate(row, l.width, "…")
+		}
+		b.WriteString(row)
+		b.WriteByte('\n')
+	}
+}
+
+func (l List[T]) errorLine() string {
+	return l.th.Error.Render(l.err) + l.th.Muted.Render(" — press ") + l.th.Key.Render("r") + l.th.Muted.Render(" to retry.")
+}
+
+// footer is the one line under the rows: count, then loading, error or note.
+func (l List[T]) footer() string {
+	count := fmt.Sprintf("%d %s", len(l.items), l.opts.Noun)
+	if len(l.shown) != len(l.items) {
+		count = fmt.Sprintf("%d of %d %s", len(l.shown), len(l.items), l.opts.Noun)
+	}
+	line := l.th.Muted.Render(count)
+	switch {
+	case l.err != "":
+		line += "  " + l.errorLine()
+	case l.loading:
+		line += "  " + l.spin.View() + l.th.Muted.Render(" loading more…")
+	case l.note != "":
+		line += "  " + l.th.Muted.Render(l.note)
+	}
+	if l.width > 0 {
+		line = ansi.Truncate(line, l.width, "…")
+	}
+	return line
+}

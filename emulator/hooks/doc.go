@@ -25,6 +25,6 @@
 // until cleared; otherwise it fires count times. delay waits before answering; with neither status nor
 // reset, a fault only delays and the request then proceeds. reset closes the connection without an answer.
 // The request log never holds headers other than x-koyeb-project-id, and query values that look like
-// credentials (code, token, secret, password, verifier) are replaced by "REDACTED". Hook calls are not
+// credentials (code, user_code, *token*, *secret*, *password*, *verifier*) are replaced by "REDACTED". Hook calls are not
 // logged. Counting POST /user_management/authenticate entries in the log tells how many refreshes happened.
 package hooks

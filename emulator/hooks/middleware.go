@@ -95,7 +95,10 @@ func resetConnection(w *recorder) {
 func redactQuery(q url.Values) string {
 	for k := range q {
 		lk := strings.ToLower(k)
-		for _, secret := range []string{"code", "token", "secret", "password", "verifier"} {
+		if lk == "code" || lk == "user_code" {
+			q[k] = []string{"REDACTED"}
+		}
+		for _, secret := range []string{"token", "secret", "password", "verifier"} {
 			if strings.Contains(lk, secret) {
 				q[k] = []string{"REDACTED"}
 			}

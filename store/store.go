@@ -1,0 +1,210 @@
+package store
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sync"
+	"time"
+
+	"github.com/gofrs/flock"
+)
+
+// FileName is the state file inside the profile directory.
+const FileName = "state.json"
+
+// lockTimeout bounds the wait for another panel process's write.
+const lockTimeout = 10 * time.Second
+
+// ErrNewerSchema refuses to overwrite a state file written by a newer panel.
+var ErrNewerSchema = errors.New("state.json was written by a newer panel; not overwriting it")
+
+// Store reads and writes one profile's state.json. Safe for concurrent use
+// within a process; the file lock covers other processes.
+type Store struct {
+	dir  string
+	warn func(string)
+
+	mu     sync.Mutex
+	cached State
+	stamp  fileStamp // of the file cached was read from
+}
+
+// fileStamp identifies a version of the file: a rename gives a new file, a
+// rewrite a new size or time.
+type fileStamp struct {
+	fi os.FileInfo
+}
+
+func (a fileStamp) same(b fileStamp) bool {
+	return a.fi != nil && b.fi != nil && os.SameFile(a.fi, b.fi) &&
+		a.fi.ModTime().Equal(b.fi.ModTime()) && a.fi.Size() == b.fi.Size()
+}
+
+// Open returns the store of a profile directory (created 0700 on first
+// write). warn receives one-line warnings (a corrupt file moved aside); nil
+// discards them.
+func Open(profileDir string, warn func(string)) *Store {
+	if warn == nil {
+		warn = func(string) {}
+	}
+	return &Store{dir: profileDir, warn: warn}
+}
+
+// Path is the state file's path.
+func (s *Store) Path() string { return filepath.Join(s.dir, FileName) }
+
+// Load returns the current state (empty when there is no file yet). It reads
+// the file again only when it changed since the last read, so it is cheap
+// enough to call on every request.
+func (s *Store) Load() (State, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	st, err := s.loadLocked()
+	return st.clone(), err
+}
+
+func (s *Store) loadLocked() (State, error) {
+	stamp := stampOf(s.Path())
+	if stamp.same(s.stamp) {
+		return s.cached, nil
+	}
+	st, err := s.read()
+	if err != nil {
+		return State{Version: SchemaVersion}, err
+	}
+	s.cached, s.stamp = st, stamp
+	return st, nil
+}
+
+// Update applies fn to the state under the file lock and writes the result
+// atomically. fn sees the latest state on disk.
+func (s *Store) Update(fn func(*State)) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if err := os.MkdirAll(s.dir, 0o700); err != nil {
+		return err
+	}
+	lock := flock.New(filepath.Join(s.dir, "state.lock"), flock.SetPermissions(0o600))
+	ctx, cancel := context.WithTimeout(context.Background(), lockTimeout)
+	defer cancel()
+	locked, err := lock.TryLockContext(ctx, 20*time.Millisecond)
+	if err != nil || !locked {
+		return fmt.Errorf("lock %s: %w", lock.Path(), errors.Join(err, ctx.Err()))
+	}
+	defer lock.Unlock()
+	s.stamp = fileStamp{} // re-read under the lock: another process may have written
+	st, err := s.loadLocked()
+	if err != nil {
+		return err
+	}
+	if st.Version > SchemaVersion {
+		return ErrNewerSchema
+	}
+	st = st.clone()
+	fn(&st)
+	st.Version = SchemaVersion
+	if err := s.write(st); err != nil {
+		return err
+	}
+	s.cached, s.stamp = st, stampOf(s.Path())
+	return nil
+}
+
+// read decodes the file; a corrupt file is moved aside (warned) and read as empty.
+func (s *Store) read() (State, error) {
+	data, err := os.ReadFile(s.Path())
+	if errors.Is(err, os.ErrNotExist) {
+		return State{Version: SchemaVersion}, nil
+	}
+	if err != nil {
+		return State{}, err
+	}
+	var st State
+	if err := json.Unmarshal(data, &st); err != nil {
+		aside := s.Path() + ".corrupt-" + time.Now().UTC().Format("20060102T150405")
+		if mvErr := os.Rename(s.Path(), aside); mvErr != nil {
+			return State{}, fmt.Errorf("state file is corrupt (%v) and could not be moved aside: %w", err, mvErr)
+		}
+		s.warn(fmt.Sprintf("warning: %s was corrupt (%v); moved it to %s and started afresh", s.Path(), err, aside))
+		return State{Version: SchemaVersion}, nil
+	}
+	if st.Version == 0 {
+		st.Version = SchemaVersion // files before versioning had the same shape
+	}
+	return st, nil
+}
+
+// write replaces the file atomically: a temp file in the same directory,
+// fsynced, 0600, renamed over the old one.
+func (s *Store) write(st State) error {
+	data, err := json.MarshalIndent(st, "", "  ")
+	if err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(s.dir, ".state-*.json")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name()) // after a successful rename this fails harmlessly
+	if err := tmp.Chmod(0o600); err != nil {
+		tmp.Close()
+		return err
+	}
+	if _, err := tmp.Write(append(data, '\n')); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), s.Path())
+}
+
+func stampOf(path string) fileStamp {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return fileStamp{}
+	}
+	return fileStamp{fi: fi}
+}
+
+// clone copies the maps and slices so callers never share them with the cache.
+func (st State) clone() State {
+	c := st
+	if st.CurrentProjects != nil {
+		c.CurrentProjects = make(map[string]string, len(st.CurrentProjects))
+		for k, v := range st.CurrentProjects {
+			c.CurrentProjects[k] = v
+		}
+	}
+	c.RecentOrganizations = append([]string(nil), st.RecentOrganizations...)
+	c.PinnedOrganizations = append([]string(nil), st.PinnedOrganizations...)
+	if st.Last.User != nil {
+		u := *st.Last.User
+		c.Last.User = &u
+	}
+	if st.Last.Organization != nil {
+		o := *st.Last.Organization
+		c.Last.Organization = &o
+	}
+	if st.Last.Project != nil {
+		p := *st.Last.Project
+		c.Last.Project = &p
+	}
+	return c
+}
+
+// CurrentProject is the stored current project of an organization ("" if
+// none or unreadable): the value of auth's ProjectHeader option.
+func (s *Store) CurrentProject(orgExternalID string) string {
+	st, _ := s.Load()
+	return st.CurrentProject(orgExternalID)
+}

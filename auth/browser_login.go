@@ -1,0 +1,124 @@
+package auth
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/workos/workos-go/v4/pkg/usermanagement"
+)
+
+// BrowserLogin is a browser sign-in in progress: open URL() in a browser (or print it), then Wait. A
+// redirected address pasted by the user goes to SubmitRedirect.
+type BrowserLogin struct {
+	s     *Session
+	opts  LoginOptions
+	srv   *callbackServer
+	pkce  pkce
+	state string
+	url   string
+}
+
+// BeginBrowserLogin starts the loopback listener and builds the AuthKit authorize URL (PKCE S256, random
+// state carrying Next, provider=authkit).
+func (s *Session) BeginBrowserLogin(ctx context.Context, o LoginOptions) (*BrowserLogin, error) {
+	if err := s.checkCanSignIn(); err != nil {
+		return nil, err
+	}
+	b := &BrowserLogin{s: s, opts: o, pkce: newPKCE(), state: newState(o.Next)}
+	srv, err := startCallbackServer(b.state)
+	if err != nil {
+		return nil, err
+	}
+	b.srv = srv
+	ao := usermanagement.GetAuthorizationURLOpts{
+		ClientID:            s.opts.ClientID,
+		RedirectURI:         srv.redirectURI(),
+		Provider:            "authkit",
+		CodeChallenge:       b.pkce.challenge,
+		CodeChallengeMethod: "S256",
+		State:               b.state,
+		LoginHint:           o.Email,
+		OrganizationID:      o.OrganizationID,
+	}
+	if o.SignUp {
+		ao.ScreenHint = usermanagement.SignUp
+	}
+	u, err := s.wos.urls.GetAuthorizationURL(ao)
+	if err != nil {
+		srv.close()
+		return nil, fmt.Errorf("build the sign-in URL: %w", err)
+	}
+	b.url = u.String()
+	return b, nil
+}
+
+// URL is the authorize URL to open in the browser. It holds no secret (only the PKCE challenge).
+func (b *BrowserLogin) URL() string { return b.url }
+
+// RedirectURI is the loopback callback address.
+func (b *BrowserLogin) RedirectURI() string { return b.srv.redirectURI() }
+
+// SubmitRedirect finishes the sign-in with an address pasted from a browser's address bar (B2). An error
+// says why it was not accepted; the wait goes on.
+func (b *BrowserLogin) SubmitRedirect(raw string) error { return b.srv.submit(raw) }
+
+// Close stops the loopback listener.
+func (b *BrowserLogin) Close() error { return b.srv.close() }
+
+// ErrLoginTimeout is returned when nobody finished the sign-in in time.
+var ErrLoginTimeout = errors.New("timed out waiting for the sign-in")
+
+// Wait blocks until one accepted callback (or pasted redirect) arrives, exchanges its code and stores the
+// session. An error parameter from the server ends the sign-in; an organization choice comes back as
+// *OrganizationSelectionRequired.
+func (b *BrowserLogin) Wait(ctx context.Context) (*Result, error) {
+	ctx, cancel := context.WithTimeout(ctx, b.opts.timeout())
+	defer cancel()
+	var cb callback
+	select {
+	case cb = <-b.srv.callbacks:
+	case <-ctx.Done():
+		if errors.Is(ctx.Err(), context.DeadlineExceeded) {
+			return nil, fmt.Errorf("%w (%s)", ErrLoginTimeout, b.opts.timeout())
+		}
+		return nil, ctx.Err()
+	}
+	res, err := b.finish(ctx, cb)
+	if cb.reply != nil {
+		cb.reply <- outcomePage(res, err)
+	}
+	return res, err
+}
+
+func (b *BrowserLogin) finish(ctx context.Context, cb callback) (*Result, error) {
+	if cb.errCode != "" {
+		return nil, &RefusedError{Code: cb.errCode, Description: cb.errDescription}
+	}
+	res, err := b.s.wos.authenticate(ctx, grantAuthorizationCode, map[string]string{
+		"code": cb.code, "code_verifier": b.pkce.verifier})
+	if err != nil {
+		var sel *OrganizationSelectionRequired
+		if errors.As(err, &sel) {
+			sel.Next = b.opts.Next
+			return nil, sel
+		}
+		return nil, fmt.Errorf("exchange the sign-in code: %w", err)
+	}
+	return b.s.saveLogin(ctx, res, nextFromState(cb.state))
+}
+
+func outcomePage(res *Result, err error) pageOutcome {
+	var sel *OrganizationSelectionRequired
+	switch {
+	case err == nil:
+		who := res.Info.Email
+		if who == "" {
+			who = res.Info.UserID
+		}
+		return pageOutcome{ok: true, title: "Signed in to panel", message: "Signed in as " + who + ". You can close this tab and return to the terminal."}
+	case errors.As(err, &sel):
+		return pageOutcome{ok: true, title: "Choose an organization", message: "Return to the terminal to choose the organization to sign in to."}
+	}
+	return pageOutcome{title: "Sign-in failed", message: err.Error()}
+}

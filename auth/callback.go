@@ -1,0 +1,140 @@
+package auth
+
+import (
+	"errors"
+	"fmt"
+	"html"
+	"net"
+	"net/http"
+	"net/url"
+	"strings"
+	"sync/atomic"
+	"time"
+)
+
+// callbackPath is the loopback redirect path registered as .../callback.
+const callbackPath = "/callback"
+
+// callback is the one accepted redirect: a code, or an error from the server.
+type callback struct {
+	code, state, errCode, errDescription string
+	reply                         chan pageOutcome // what the browser tab shows; nil for a pasted redirect
+}
+
+type pageOutcome struct {
+	ok             bool
+	title, message string
+}
+
+// callbackServer is the loopback listener of a browser sign-in (B1, B3): 127.0.0.1 on a random port,
+// one accepted request, error pages for everything else until the sign-in ends.
+type callbackServer struct {
+	ln        net.Listener
+	srv       *http.Server
+	host      string // "127.0.0.1:<port>": the only Host header accepted
+	state     string
+	accepted  atomic.Bool
+	callbacks chan callback
+}
+
+func startCallbackServer(state string) (*callbackServer, error) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return nil, fmt.Errorf("open the loopback listener for the sign-in callback: %w", err)
+	}
+	c := &callbackServer{ln: ln, host: ln.Addr().String(), state: state, callbacks: make(chan callback, 1)}
+	c.srv = &http.Server{Handler: c, ReadHeaderTimeout: 10 * time.Second}
+	go func() { _ = c.srv.Serve(ln) }()
+	return c, nil
+}
+
+func (c *callbackServer) redirectURI() string { return "http://" + c.host + callbackPath }
+
+func (c *callbackServer) close() error { return c.srv.Close() }
+
+func (c *callbackServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Cache-Control", "no-store")
+	w.Header().Set("Referrer-Policy", "no-referrer")
+	if r.Method != http.MethodGet {
+		writePage(w, http.StatusMethodNotAllowed, pageOutcome{title: "Not a sign-in callback", message: "Only GET is served here."})
+		return
+	}
+	cb, status, problem := c.check(r.Host, r.URL)
+	if problem != "" {
+		writePage(w, status, pageOutcome{title: "Sign-in not accepted", message: problem +
+			" The terminal is still waiting for the sign-in it started."})
+		return
+	}
+	cb.reply = make(chan pageOutcome, 1)
+	c.callbacks <- cb
+	select {
+	case o := <-cb.reply:
+		writePage(w, http.StatusOK, o)
+	case <-time.After(30 * time.Second):
+		writePage(w, http.StatusAccepted, pageOutcome{title: "Return to the terminal", message: "panel received the sign-in; the terminal says how it ended."})
+	case <-r.Context().Done():
+	}
+}
+
+// check validates a redirect (from the browser or pasted): exact path, the loopback Host, the state of
+// this sign-in (constant-time), then a code or an error, accepted once.
+func (c *callbackServer) check(host string, u *url.URL) (callback, int, string) {
+	if u.Path != callbackPath {
+		return callback{}, http.StatusNotFound, "This address is not panel's sign-in callback."
+	}
+	if host != c.host {
+		return callback{}, http.StatusBadRequest, "The request was not addressed to " + c.host + "."
+	}
+	q := u.Query()
+	if st := q.Get("state"); st == "" || !sameSecret(st, c.state) {
+		return callback{}, http.StatusBadRequest, "The state does not match this sign-in (an old or forged link)."
+	}
+	cb := callback{code: q.Get("code"), state: q.Get("state"), errCode: q.Get("error"), errDescription: q.Get("error_description")}
+	if cb.errCode == "" && cb.code == "" {
+		return callback{}, http.StatusBadRequest, "The redirect carries no authorization code."
+	}
+	if !c.accepted.CompareAndSwap(false, true) {
+		return callback{}, http.StatusConflict, "This sign-in has already been completed."
+	}
+	return cb, 0, ""
+}
+
+// submit accepts a redirected address pasted into the terminal (B2): the browser on another machine could
+// not reach 127.0.0.1, but its address bar holds the code. A bare "code=...&state=..." works too.
+func (c *callbackServer) submit(raw string) error {
+	raw = strings.TrimSpace(raw)
+	if raw == "" {
+		return errors.New("nothing was pasted")
+	}
+	if !strings.Contains(raw, "://") && (strings.HasPrefix(raw, "127.0.0.1:") || strings.HasPrefix(raw, "localhost:")) {
+		raw = "http://" + raw // copied without the scheme
+	}
+	var u *url.URL
+	if q, ok := strings.CutPrefix(raw, "?"); ok || !strings.Contains(raw, "://") {
+		u = &url.URL{Scheme: "http", Host: c.host, Path: callbackPath, RawQuery: q}
+	} else {
+		var err error
+		if u, err = url.Parse(raw); err != nil {
+			return errors.New("that is not an address: paste the whole address from the browser's address bar")
+		}
+	}
+	cb, _, problem := c.check(u.Host, u)
+	if problem != "" {
+		return errors.New(strings.TrimSuffix(problem, "."))
+	}
+	c.callbacks <- cb
+	return nil
+}
+
+func writePage(w http.ResponseWriter, status int, o pageOutcome) {
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(status)
+	mark := "&#10007;"
+	if o.ok {
+		mark = "&#10003;"
+	}
+	fmt.Fprintf(w, `<!doctype html><html><head><meta charset="utf-8"><title>panel: %s</title>
+<style>body{font-family:system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem;color:#222}</style>
+</head><body><h1>%s %s</h1><p>%s</p></body></html>`,
+		html.EscapeString(o.title), mark, html.EscapeString(o.title), html.EscapeString(o.message))
+}

@@ -1,0 +1,119 @@
+package auth
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+)
+
+// DeviceLogin is a device sign-in in progress (B2 --device): show UserCode and VerificationURI (and a QR
+// code of VerificationURIComplete), then Wait while the user approves in any browser.
+type DeviceLogin struct {
+	UserCode                string
+	VerificationURI         string
+	VerificationURIComplete string
+	ExpiresAt               time.Time
+
+	s          *Session
+	opts       LoginOptions
+	deviceCode string // a credential: never shown
+	interval   time.Duration
+}
+
+// BeginDeviceLogin asks WorkOS for a device code.
+func (s *Session) BeginDeviceLogin(ctx context.Context, o LoginOptions) (*DeviceLogin, error) {
+	if err := s.checkCanSignIn(); err != nil {
+		return nil, err
+	}
+	da, err := s.wos.authorizeDevice(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("start the device sign-in: %w", err)
+	}
+	d := &DeviceLogin{UserCode: da.UserCode, VerificationURI: da.VerificationURI,
+		VerificationURIComplete: da.VerificationURIComplete, s: s, opts: o, deviceCode: da.DeviceCode,
+		interval: time.Duration(da.Interval) * time.Second}
+	if d.VerificationURIComplete == "" {
+		d.VerificationURIComplete = d.VerificationURI
+	}
+	if d.interval <= 0 {
+		d.interval = 5 * time.Second // RFC 8628's default
+	}
+	lifetime := time.Duration(da.ExpiresIn) * time.Second
+	if lifetime <= 0 {
+		lifetime = 15 * time.Minute
+	}
+	d.ExpiresAt = s.now().Add(lifetime)
+	return d, nil
+}
+
+// slowDownStep is what RFC 8628 adds to the polling interval on slow_down.
+const slowDownStep = 5 * time.Second
+
+// Wait polls at the server's interval until the user approves or denies, the code expires, or the
+// sign-in timeout passes. Network failures while polling are retried until then.
+func (d *DeviceLogin) Wait(ctx context.Context) (*Result, error) {
+	deadline := d.ExpiresAt
+	if t := d.s.now().Add(d.opts.timeout()); t.Before(deadline) {
+		deadline = t
+	}
+	ctx, cancel := context.WithDeadline(ctx, deadline)
+	defer cancel()
+	var lastErr error
+	for {
+		if err := sleepCtx(ctx, d.interval); err != nil {
+			if errors.Is(err, context.DeadlineExceeded) {
+				if lastErr != nil {
+					return nil, fmt.Errorf("%w: the device code was not approved in time (last error: %v)", ErrLoginTimeout, lastErr)
+				}
+				return nil, fmt.Errorf("%w: the device code was not approved in time", ErrLoginTimeout)
+			}
+			return nil, err
+		}
+		res, err := d.s.wos.authenticate(ctx, grantDeviceCode, map[string]string{"device_code": d.deviceCode})
+		if err == nil {
+			return d.s.saveLogin(ctx, res, d.opts.Next)
+		}
+		var ref *RefusedError
+		var sel *OrganizationSelectionRequired
+		switch {
+		case errors.As(err, &sel):
+			sel.Next = d.opts.Next
+			return nil, sel
+		case errors.As(err, &ref):
+			var stop error
+			d.interval, stop = nextPoll(d.interval, ref)
+			if stop != nil {
+				return nil, stop
+			}
+		default:
+			lastErr = err
+		}
+	}
+}
+
+// nextPoll applies a polling answer: keep waiting, slow down, or stop with a reason.
+func nextPoll(interval time.Duration, ref *RefusedError) (time.Duration, error) {
+	switch ref.Code {
+	case "authorization_pending":
+		return interval, nil
+	case "slow_down":
+		return interval + slowDownStep, nil
+	case "access_denied":
+		return interval, fmt.Errorf("the sign-in was denied in the browser: %w", ref)
+	case "expired_token":
+		return interval, fmt.Errorf("the device code expired before it was approved; run the sign-in again: %w", ref)
+	}
+	return interval, fmt.Errorf("device sign-in: %w", ref)
+}
+
+func sleepCtx(ctx context.Context, d time.Duration) error {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}

@@ -1,0 +1,152 @@
+package auth
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+)
+
+// fileStore is the explicit --insecure-storage choice: one 0600 JSON file in the profile directory (0700).
+type fileStore struct{ path string }
+
+// tokenFileName is the insecure token file below the profile directory.
+const tokenFileName = "tokens.json"
+
+type fileData struct {
+	Record *record                 `json:"session,omitempty"`
+	Access map[string]*accessToken `json:"access_tokens,omitempty"`
+}
+
+func (f fileStore) kind() string { return StorageFile }
+
+func (f fileStore) reason() string {
+	return "a 0600 file (" + f.path + "), because insecure storage was requested (--insecure-storage, " +
+		"PANEL_INSECURE_STORAGE or the profile's insecure_storage)"
+}
+
+func (f fileStore) read() (fileData, error) {
+	var d fileData
+	b, err := os.ReadFile(f.path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return d, nil
+	}
+	if err != nil {
+		return d, fmt.Errorf("read the token file: %w", err)
+	}
+	if err := json.Unmarshal(b, &d); err != nil {
+		return fileData{}, fmt.Errorf("the token file %s is unreadable; run `panel login`", f.path)
+	}
+	return d, nil
+}
+
+// write replaces the file atomically (temp file + rename), 0600 in a 0700 directory.
+func (f fileStore) write(d fileData) error {
+	dir := filepath.Dir(f.path)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return err
+	}
+	if err := os.Chmod(dir, 0o700); err != nil {
+		return err
+	}
+	b, err := json.Marshal(d)
+	if err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(dir, ".tokens-*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	if err := tmp.Chmod(0o600); err != nil {
+		tmp.Close()
+		return err
+	}
+	if _, err := tmp.Write(b); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), f.path)
+}
+
+func (f fileStore) loadRecord() (*record, error) {
+	d, err := f.read()
+	if err != nil || d.Record == nil {
+		return nil, err
+	}
+	if d.Record.RefreshToken == "" {
+		return nil, fmt.Errorf("the token file %s is unreadable; run `panel login`", f.path)
+	}
+	return d.Record, nil
+}
+
+func (f fileStore) saveRecord(r *record) error {
+	if _, err := encodeItem("stored session", r); err != nil {
+		return err // same limit as the keychain, so a profile can move between storages
+	}
+	d, err := f.read()
+	if err != nil {
+		d = fileData{}
+	}
+	d.Record = r
+	for org := range d.Access {
+		if !contains(r.AccessOrgs, org) {
+			delete(d.Access, org)
+		}
+	}
+	return f.write(d)
+}
+
+func (f fileStore) loadAccess(org string) (*accessToken, error) {
+	d, err := f.read()
+	if err != nil {
+		return nil, err
+	}
+	return d.Access[org], nil
+}
+
+func (f fileStore) saveAccess(org string, at *accessToken) error {
+	d, err := f.read()
+	if err != nil {
+		return err
+	}
+	if d.Access == nil {
+		d.Access = map[string]*accessToken{}
+	}
+	d.Access[org] = at
+	return f.write(d)
+}
+
+func (f fileStore) deleteAccess(org string) error {
+	d, err := f.read()
+	if err != nil {
+		return err
+	}
+	delete(d.Access, org)
+	return f.write(d)
+}
+
+func (f fileStore) clear(*record) error {
+	if err := os.Remove(f.path); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	return nil
+}
+
+func contains(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,162 @@
+package auth
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"path/filepath"
+	"sync"
+	"time"
+
+	"golang.org/x/sync/singleflight"
+)
+
+// Options configure a Session; cmd/panel builds them from the configuration.
+type Options struct {
+	ClientID, AuthURL string
+	ProfileDir        string // the lock file and the insecure token file live here
+	Profile           string // the keychain item name
+	InsecureStorage   bool
+	EnvToken          string // PANEL_TOKEN: a ready access token, never refreshed or stored
+	Organization      string // this process's organization (external id); "" = the stored default
+	HTTPClient        *http.Client
+	// ProjectHeader gives the x-koyeb-project-id value for an organization ("" = send none). It is asked
+	// with the organization of the token actually sent, so a project never travels with another org's token.
+	ProjectHeader func(orgExternalID string) string
+}
+
+// Session is one profile's WorkOS session. It is safe for concurrent use.
+type Session struct {
+	opts     Options
+	wos      *workos
+	store    tokenStore // nil with PANEL_TOKEN
+	lockPath string
+	now      func() time.Time
+	flight   singleflight.Group
+
+	mu     sync.Mutex
+	org    string // this process's organization once known
+	pinned bool
+	access map[string]*accessToken // per organization, in memory
+}
+
+// Info describes the session without any network call.
+type Info struct {
+	UserID, Email         string
+	OrganizationID        string // this process's organization (external id), "" = none
+	DefaultOrganizationID string // the stored default organization
+	SessionID             string
+	ExpiresAt             time.Time // the current access token's expiry (zero when none is held)
+	Storage               string    // StorageKeyring, StorageFile or StorageEnv
+	StorageReason         string
+}
+
+// NewSession prepares a session; it touches neither the keychain nor the network.
+func NewSession(o Options) (*Session, error) {
+	if o.EnvToken == "" && o.ClientID == "" {
+		return nil, errors.New("no WorkOS client ID configured")
+	}
+	if o.EnvToken == "" && o.ProfileDir == "" {
+		return nil, errors.New("no profile directory configured")
+	}
+	if o.Profile == "" {
+		o.Profile = "default"
+	}
+	hc := o.HTTPClient
+	if hc == nil {
+		hc = &http.Client{Timeout: 30 * time.Second}
+	}
+	s := &Session{opts: o, wos: newWorkOS(o.ClientID, o.AuthURL, hc), now: time.Now,
+		access: map[string]*accessToken{}}
+	if o.Organization != "" {
+		s.org, s.pinned = o.Organization, true
+	}
+	if o.EnvToken != "" {
+		return s, nil
+	}
+	s.lockPath = filepath.Join(o.ProfileDir, "session.lock")
+	if o.InsecureStorage {
+		s.store = fileStore{path: filepath.Join(o.ProfileDir, tokenFileName)}
+	} else {
+		s.store = keyringStore{profile: o.Profile}
+	}
+	return s, nil
+}
+
+// Info reports who is signed in, from storage alone. ErrLoginRequired when nobody is.
+func (s *Session) Info(ctx context.Context) (Info, error) {
+	if s.opts.EnvToken != "" {
+		return s.envInfo()
+	}
+	rec, err := s.store.loadRecord()
+	if err != nil {
+		return Info{}, err
+	}
+	if rec == nil {
+		return Info{}, ErrLoginRequired
+	}
+	org := s.orgFor(rec)
+	in := Info{UserID: rec.UserID, Email: rec.Email, OrganizationID: org, DefaultOrganizationID: rec.OrganizationID,
+		SessionID: rec.SessionID, Storage: s.store.kind(), StorageReason: s.store.reason()}
+	at := s.remembered(org)
+	if at == nil {
+		at, _ = s.store.loadAccess(org)
+	}
+	if at != nil && at.SessionID == rec.SessionID {
+		in.ExpiresAt = at.ExpiresAt
+	}
+	return in, nil
+}
+
+func (s *Session) envInfo() (Info, error) {
+	c, err := parseClaims(s.opts.EnvToken)
+	if err != nil {
+		return Info{}, errors.New("PANEL_TOKEN is not a WorkOS access token (a JWT with exp)")
+	}
+	return Info{UserID: c.Subject, OrganizationID: c.OrganizationID, DefaultOrganizationID: c.OrganizationID,
+		SessionID: c.SessionID, ExpiresAt: c.ExpiresAt, Storage: StorageEnv,
+		StorageReason: "PANEL_TOKEN is set: a ready access token from the environment, never stored or refreshed"}, nil
+}
+
+// orgFor is this process's organization: pinned (--organization-id, or a switch in this process), else the
+// stored default, which is then pinned so that another terminal's switch does not move this one.
+func (s *Session) orgFor(rec *record) string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if !s.pinned {
+		s.org, s.pinned = rec.OrganizationID, true
+	}
+	return s.org
+}
+
+func (s *Session) pin(org string) {
+	s.mu.Lock()
+	s.org, s.pinned = org, true
+	s.mu.Unlock()
+}
+
+func (s *Session) remember(org string, at *accessToken) {
+	s.mu.Lock()
+	s.access[org] = at
+	s.mu.Unlock()
+}
+
+func (s *Session) remembered(org string) *accessToken {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.access[org]
+}
+
+// forget drops every token held in memory (sign-out, refused refresh).
+func (s *Session) forget() {
+	s.mu.Lock()
+	s.access = map[string]*accessToken{}
+	s.mu.Unlock()
+}
+
+// currentOrg is the pinned organization, if any yet.
+func (s *Session) currentOrg() (string, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.org, s.pinned
+}

@@ -1,0 +1,149 @@
+package auth
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"strings"
+
+	"github.com/workos/workos-go/v4/pkg/usermanagement"
+)
+
+// Grant types of POST /user_management/authenticate.
+const (
+	grantAuthorizationCode     = "authorization_code"
+	grantRefreshToken          = "refresh_token"
+	grantDeviceCode            = "urn:ietf:params:oauth:grant-type:device_code"
+	grantOrganizationSelection = "urn:workos:oauth:grant-type:organization-selection"
+)
+
+// workos talks to WorkOS User Management as a public client. workos-go builds the browser URLs; the
+// authenticate and device calls are sent here because workos-go always adds "client_secret" (public clients
+// send none), keeps only the two tokens of a refresh, and has no device call.
+type workos struct {
+	clientID string
+	endpoint string
+	http     *http.Client
+	urls     *usermanagement.Client
+}
+
+func newWorkOS(clientID, endpoint string, hc *http.Client) *workos {
+	um := usermanagement.NewClient("") // no API key: it only builds URLs here
+	um.Endpoint = strings.TrimRight(endpoint, "/")
+	um.HTTPClient = hc
+	return &workos{clientID: clientID, endpoint: um.Endpoint, http: hc, urls: um}
+}
+
+// authResponse is an authenticate answer; workos-go's type describes it.
+type authResponse = usermanagement.AuthenticateResponse
+
+// authenticate POSTs one grant as JSON with client_id and no client_secret. Refusals come back as
+// *RefusedError or *OrganizationSelectionRequired; anything else (network, 5xx) is an ordinary error, so
+// callers keep the session.
+func (w *workos) authenticate(ctx context.Context, grant string, fields map[string]string) (*authResponse, error) {
+	body := map[string]string{"client_id": w.clientID, "grant_type": grant}
+	for k, v := range fields {
+		if v != "" {
+			body[k] = v
+		}
+	}
+	var out authResponse
+	if err := w.postJSON(ctx, "/user_management/authenticate", body, &out); err != nil {
+		return nil, err
+	}
+	if out.AccessToken == "" {
+		return nil, fmt.Errorf("WorkOS answered the %s grant without an access token", grantName(grant))
+	}
+	return &out, nil
+}
+
+// deviceAuthorization is the answer of POST /user_management/authorize/device (RFC 8628).
+type deviceAuthorization struct {
+	DeviceCode              string `json:"device_code"`
+	UserCode                string `json:"user_code"`
+	VerificationURI         string `json:"verification_uri"`
+	VerificationURIComplete string `json:"verification_uri_complete"`
+	ExpiresIn               int    `json:"expires_in"`
+	Interval                int    `json:"interval"`
+}
+
+func (w *workos) authorizeDevice(ctx context.Context) (*deviceAuthorization, error) {
+	var out deviceAuthorization
+	if err := w.postJSON(ctx, "/user_management/authorize/device", map[string]string{"client_id": w.clientID}, &out); err != nil {
+		return nil, err
+	}
+	if out.DeviceCode == "" || out.UserCode == "" || out.VerificationURI == "" {
+		return nil, fmt.Errorf("WorkOS answered the device authorization without a code")
+	}
+	return &out, nil
+}
+
+func (w *workos) postJSON(ctx context.Context, path string, body any, out any) error {
+	b, err := json.Marshal(body)
+	if err != nil {
+		return err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, w.endpoint+path, bytes.NewReader(b))
+	if err != nil {
+		return err
+	}
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Accept", "application/json")
+	res, err := w.http.Do(req)
+	if err != nil {
+		return fmt.Errorf("reach WorkOS: %w", scrubURLError(err))
+	}
+	defer res.Body.Close()
+	data, err := io.ReadAll(io.LimitReader(res.Body, 1<<20))
+	if err != nil {
+		return fmt.Errorf("read WorkOS answer: %w", err)
+	}
+	if res.StatusCode >= 300 {
+		return decodeRefusal(res.StatusCode, data)
+	}
+	if err := json.Unmarshal(data, out); err != nil {
+		return fmt.Errorf("WorkOS answered %s with a body that is not the expected JSON", path)
+	}
+	return nil
+}
+
+// refusalBody covers both error shapes and the organization selection payload.
+type refusalBody struct {
+	Error            string               `json:"error"`
+	ErrorDescription string               `json:"error_description"`
+	Code             string               `json:"code"`
+	Message          string               `json:"message"`
+	PendingToken     string               `json:"pending_authentication_token"`
+	Organizations    []OrganizationChoice `json:"organizations"`
+	User             struct {
+		Email string `json:"email"`
+	} `json:"user"`
+}
+
+func decodeRefusal(status int, data []byte) error {
+	var rb refusalBody
+	if json.Unmarshal(data, &rb) != nil || (rb.Error == "" && rb.Code == "") {
+		if status >= 500 || status == http.StatusTooManyRequests {
+			return fmt.Errorf("WorkOS is unavailable (HTTP %d); try again", status)
+		}
+		return &RefusedError{Status: status, Code: strings.ToLower(strings.ReplaceAll(http.StatusText(status), " ", "_"))}
+	}
+	code, desc := rb.Error, rb.ErrorDescription
+	if code == "" {
+		code, desc = rb.Code, rb.Message
+	}
+	if code == "organization_selection_required" && rb.PendingToken != "" {
+		return &OrganizationSelectionRequired{PendingToken: rb.PendingToken, Organizations: rb.Organizations, Email: rb.User.Email}
+	}
+	if status >= 500 {
+		return fmt.Errorf("WorkOS is unavailable (HTTP %d %s); try again", status, code)
+	}
+	return &RefusedError{Status: status, Code: code, Description: desc}
+}
+
+func grantName(grant string) string {
+	return grant[strings.LastIndex(grant, ":")+1:]
+}

@@ -3,6 +3,9 @@ package common
 import (
 	"context"
 
+	"github.com/panel-dev/panel/api"
+	"github.com/panel-dev/panel/auth"
+	"github.com/panel-dev/panel/store"
 	"github.com/panel-dev/panel/tui/keys"
 	"github.com/panel-dev/panel/tui/theme"
 )
@@ -21,6 +24,20 @@ type Context struct {
 	Keys  keys.Global
 	List  keys.List
 	Input keys.Input
+
+	// Handles to the session, the API client and the local store; product
+	// operations that combine them (switch, sign-out, current project) go
+	// through the app package, never re-implemented in a screen.
+	Session *auth.Session
+	API     *api.Client
+	Store   *store.Store
+
+	// What the root knows of the user and the current organization and
+	// project (nil: not known yet). Updated before IdentityMsg is broadcast.
+	User        *api.User
+	Org         *api.Organization
+	Project     *api.Project
+	SessionInfo auth.Info
 
 	gen Generation
 }
@@ -52,3 +69,11 @@ func (c *Context) Stamp() Stamp { return Stamp{ID: NewRequestID(), Gen: c.gen} }
 
 // IsCurrent reports whether s belongs to the current generation.
 func (c *Context) IsCurrent(s Stamp) bool { return s.Gen == c.gen }
+
+// OrgExternalID is the current organization's external id ("" unknown).
+func (c *Context) OrgExternalID() string {
+	if c.Org != nil {
+		return c.Org.ExternalID
+	}
+	return c.SessionInfo.OrganizationID
+}

@@ -1,0 +1,143 @@
+package controlpanel
+
+import (
+	"errors"
+	"net/http"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/panel-dev/panel/emulator/state"
+)
+
+// getCurrentOrganization is GetCurrentOrganization: the token's organization.
+// Clients check the session here (B10): sessionScope has already answered 403
+// for a revoked session or a removed membership and 404 for no org_id (B23).
+func (h *handler) getCurrentOrganization(w http.ResponseWriter, _ *http.Request, c *caller) {
+	writeJSON(w, http.StatusOK, map[string]any{"organization": toOrganization(c.org)})
+}
+
+// getOrganization is GetOrganization; only the token's organization is
+// visible (by its id or external id), others read as not found.
+func (h *handler) getOrganization(w http.ResponseWriter, r *http.Request, c *caller) {
+	if !c.isCurrentOrganization(r.PathValue("id")) {
+		notFound(w, "Organization")
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"organization": toOrganization(c.org)})
+}
+
+func (c *caller) isCurrentOrganization(id string) bool {
+	return c.hasOrg && (id == c.org.ID || id == c.org.ExternalID)
+}
+
+// updateDefaultProject is UpdateOrganizationDefaultProject.
+func (h *handler) updateDefaultProject(w http.ResponseWriter, r *http.Request, c *caller) {
+	if !c.isCurrentOrganization(r.PathValue("id")) {
+		notFound(w, "Organization")
+		return
+	}
+	var body struct {
+		DefaultProjectID string `json:"default_project_id"`
+	}
+	if !readBody(w, r, &body) {
+		return
+	}
+	if body.DefaultProjectID == "" {
+		badField(w, "default_project_id", "cannot be blank")
+		return
+	}
+	org, err := h.st.SetDefaultProject(c.org.ID, body.DefaultProjectID)
+	if err != nil {
+		badField(w, "default_project_id", "is not a project of this organization")
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"organization": toOrganization(org)})
+}
+
+// organizationName is B20's rule: 1–39 characters, lowercase letters, digits
+// and dashes, starting and ending with a letter or digit, no "--".
+var organizationName = regexp.MustCompile(`^[a-z0-9]([a-z0-9-]{0,37}[a-z0-9])?$`)
+
+func nameProblem(name string) string {
+	switch {
+	case name == "":
+		return "cannot be blank"
+	case len(name) > 39:
+		return "must be at most 39 characters"
+	case !organizationName.MatchString(name):
+		return "must contain only lowercase letters, digits and dashes, and start and end with a letter or digit"
+	case strings.Contains(name, "--"):
+		return "cannot contain two dashes in a row"
+	}
+	return ""
+}
+
+// createOrganization is CreateOrganization: an active organization with its
+// default project, owned by the caller. The caller's token is unchanged: the
+// client switches into the new organization through WorkOS.
+func (h *handler) createOrganization(w http.ResponseWriter, r *http.Request, c *caller) {
+	var body struct {
+		Name string `json:"name"`
+	}
+	if !readBody(w, r, &body) {
+		return
+	}
+	if problem := nameProblem(body.Name); problem != "" {
+		badField(w, "name", problem)
+		return
+	}
+	org, err := h.st.CreateOrganization(body.Name, c.user.ID)
+	if errors.Is(err, state.ErrAlreadyExists) {
+		badField(w, "name", "is already taken")
+		return
+	}
+	if err != nil {
+		writeError(w, http.StatusInternalServerError, codeInternal, "Could not create the organization")
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"organization": toOrganization(org)})
+}
+
+// listUserOrganizations is ListUserOrganizations: the caller's organizations
+// in membership order (or by name with order=asc|desc), filtered by statuses
+// and by a case-insensitive search on name, id and external id. Paginated
+// with has_next.
+func (h *handler) listUserOrganizations(w http.ResponseWriter, r *http.Request, c *caller) {
+	p, ok := readPage(w, r)
+	if !ok {
+		return
+	}
+	statuses, ok := readStatuses(w, r, "statuses", organizationStatuses)
+	if !ok {
+		return
+	}
+	search := strings.ToLower(strings.TrimSpace(r.URL.Query().Get("search")))
+	var orgs []state.Organization
+	for _, o := range h.st.UserOrganizations(c.user.ID) {
+		if statuses != nil && !statuses[o.Status] {
+			continue
+		}
+		if search != "" && !strings.Contains(strings.ToLower(o.Name+" "+o.ID+" "+o.ExternalID), search) {
+			continue
+		}
+		orgs = append(orgs, o)
+	}
+	switch strings.ToLower(r.URL.Query().Get("order")) {
+	case "":
+	case "asc":
+		sort.SliceStable(orgs, func(i, j int) bool { return orgs[i].Name < orgs[j].Name })
+	case "desc":
+		sort.SliceStable(orgs, func(i, j int) bool { return orgs[i].Name > orgs[j].Name })
+	default:
+		badField(w, "order", "must be asc or desc")
+		return
+	}
+	start, end, hasNext := p.window(len(orgs))
+	out := make([]*organizationJSON, 0, end-start)
+	for _, o := range orgs[start:end] {
+		out = append(out, toOrganization(o))
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"organizations": out, "limit": p.limit, "offset": p.offset,
+		"has_next": hasNext})
+}

@@ -1,0 +1,66 @@
+package controlpanel
+
+import (
+	"errors"
+	"net/http"
+	"strings"
+
+	"github.com/panel-dev/panel/emulator/state"
+)
+
+// listProjects is ListProjects: the token's organization's projects, filtered
+// by a case-insensitive name match. Paginated with limit and offset only, no
+// count and no has_next: a short page is the last one.
+func (h *handler) listProjects(w http.ResponseWriter, r *http.Request, c *caller) {
+	p, ok := readPage(w, r)
+	if !ok {
+		return
+	}
+	name := strings.ToLower(r.URL.Query().Get("name"))
+	var projects []state.Project
+	for _, pr := range h.st.Projects(c.org.ID) {
+		if name == "" || strings.Contains(strings.ToLower(pr.Name), name) {
+			projects = append(projects, pr)
+		}
+	}
+	start, end, _ := p.window(len(projects))
+	out := make([]*projectJSON, 0, end-start)
+	for _, pr := range projects[start:end] {
+		out = append(out, toProject(pr))
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"projects": out, "limit": p.limit, "offset": p.offset})
+}
+
+// createProject is CreateProject; names follow the organization name rules.
+func (h *handler) createProject(w http.ResponseWriter, r *http.Request, c *caller) {
+	var body struct {
+		Name string `json:"name"`
+	}
+	if !readBody(w, r, &body) {
+		return
+	}
+	if problem := nameProblem(body.Name); problem != "" {
+		badField(w, "name", problem)
+		return
+	}
+	p, err := h.st.CreateProject(c.org.ID, body.Name, "")
+	if errors.Is(err, state.ErrAlreadyExists) {
+		badField(w, "name", "is already taken")
+		return
+	}
+	if err != nil {
+		writeError(w, http.StatusInternalServerError, codeInternal, "Could not create the project")
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"project": toProject(p)})
+}
+
+// getProject is GetProject; another organization's project reads as not found.
+func (h *handler) getProject(w http.ResponseWriter, r *http.Request, c *caller) {
+	p, ok := h.st.Project(r.PathValue("id"))
+	if !ok || p.OrganizationID != c.org.ID {
+		notFound(w, "Project")
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"project": toProject(p)})
+}

@@ -18,8 +18,8 @@ const (
 
 // Messages the client classifies by their exact text (PRODUCT.md).
 const (
-	msgTokenRejected = "Token rejected"     // the token's organization is deactivated
-	msgAccountLocked = "Account is locked"  // the user is locked, not a revoked session
+	msgTokenRejected = "Token rejected"    // the token's organization is deactivated
+	msgAccountLocked = "Account is locked" // the user is locked, not a revoked session
 	msgUnauthorized  = "Request unauthenticated with bearer"
 )
 

@@ -110,4 +110,3 @@ type errorCapture struct {
 func (e *errorCapture) Header() http.Header         { return e.header }
 func (e *errorCapture) Write(b []byte) (int, error) { return e.body.Write(b) }
 func (e *errorCapture) WriteHeader(status int)      { e.status = status }
-

@@ -138,3 +138,16 @@ func (s *State) ForgetOrganization(orgExternalID string) {
 		s.Last = LastKnown{User: s.Last.User, At: s.Last.At}
 	}
 }
+
+// ForgetProject drops a project from every organization that had it as
+// current (the API said it is gone or not theirs).
+func (s *State) ForgetProject(projectID string) {
+	for org, id := range s.CurrentProjects {
+		if id == projectID {
+			delete(s.CurrentProjects, org)
+		}
+	}
+	if s.Last.Project != nil && s.Last.Project.ID == projectID {
+		s.Last.Project = nil
+	}
+}

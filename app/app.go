@@ -1,0 +1,80 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/panel-dev/panel/api"
+	"github.com/panel-dev/panel/auth"
+	"github.com/panel-dev/panel/store"
+)
+
+// App bundles the three parts every operation needs. Build the session with
+// Options.ProjectHeader = Store.CurrentProject and the API client's transport
+// from Session.Transport(ProjectGuard(...)) (see cmd/panel's factory).
+type App struct {
+	Session *auth.Session
+	API     *api.Client
+	Store   *store.Store
+}
+
+// currentOrgID is this process's organization (external id) from the
+// session, without network; "" when the session has none.
+func (a *App) currentOrgID(ctx context.Context) (string, error) {
+	in, err := a.Session.Info(ctx)
+	if err != nil {
+		return "", err
+	}
+	return in.OrganizationID, nil
+}
+
+// remember records the last known user, organization and project (the TUI's
+// first frame and `status --offline`); a store failure is not the caller's
+// problem, so it is dropped.
+func (a *App) remember(u *api.User, o *api.Organization, p *api.Project) {
+	_ = a.Store.Update(func(st *store.State) {
+		if u != nil {
+			st.Last.User = &store.User{ID: u.ID, Email: u.Email, Name: u.Name}
+		}
+		if o != nil {
+			st.Last.Organization = &store.Organization{ID: o.ID, ExternalID: o.ExternalID, Name: o.Name,
+				Status: string(o.Status), DefaultProjectID: o.DefaultProjectID}
+			if p == nil && st.Last.Project != nil && st.Last.Project.OrganizationID != o.ID {
+				st.Last.Project = nil // never show a project under another organization
+			}
+		}
+		if p != nil {
+			st.Last.Project = &store.Project{ID: p.ID, Name: p.Name, OrganizationID: p.OrganizationID}
+		}
+		st.Last.At = timeNow()
+	})
+}
+
+// ErrNoOrganization is returned by operations that need an organization when
+// the session has none (B23: onboarding, not a failure of the session).
+var ErrNoOrganization = errors.New("no current organization: accept an invitation (`panel invitations received`) " +
+	"or create one (`panel orgs create <name>`)")
+
+// SwitchRefusedError says WorkOS refused the switch's refresh
+// (organization_membership_not_found, sso_required, mfa_enrollment, …): the
+// caller signs in through the browser with LoginOptions.OrganizationID =
+// Organization.ExternalID. It unwraps to the *auth.RefusedError.
+type SwitchRefusedError struct {
+	Organization api.Organization
+	Err          error
+}
+
+func (e *SwitchRefusedError) Error() string {
+	return fmt.Sprintf("cannot switch to %s without signing in again (%v): run `panel login --organization-id %s`",
+		orgLabel(e.Organization), e.Err, e.Organization.ExternalID)
+}
+
+func (e *SwitchRefusedError) Unwrap() error { return e.Err }
+
+func orgLabel(o api.Organization) string {
+	if o.Name != "" {
+		return o.Name
+	}
+	return o.ExternalID
+}

@@ -1,0 +1,163 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"golang.org/x/sync/errgroup"
+
+	"github.com/panel-dev/panel/api"
+	"github.com/panel-dev/panel/auth"
+	"github.com/panel-dev/panel/store"
+)
+
+// SwitchStep is how far a switch has gone, for the progress callback.
+type SwitchStep int
+
+const (
+	// SwitchTokenReady: the token of the new organization is in hand; show
+	// the organization as the list knew it (B15: show it at once).
+	SwitchTokenReady SwitchStep = iota + 1
+	// SwitchLoaded: the fresh organization and its default project arrived.
+	SwitchLoaded
+)
+
+// SwitchProgress reports a step; Organization is the best known version.
+type SwitchProgress struct {
+	Step         SwitchStep
+	Organization api.Organization
+	Project      *api.Project // at SwitchLoaded, nil when the org has no project
+}
+
+// SwitchResult is where a switch landed.
+type SwitchResult struct {
+	Organization api.Organization // fresh from the API (or the list's copy when deactivated)
+	Project      *api.Project     // the default project, now current; nil if none
+	Previous     string           // external id of the organization left ("" if none)
+	// Deactivated: the organization rejects its tokens ("Token rejected");
+	// the switch happened and the caller shows the deactivated state.
+	Deactivated bool
+}
+
+// SwitchOrganization moves the session into target (B15), which must carry
+// its ExternalID and should carry its DefaultProjectID as the organization
+// list gave them:
+//  1. refresh into the organization (WorkOS); a refusal is a *SwitchRefusedError;
+//  2. drop every cached query, report SwitchTokenReady;
+//  3. in parallel, GET /v1/account/organization (the session check, B10: a
+//     403 signs out and returns auth.ErrSessionRevoked) and GET the default
+//     project named by the list, checked against the fresh organization;
+//  4. store the project as the organization's current one and record the
+//     previous and recent organizations.
+func (a *App) SwitchOrganization(ctx context.Context, target api.Organization, progress func(SwitchProgress)) (*SwitchResult, error) {
+	if target.ExternalID == "" {
+		return nil, errors.New("the organization has no external id to switch to")
+	}
+	if progress == nil {
+		progress = func(SwitchProgress) {}
+	}
+	from, _ := a.currentOrgID(ctx)
+	if err := a.Session.SwitchOrganization(ctx, target.ExternalID); err != nil {
+		var refused *auth.RefusedError
+		if errors.As(err, &refused) {
+			return nil, &SwitchRefusedError{Organization: target, Err: err}
+		}
+		return nil, err
+	}
+	a.API.Cache().InvalidateAll()
+	progress(SwitchProgress{Step: SwitchTokenReady, Organization: target})
+
+	fresh, project, err := a.loadOrganizationAndProject(ctx, target)
+	res := &SwitchResult{Previous: from}
+	switch {
+	case api.IsSessionRevoked(err):
+		return nil, a.signOutRevoked(ctx)
+	case api.IsOrgDeactivated(err):
+		res.Organization, res.Deactivated = target, true
+	case err != nil:
+		return nil, err
+	default:
+		res.Organization, res.Project = *fresh, project
+	}
+	_ = a.Store.Update(func(st *store.State) {
+		if res.Project != nil {
+			st.SetCurrentProject(target.ExternalID, res.Project.ID)
+		} else {
+			st.SetCurrentProject(target.ExternalID, "")
+		}
+		st.RecordSwitch(from, target.ExternalID)
+	})
+	a.remember(nil, &res.Organization, res.Project)
+	progress(SwitchProgress{Step: SwitchLoaded, Organization: res.Organization, Project: res.Project})
+	return res, nil
+}
+
+// loadOrganizationAndProject runs the two GETs of a switch at once. The
+// project named by the list is kept only if the fresh organization names the
+// same default; otherwise the fresh default is fetched after.
+func (a *App) loadOrganizationAndProject(ctx context.Context, target api.Organization) (*api.Organization, *api.Project, error) {
+	var fresh *api.Organization
+	var listed *api.Project
+	var listedErr error
+	g, gctx := errgroup.WithContext(ctx)
+	g.Go(func() error {
+		var err error
+		fresh, err = a.API.GetCurrentOrganization(gctx)
+		return err
+	})
+	if target.DefaultProjectID != "" {
+		g.Go(func() error {
+			listed, listedErr = a.API.GetProject(gctx, target.DefaultProjectID)
+			return nil // judged below, against the fresh organization
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return nil, nil, err
+	}
+	if fresh.ExternalID != "" && fresh.ExternalID != target.ExternalID {
+		return nil, nil, fmt.Errorf("the switch to %s landed in %s; try again", orgLabel(target), orgLabel(*fresh))
+	}
+	if fresh.DefaultProjectID == "" {
+		return fresh, nil, nil
+	}
+	if fresh.DefaultProjectID == target.DefaultProjectID && listedErr == nil && listed != nil {
+		return fresh, listed, nil
+	}
+	p, err := a.API.GetProject(ctx, fresh.DefaultProjectID)
+	if api.IsNotFound(err) {
+		return fresh, nil, nil
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	return fresh, p, nil
+}
+
+// SwitchPrevious switches back to the previous organization (`orgs switch -`,
+// the TUI's `-` key). The organization list supplies its default project.
+func (a *App) SwitchPrevious(ctx context.Context, progress func(SwitchProgress)) (*SwitchResult, error) {
+	st, _ := a.Store.Load()
+	if st.PreviousOrganization == "" {
+		return nil, errors.New("no previous organization in this profile yet")
+	}
+	target, err := a.FindOrganization(ctx, st.PreviousOrganization)
+	if err != nil {
+		return nil, err
+	}
+	return a.SwitchOrganization(ctx, *target, progress)
+}
+
+// FindOrganization returns the user's organization with that external id or id.
+func (a *App) FindOrganization(ctx context.Context, id string) (*api.Organization, error) {
+	orgs, err := a.API.AllUserOrganizations(ctx, api.ListUserOrganizationsParams{Statuses: api.LiveOrganizationStatuses})
+	if err != nil {
+		return nil, err
+	}
+	for _, o := range orgs {
+		if o.ExternalID == id || o.ID == id {
+			return &o, nil
+		}
+	}
+	return nil, fmt.Errorf("organization %s is not one of yours", id)
+}

@@ -1,0 +1,122 @@
+// Package signin is the sign-in screen, outside the auth gate: Enter signs
+// in through the browser (the URL is shown, `c` copies it with OSC 52, and a
+// redirected address can be pasted back, B2), `d` uses a device code with a
+// QR code, `s` signs up. A user in several organizations picks one here
+// (B3a). After signing in the screen sends common.SignedInMsg with the
+// `next` route carried through the sign-in state (B4); it never starts a
+// sign-in by itself, so a token the API rejects cannot loop (B6).
+package signin
+
+import (
+	"context"
+	"io"
+
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/panel-dev/panel/auth"
+	"github.com/panel-dev/panel/tui/common"
+)
+
+// Options say why and where to the user signs in.
+type Options struct {
+	Next           common.Route // where to land afterwards ("" = home)
+	Reason         string       // shown on top: "your session was revoked"
+	OrganizationID string       // sign in to this organization (a refused switch, B15)
+	Browser        string       // BROWSER command ("" = the system's opener)
+	Clipboard      io.Writer    // where the OSC 52 copy sequence goes (nil = stderr)
+}
+
+type phase int
+
+const (
+	phaseIdle      phase = iota // choose how to sign in
+	phaseStarting               // building the URL or asking for a device code
+	phaseBrowser                // waiting for the browser's redirect or a pasted one
+	phaseDevice                 // waiting for the device code's approval
+	phasePickOrg                // B3a: choose the organization
+	phaseFinishing              // exchanging the code / selecting the organization
+)
+
+// Model is the sign-in screen.
+type Model struct {
+	ctx  *common.Context
+	opts Options
+	keys keyMap
+
+	phase   phase
+	attempt int                // results of older attempts are dropped
+	// attemptCtx is the current attempt's context, captured by its commands;
+	// cancel ends its wait.
+	attemptCtx context.Context
+	cancel     context.CancelFunc
+	signUp  bool
+
+	login      *auth.BrowserLogin
+	browserErr error // the browser could not be opened: the URL is the way
+	paste      textinput.Model
+	pasteErr   string
+	copied     bool
+
+	device *auth.DeviceLogin
+
+	selection *auth.OrganizationSelectionRequired
+	cursor    int
+
+	err           error // shown in place; Enter starts again
+	width, height int
+}
+
+// New returns the sign-in screen.
+func New(ctx *common.Context, opts Options) *Model {
+	ti := textinput.New()
+	ti.Placeholder = "http://127.0.0.1:…/callback?code=…&state=…"
+	ti.Prompt = "paste › "
+	ti.CharLimit = 4096
+	return &Model{ctx: ctx, opts: opts, keys: newKeyMap(), paste: ti}
+}
+
+func (m *Model) Init() tea.Cmd { return nil }
+
+func (m *Model) SetSize(w, h int) {
+	m.width, m.height = w, h
+	m.paste.Width = max(w-12, 10)
+}
+
+func (m *Model) Title() string       { return "Sign in" }
+func (m *Model) Route() common.Route { return common.RouteSignIn }
+
+// Capturing: the paste box takes every key while focused.
+func (m *Model) Capturing() bool { return m.paste.Focused() }
+
+func (m *Model) ShortHelp() []key.Binding {
+	m.keys.update(m)
+	k := m.keys
+	return []key.Binding{k.Start, k.SignUp, k.Device, k.Copy, k.Paste, k.Choose, k.Submit, k.Cancel}
+}
+
+func (m *Model) FullHelp() [][]key.Binding {
+	m.keys.update(m)
+	k := m.keys
+	return [][]key.Binding{{k.Start, k.SignUp, k.Device}, {k.Copy, k.Paste, k.Submit}, {k.Up, k.Down, k.Choose, k.Cancel}}
+}
+
+// Next is where the user lands after signing in.
+func (m *Model) Next() common.Route { return m.opts.Next }
+
+// stop ends the current attempt (its listener and its wait).
+func (m *Model) stop() {
+	if m.cancel != nil {
+		m.cancel()
+		m.cancel = nil
+	}
+	if m.login != nil {
+		_ = m.login.Close()
+		m.login = nil
+	}
+	m.device = nil
+	m.paste.Blur()
+	m.paste.Reset()
+	m.pasteErr, m.copied, m.browserErr = "", false, nil
+}

@@ -1,0 +1,197 @@
+package signin
+
+import (
+	"context"
+	"errors"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/panel-dev/panel/auth"
+	"github.com/panel-dev/panel/tui/common"
+)
+
+func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.KeyMsg:
+		return m, m.handleKey(msg)
+	case browserBegunMsg:
+		if msg.attempt != m.attempt {
+			closeLogin(msg.login)
+			return m, nil
+		}
+		return m, m.browserBegun(msg)
+	case browserOpenedMsg:
+		if msg.attempt == m.attempt {
+			m.browserErr = msg.err
+		}
+	case deviceBegunMsg:
+		if msg.attempt == m.attempt {
+			return m, m.deviceBegun(msg)
+		}
+	case pastedMsg:
+		if msg.attempt == m.attempt && msg.err != nil {
+			m.pasteErr = msg.err.Error()
+		}
+	case copiedMsg:
+		m.copied = msg.err == nil
+	case finishedMsg:
+		if msg.attempt == m.attempt {
+			return m, m.finished(msg)
+		}
+	}
+	return m, nil
+}
+
+func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
+	m.keys.update(m)
+	k := m.keys
+	if m.paste.Focused() {
+		return m.pasteKey(msg)
+	}
+	switch {
+	case key.Matches(msg, k.Cancel):
+		m.stop()
+		m.phase, m.err = phaseIdle, nil
+	case key.Matches(msg, k.Start):
+		m.signUp = false
+		return m.startBrowser()
+	case key.Matches(msg, k.SignUp):
+		m.signUp = true
+		return m.startBrowser()
+	case key.Matches(msg, k.Device):
+		return m.startDevice()
+	case key.Matches(msg, k.Copy):
+		return copyToClipboard(m.opts.Clipboard, m.copyText())
+	case key.Matches(msg, k.Paste):
+		m.pasteErr = ""
+		return m.paste.Focus()
+	case key.Matches(msg, k.Up):
+		m.cursor = max(m.cursor-1, 0)
+	case key.Matches(msg, k.Down):
+		m.cursor = min(m.cursor+1, len(m.selection.Organizations)-1)
+	case key.Matches(msg, k.Choose):
+		return m.choose()
+	case msg.Paste && m.phase == phaseBrowser:
+		// A bracketed paste without focusing the box first is still a paste.
+		m.paste.SetValue(string(msg.Runes))
+		return submitRedirect(m.login, m.attempt, string(msg.Runes))
+	}
+	return nil
+}
+
+// pasteKey: the focused paste box gets every key; enter submits, esc leaves.
+func (m *Model) pasteKey(msg tea.KeyMsg) tea.Cmd {
+	switch {
+	case key.Matches(msg, m.keys.Submit):
+		m.pasteErr = ""
+		return submitRedirect(m.login, m.attempt, m.paste.Value())
+	case key.Matches(msg, m.keys.Cancel):
+		m.paste.Blur()
+		return nil
+	}
+	var cmd tea.Cmd
+	m.paste, cmd = m.paste.Update(msg)
+	return cmd
+}
+
+func (m *Model) loginOptions() auth.LoginOptions {
+	return auth.LoginOptions{SignUp: m.signUp, OrganizationID: m.opts.OrganizationID, Next: string(m.opts.Next)}
+}
+
+// newAttempt ends the previous attempt and returns a context for the next.
+func (m *Model) newAttempt() context.Context {
+	m.stop()
+	m.attempt++
+	m.err = nil
+	m.attemptCtx, m.cancel = context.WithCancel(m.ctx.Ctx)
+	m.phase = phaseStarting
+	return m.attemptCtx
+}
+
+func (m *Model) startBrowser() tea.Cmd {
+	ctx := m.newAttempt()
+	return beginBrowser(ctx, m.ctx.Session, m.attempt, m.loginOptions())
+}
+
+func (m *Model) startDevice() tea.Cmd {
+	ctx := m.newAttempt()
+	return beginDevice(ctx, m.ctx.Session, m.attempt, m.loginOptions())
+}
+
+func (m *Model) browserBegun(msg browserBegunMsg) tea.Cmd {
+	if msg.err != nil {
+		m.fail(msg.err)
+		return nil
+	}
+	m.login, m.phase = msg.login, phaseBrowser
+	return tea.Batch(openBrowser(m.attempt, msg.login.URL(), m.opts.Browser), waitBrowser(m.attemptCtx, msg.login, m.attempt))
+}
+
+func (m *Model) deviceBegun(msg deviceBegunMsg) tea.Cmd {
+	if msg.err != nil {
+		m.fail(msg.err)
+		return nil
+	}
+	m.device, m.phase = msg.device, phaseDevice
+	return waitDevice(m.attemptCtx, msg.device, m.attempt)
+}
+
+// finished handles the end of a wait: signed in, an organization to
+// choose (B3a), a refused selection (restart with the organization), or an
+// error shown in place.
+func (m *Model) finished(msg finishedMsg) tea.Cmd {
+	var sel *auth.OrganizationSelectionRequired
+	var refused *auth.RefusedError
+	switch {
+	case msg.err == nil:
+		m.stop()
+		m.phase = phaseIdle
+		return common.SignedIn(common.Route(msg.res.Next))
+	case errors.As(msg.err, &sel):
+		m.stop()
+		m.selection, m.cursor, m.phase = sel, 0, phasePickOrg
+	case m.phase == phaseFinishing && m.selection != nil && errors.As(msg.err, &refused):
+		// This client may not use the organization-selection grant: sign in
+		// again through the browser straight into the chosen organization.
+		m.opts.OrganizationID = m.selection.Organizations[m.cursor].ID
+		m.selection = nil
+		return m.startBrowser()
+	case errors.Is(msg.err, context.Canceled):
+	default:
+		m.fail(msg.err)
+	}
+	return nil
+}
+
+func (m *Model) choose() tea.Cmd {
+	if m.selection == nil || len(m.selection.Organizations) == 0 {
+		return nil
+	}
+	orgID := m.selection.Organizations[m.cursor].ID
+	m.attempt++
+	m.attemptCtx, m.cancel = context.WithCancel(m.ctx.Ctx)
+	m.phase = phaseFinishing
+	return chooseOrganization(m.attemptCtx, m.ctx.Session, m.attempt, m.selection, orgID)
+}
+
+func (m *Model) fail(err error) {
+	m.stop()
+	m.phase, m.err, m.selection = phaseIdle, err, nil
+}
+
+func (m *Model) copyText() string {
+	if m.device != nil {
+		return m.device.VerificationURIComplete
+	}
+	if m.login != nil {
+		return m.login.URL()
+	}
+	return ""
+}
+
+func closeLogin(l *auth.BrowserLogin) {
+	if l != nil {
+		_ = l.Close()
+	}
+}

@@ -1,0 +1,114 @@
+package signin
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/lipgloss"
+
+	"github.com/panel-dev/panel/auth"
+)
+
+func (m *Model) View() string {
+	t := m.ctx.Theme
+	var b strings.Builder
+	b.WriteString(t.Title.Render("Sign in to panel") + "\n\n")
+	if m.opts.Reason != "" {
+		b.WriteString(m.wrap(t.Warning, m.opts.Reason) + "\n\n")
+	}
+	if m.opts.OrganizationID != "" && m.phase != phasePickOrg {
+		b.WriteString(m.wrap(t.Muted, "Signing in to organization "+m.opts.OrganizationID+".") + "\n\n")
+	}
+	switch m.phase {
+	case phaseIdle:
+		b.WriteString(m.idleView())
+	case phaseStarting, phaseFinishing:
+		b.WriteString(t.Muted.Render("Working…"))
+	case phaseBrowser:
+		b.WriteString(m.browserView())
+	case phaseDevice:
+		b.WriteString(m.deviceView())
+	case phasePickOrg:
+		b.WriteString(m.pickView())
+	}
+	return b.String()
+}
+
+func (m *Model) idleView() string {
+	t := m.ctx.Theme
+	var b strings.Builder
+	if m.err != nil {
+		b.WriteString(m.wrap(t.Error, m.err.Error()) + "\n\n")
+	}
+	row := func(k, what string) { b.WriteString("  " + t.Key.Render(fmt.Sprintf("%-6s", k)) + " " + what + "\n") }
+	row("enter", "sign in with the browser")
+	row("s", "create an account (sign up)")
+	row("d", "sign in with a device code (SSH, no browser here)")
+	row("q", "quit")
+	return b.String()
+}
+
+func (m *Model) browserView() string {
+	t := m.ctx.Theme
+	var b strings.Builder
+	if m.browserErr != nil {
+		b.WriteString(m.wrap(t.Warning, "No browser could be opened here. Open this address on any device:") + "\n")
+	} else {
+		b.WriteString(m.wrap(t.Text, "Finish signing in in the browser. The address, if it did not open:") + "\n")
+	}
+	b.WriteString(m.wrap(t.Accent, m.login.URL()) + "\n")
+	copied := ""
+	if m.copied {
+		copied = t.Success.Render("  copied")
+	}
+	b.WriteString(t.Muted.Render("c copies it (OSC 52)") + copied + "\n\n")
+	b.WriteString(m.wrap(t.Muted, "Browser on another machine? Its redirect to 127.0.0.1 fails: copy the address "+
+		"it shows and paste it here (tab).") + "\n")
+	b.WriteString(m.paste.View() + "\n")
+	if m.pasteErr != "" {
+		b.WriteString(m.wrap(t.FieldHint, m.pasteErr) + "\n")
+	}
+	return b.String()
+}
+
+func (m *Model) deviceView() string {
+	t := m.ctx.Theme
+	d := m.device
+	var b strings.Builder
+	b.WriteString(m.wrap(t.Text, "Open "+d.VerificationURI+" on any device and enter the code:") + "\n\n")
+	b.WriteString("    " + t.Title.Render(d.UserCode) + "\n\n")
+	used := lipgloss.Height(m.opts.Reason) + 8
+	if qr := auth.QRCode(d.VerificationURIComplete); qr != "" && lipgloss.Height(qr)+used <= m.height &&
+		lipgloss.Width(qr) <= m.width {
+		b.WriteString(qr + "\n")
+	}
+	b.WriteString(t.Muted.Render("Waiting for the approval… (c copies the link, esc cancels)"))
+	return b.String()
+}
+
+func (m *Model) pickView() string {
+	t := m.ctx.Theme
+	var b strings.Builder
+	who := ""
+	if m.selection.Email != "" {
+		who = " as " + m.selection.Email
+	}
+	b.WriteString(m.wrap(t.Text, "You belong to several organizations. Choose the one to sign in to"+who+":") + "\n\n")
+	for i, o := range m.selection.Organizations {
+		line := fmt.Sprintf("%s (%s)", o.Name, o.ID)
+		if i == m.cursor {
+			b.WriteString(t.Selected.Render("› "+line) + "\n")
+		} else {
+			b.WriteString("  " + line + "\n")
+		}
+	}
+	return b.String()
+}
+
+// wrap renders text in style, wrapped to the screen's width.
+func (m *Model) wrap(style lipgloss.Style, text string) string {
+	if m.width > 0 {
+		style = style.Width(m.width)
+	}
+	return style.Render(text)
+}

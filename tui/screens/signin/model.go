@@ -46,12 +46,12 @@ type Model struct {
 	keys keyMap
 
 	phase   phase
-	attempt int                // results of older attempts are dropped
+	attempt int // results of older attempts are dropped
 	// attemptCtx is the current attempt's context, captured by its commands;
 	// cancel ends its wait.
 	attemptCtx context.Context
 	cancel     context.CancelFunc
-	signUp  bool
+	signUp     bool
 
 	login      *auth.BrowserLogin
 	browserErr error // the browser could not be opened: the URL is the way

@@ -2,6 +2,7 @@ package emulator
 
 import (
 	"crypto/rsa"
+	"io"
 	"net/http"
 
 	"github.com/panel-dev/panel/emulator/controlpanel"
@@ -9,16 +10,17 @@ import (
 	"github.com/panel-dev/panel/emulator/workos"
 )
 
-// newAPIHandler builds the control-panel API half: it trusts the emulator's own WorkOS key, or the keys
-// published at jwksURL when set.
-func newAPIHandler(st *state.State, keys *workos.Keys, jwksURL string) http.Handler {
+// newAPIHandler builds the control-panel API half: it trusts this emulator's own WorkOS key, or the keys
+// published at jwksURL when one is given.
+func newAPIHandler(st *state.State, keys *workos.Keys, jwksURL string, log io.Writer) http.Handler {
 	return controlpanel.New(st, controlpanel.Options{
-		JWKSURL: jwksURL,
 		PublicKey: func(kid string) (*rsa.PublicKey, bool) {
 			if kid != keys.KID() {
 				return nil, false
 			}
 			return keys.PublicKey(), true
 		},
+		JWKSURL: jwksURL,
+		Log:     log,
 	})
 }

@@ -10,6 +10,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"sync"
 	"time"
 
 	"github.com/panel-dev/panel/emulator/hooks"
@@ -51,6 +52,9 @@ func Start(addr string, opts Options) (*Server, error) {
 	if err != nil {
 		return nil, fmt.Errorf("emulator seed: %w", err)
 	}
+	if opts.Log != nil {
+		opts.Log = &lockedWriter{w: opts.Log} // the request log and the API half both write to it
+	}
 	if opts.OrganizationSelectionRequired {
 		st.SetOrganizationSelectionRequired(true)
 	}
@@ -76,7 +80,7 @@ func Start(addr string, opts Options) (*Server, error) {
 		mux.Handle(p, wk)
 	}
 	mux.Handle(hooks.Prefix, hooks.Handler(st, s.controls))
-	mux.Handle("/", newAPIHandler(st, keys, opts.JWKSURL))
+	mux.Handle("/", newAPIHandler(st, keys, opts.JWKSURL, opts.Log))
 	s.srv = &http.Server{Handler: s.controls.Middleware(mux), ReadHeaderTimeout: 10 * time.Second}
 	go func() { _ = s.srv.Serve(ln) }()
 	return s, nil
@@ -109,4 +113,16 @@ func checkLoopbackAddr(addr string) error {
 		return errors.New("the emulator listens on a loopback address only (127.0.0.1, [::1] or localhost)")
 	}
 	return nil
+}
+
+// lockedWriter serializes writes from concurrent handlers.
+type lockedWriter struct {
+	mu sync.Mutex
+	w  io.Writer
+}
+
+func (l *lockedWriter) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.w.Write(p)
 }

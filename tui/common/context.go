@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/panel-dev/panel/api"
+	"github.com/panel-dev/panel/app"
 	"github.com/panel-dev/panel/auth"
 	"github.com/panel-dev/panel/store"
 	"github.com/panel-dev/panel/tui/keys"
@@ -28,6 +29,7 @@ type Context struct {
 	// Handles to the session, the API client and the local store; product
 	// operations that combine them (switch, sign-out, current project) go
 	// through the app package, never re-implemented in a screen.
+	App     *app.App
 	Session *auth.Session
 	API     *api.Client
 	Store   *store.Store

@@ -43,7 +43,10 @@
 //
 // # Organization switch
 //
-// All switching lives in the root: a screen asks with SwitchOrg(org) or
-// SwitchPrevious(); the root runs app.SwitchOrganization, bumps the
-// generation and broadcasts OrgSwitchedMsg to every screen on the stack.
+// All switching lives in the root: a screen asks with SwitchOrg(org),
+// SwitchPrevious(), or SwitchVia(...) for an operation that ends in a switch
+// (app.CreateOrganization, app.AcceptInvitation). The root runs it with its
+// progress callback, bumps the generation and broadcasts OrgSwitchedMsg as
+// soon as the new token is in effect, IdentityMsg when the organization and
+// project arrive, and SwitchFinishedMsg at the end.
 package common

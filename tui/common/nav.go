@@ -60,3 +60,11 @@ func SignedIn(next Route) tea.Cmd { return msgCmd(SignedInMsg{Next: next}) }
 
 // Quit returns a command that quits the TUI.
 func Quit() tea.Cmd { return msgCmd(QuitMsg{}) }
+
+// SignedOutMsg tells the root the session ended (sign-out `S`, leaving the
+// last organization): it starts a new generation, clears what it knew and
+// shows the sign-in screen with Reason.
+type SignedOutMsg struct{ Reason string }
+
+// SignedOut returns a command that tells the root the session ended.
+func SignedOut(reason string) tea.Cmd { return msgCmd(SignedOutMsg{Reason: reason}) }

@@ -1,0 +1,39 @@
+package common
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/panel-dev/panel/api"
+	"github.com/panel-dev/panel/auth"
+)
+
+// FunnelOwns reports errors no screen shows in place: sign-in needed,
+// session revoked, account locked and the deactivated organization all go
+// to the one error funnel (ReportError), whatever screen met them. A list
+// shows anything else itself, with `r` to retry. (Added by T2 for the list
+// screens.)
+func FunnelOwns(err error) bool {
+	return errors.Is(err, auth.ErrLoginRequired) || errors.Is(err, auth.ErrSessionRevoked) ||
+		api.IsUnauthenticated(err) || api.IsSessionRevoked(err) || api.IsAccountLocked(err) ||
+		api.IsOrgDeactivated(err)
+}
+
+// Describe says in a line what went wrong with a request, for a list's
+// error state or a line of a form.
+func Describe(err error) string {
+	var e *api.Error
+	switch {
+	case errors.As(err, &e) && api.IsRateLimited(err):
+		return "The API asks to slow down (HTTP 429); wait a moment."
+	case errors.As(err, &e) && api.IsServerError(err):
+		return fmt.Sprintf("The API failed (HTTP %d).", e.Status)
+	case errors.As(err, &e) && e.Message != "":
+		return fmt.Sprintf("%s (HTTP %d).", e.Message, e.Status)
+	case errors.As(err, &e):
+		return fmt.Sprintf("The API refused (HTTP %d).", e.Status)
+	case api.IsNetworkError(err):
+		return "Cannot reach the API: " + err.Error()
+	}
+	return err.Error()
+}

@@ -1,0 +1,110 @@
+// Package screentest runs list screens against the emulator over real HTTP:
+// a signed-in session (browser flow against the non-interactive emulator),
+// the real api client, store and app, a common.Context like the root's, and
+// a Driver that plays Bubble Tea's loop for one screen.
+package screentest
+
+import (
+	"context"
+	"net/http"
+	"testing"
+	"time"
+
+	"github.com/panel-dev/panel/api"
+	"github.com/panel-dev/panel/app"
+	"github.com/panel-dev/panel/auth"
+	"github.com/panel-dev/panel/emulator"
+	"github.com/panel-dev/panel/store"
+	"github.com/panel-dev/panel/tui/common"
+)
+
+// Env is a signed-in user against a running emulator.
+type Env struct {
+	Srv *emulator.Server
+	Ctx *common.Context
+	App *app.App
+}
+
+// Width and Height are the screen area tests use (80×24 minus the chrome).
+const Width, Height = 80, 20
+
+// New starts an emulator with opts and signs email in.
+func New(t testing.TB, opts emulator.Options, email string) *Env {
+	t.Helper()
+	srv, err := emulator.Start("127.0.0.1:0", opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = srv.Close() })
+	ctx, cancel := context.WithCancel(context.Background())
+	t.Cleanup(cancel)
+
+	dir := t.TempDir()
+	st := store.Open(dir, nil)
+	sess, err := auth.NewSession(auth.Options{ClientID: srv.ClientID, AuthURL: srv.AuthURL, ProfileDir: dir,
+		InsecureStorage: true, ProjectHeader: st.CurrentProject})
+	if err != nil {
+		t.Fatal(err)
+	}
+	signIn(t, ctx, sess, email)
+	hc := &http.Client{Timeout: 30 * time.Second, Transport: sess.Transport(app.ProjectGuard(http.DefaultTransport, st))}
+	client := api.New(srv.APIURL, hc, api.WithRetry(api.Retry{Attempts: 1, Base: time.Millisecond, Max: time.Millisecond}))
+
+	c := common.NewContext(ctx, true)
+	c.Width, c.Height = Width, Height
+	c.Session, c.API, c.Store = sess, client, st
+	e := &Env{Srv: srv, Ctx: c, App: &app.App{Session: sess, API: client, Store: st}}
+	e.refreshIdentity(t)
+	return e
+}
+
+// signIn runs the browser sign-in with an HTTP client standing in for the browser.
+func signIn(t testing.TB, ctx context.Context, sess *auth.Session, email string) {
+	t.Helper()
+	login, err := sess.BeginBrowserLogin(ctx, auth.LoginOptions{Email: email, Timeout: 30 * time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer login.Close()
+	go func() {
+		if resp, err := http.Get(login.URL()); err == nil {
+			resp.Body.Close()
+		}
+	}()
+	if _, err := login.Wait(ctx); err != nil {
+		t.Fatalf("sign in %s: %v", email, err)
+	}
+}
+
+func (e *Env) refreshIdentity(t testing.TB) {
+	t.Helper()
+	info, err := e.Ctx.Session.Info(e.Ctx.Ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.Ctx.SessionInfo = info
+	org, err := e.Ctx.API.GetCurrentOrganization(e.Ctx.Ctx)
+	if err != nil && !api.IsNotFound(err) {
+		t.Fatal(err)
+	}
+	e.Ctx.Org = org
+}
+
+// Switch does what the root does on SwitchOrgMsg: the one switch path,
+// a new generation, the new organization in the context. It returns the
+// message the root broadcasts.
+func (e *Env) Switch(t testing.TB, externalID string) common.OrgSwitchedMsg {
+	t.Helper()
+	target, err := e.App.FindOrganization(e.Ctx.Ctx, externalID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := e.App.SwitchOrganization(e.Ctx.Ctx, *target, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	gen := e.Ctx.NextGeneration()
+	e.refreshIdentity(t)
+	e.Ctx.Project = res.Project
+	return common.OrgSwitchedMsg{Org: res.Organization, Gen: gen}
+}

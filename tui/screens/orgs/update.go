@@ -1,0 +1,164 @@
+package orgs
+
+import (
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/panel-dev/panel/tui/common"
+	"github.com/panel-dev/panel/tui/components"
+)
+
+// Update routes a message: results by stamp, keys to the form or the list.
+func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case pageMsg:
+		return m, m.gotPage(msg)
+	case searchDueMsg:
+		return m, m.searchDue(msg)
+	case searchMsg:
+		return m, m.gotSearch(msg)
+	case createdMsg:
+		return m, m.gotCreated(msg)
+	case common.OrgSwitchedMsg:
+		return m, m.orgSwitched()
+	case localStateMsg:
+		m.pinned, m.recent = msg.Pinned, msg.Recent
+		m.rearrange()
+		return m, nil
+	case tea.KeyMsg:
+		if m.form != nil {
+			return m, m.formKey(msg)
+		}
+		return m, m.listKey(msg)
+	}
+	if m.form != nil {
+		cmd, _ := m.form.update(msg)
+		return m, cmd
+	}
+	return m, m.updateList(msg)
+}
+
+func (m *Model) updateList(msg tea.Msg) tea.Cmd {
+	var cmd tea.Cmd
+	m.list, cmd, _ = m.list.Update(msg)
+	return cmd
+}
+
+func (m *Model) listKey(msg tea.KeyMsg) tea.Cmd {
+	switch {
+	case key.Matches(msg, m.keys.Create):
+		form, cmd := newCreateForm(m.ctx.Theme)
+		m.form = form
+		return cmd
+	case key.Matches(msg, m.keys.Pin):
+		if o, ok := m.list.Selected(); ok && m.ctx.Store != nil {
+			return togglePin(m.ctx.Store, o.ExternalID)
+		}
+		return nil
+	}
+	var cmd tea.Cmd
+	var act components.Action
+	m.list, cmd, act = m.list.Update(msg)
+	switch act {
+	case components.ActionSelect:
+		return tea.Batch(cmd, m.switchToSelected())
+	case components.ActionRetry:
+		return tea.Batch(cmd, m.startWalk())
+	case components.ActionFilterChanged:
+		return tea.Batch(cmd, m.maybeSearch())
+	case components.ActionIgnored:
+		if msg.Type == tea.KeyEsc {
+			return tea.Batch(cmd, common.Back())
+		}
+	}
+	return cmd
+}
+
+// switchToSelected asks the root to switch (B15); the root shows the new
+// organization from this list's data at once.
+func (m *Model) switchToSelected() tea.Cmd {
+	o, ok := m.list.Selected()
+	if !ok {
+		return nil
+	}
+	if o.ExternalID == m.ctx.OrgExternalID() {
+		return tea.Batch(common.Back(), common.Status(o.Name+" is already the current organization"))
+	}
+	return common.SwitchOrg(o)
+}
+
+// gotPage adds a page of the walk and asks for the next one.
+func (m *Model) gotPage(msg pageMsg) tea.Cmd {
+	if !m.walk.Answers(msg.Stamp) {
+		return nil
+	}
+	if msg.Err != nil {
+		m.nextOffset = msg.Offset
+		return m.failed(msg.Stamp, msg.Err)
+	}
+	m.all = merge(m.all, m.seen, msg.Orgs)
+	m.nextOffset = msg.Offset + len(msg.Orgs)
+	m.complete = !msg.HasNext || len(msg.Orgs) == 0
+	m.rearrange()
+	if m.complete {
+		m.list.Done()
+		return nil
+	}
+	return fetchPage(m.ctx.Ctx, m.ctx.API, m.walk, m.nextOffset)
+}
+
+// maybeSearch asks the server too while pages are missing: the local filter
+// only knows what is loaded.
+func (m *Model) maybeSearch() tea.Cmd {
+	q := m.list.FilterValue()
+	if m.complete || q == "" || m.searched[q] {
+		return nil
+	}
+	m.searchStamp = m.ctx.Stamp()
+	return searchLater(m.searchStamp, q)
+}
+
+func (m *Model) searchDue(msg searchDueMsg) tea.Cmd {
+	if !m.searchStamp.Answers(msg.Stamp) || msg.Query != m.list.FilterValue() {
+		return nil // a later key replaced this search
+	}
+	m.list.SetNote("searching the server…")
+	return search(m.ctx.Ctx, m.ctx.API, m.searchStamp, msg.Query)
+}
+
+func (m *Model) gotSearch(msg searchMsg) tea.Cmd {
+	if !m.searchStamp.Answers(msg.Stamp) {
+		return nil
+	}
+	if msg.Err != nil {
+		m.rearrange()
+		return m.failed(msg.Stamp, msg.Err)
+	}
+	m.searched[msg.Query] = true
+	m.all = merge(m.all, m.seen, msg.Orgs)
+	m.rearrange()
+	return nil
+}
+
+// failed shows a load error in the list (r retries); what the funnel owns
+// (sign-in needed, revoked, deactivated) goes there instead.
+func (m *Model) failed(s common.Stamp, err error) tea.Cmd {
+	if common.FunnelOwns(err) {
+		m.list.Done()
+		return common.ReportStampedError(s, err)
+	}
+	m.list.SetError(common.Describe(err))
+	return nil
+}
+
+// orgSwitched resumes an unfinished walk under the new generation (pages in
+// flight for the old one are dropped) and rereads recents.
+func (m *Model) orgSwitched() tea.Cmd {
+	var cmds []tea.Cmd
+	if !m.complete {
+		cmds = append(cmds, m.startWalk())
+	}
+	if m.ctx.Store != nil {
+		cmds = append(cmds, loadLocalState(m.ctx.Store))
+	}
+	return tea.Batch(cmds...)
+}

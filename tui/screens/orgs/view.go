@@ -1,0 +1,46 @@
+package orgs
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/panel-dev/panel/api"
+)
+
+// View draws the title, then the create form or the list.
+func (m *Model) View() string {
+	th := m.ctx.Theme
+	title := th.Title.Render("Organizations") + th.Muted.Render("  type to filter · enter switches · ctrl+n new")
+	if m.form != nil {
+		return title + "\n" + m.form.view(th)
+	}
+	return title + "\n" + m.list.View()
+}
+
+// row draws one organization: current and pinned markers, name, id, and
+// the status when it is not ACTIVE.
+func (m *Model) row(o api.Organization, selected bool, width int) string {
+	th := m.ctx.Theme
+	mark := "  "
+	switch {
+	case o.ExternalID == m.ctx.OrgExternalID():
+		mark = th.Current.Render("● ")
+	case slices.Contains(m.pinned, o.ExternalID):
+		mark = th.Accent.Render("★ ")
+	}
+	name := fmt.Sprintf("%-28s", o.Name)
+	if selected {
+		name = th.Selected.Render(name)
+	} else {
+		name = th.Text.Render(name)
+	}
+	line := mark + name + " " + th.Muted.Render(o.ExternalID)
+	if o.Status != api.OrganizationActive {
+		line += "  " + th.Warning.Render(strings.ToLower(string(o.Status)))
+	}
+	if o.ExternalID == m.ctx.OrgExternalID() {
+		line += "  " + th.Current.Render("current")
+	}
+	return line
+}

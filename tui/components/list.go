@@ -173,12 +173,22 @@ func (l List[T]) ShortHelp() []key.Binding {
 			in.Submit.SetHelp("enter", "apply filter")
 		}
 		in.Cancel.SetHelp("esc", "clear filter")
-		return []key.Binding{in.Submit, in.Cancel}
+		out := []key.Binding{in.Submit, in.Cancel}
+		if l.err != "" {
+			r := retryWhileTyping
+			if len(l.items) == 0 {
+				r = l.keys.Retry
+			}
+			out = append(out, r)
+		}
+		return out
 	}
 	k := l.keys
 	k.Retry.SetEnabled(l.err != "")
 	k.Select.SetEnabled(len(l.shown) > 0)
-	return []key.Binding{k.Up, k.Down, k.Select, k.Filter, k.Retry}
+	clear := key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear filter"))
+	clear.SetEnabled(l.filter.Value() != "")
+	return []key.Binding{k.Up, k.Down, k.Select, k.Filter, k.Retry, clear}
 }
 
 // FullHelp is every list key, for the help screen.

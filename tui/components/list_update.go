@@ -31,6 +31,9 @@ func (l List[T]) Update(msg tea.Msg) (List[T], tea.Cmd, Action) {
 	return l, nil, ActionIgnored
 }
 
+// retryWhileTyping retries from a focused filter, where r is text.
+var retryWhileTyping = key.NewBinding(key.WithKeys("ctrl+r"), key.WithHelp("ctrl+r", "retry"))
+
 // isText reports keys that type a character.
 func isText(msg tea.KeyMsg) bool {
 	return msg.Type == tea.KeyRunes || msg.Type == tea.KeySpace
@@ -38,6 +41,10 @@ func isText(msg tea.KeyMsg) bool {
 
 func (l List[T]) filterKey(msg tea.KeyMsg) (List[T], tea.Cmd, Action) {
 	switch {
+	case l.err != "" && len(l.items) == 0 && key.Matches(msg, l.keys.Retry):
+		return l, nil, ActionRetry // nothing to filter yet: r retries
+	case l.err != "" && key.Matches(msg, retryWhileTyping):
+		return l, nil, ActionRetry
 	case msg.Type == tea.KeyEnter:
 		if l.opts.FilterFirst {
 			if _, ok := l.Selected(); ok {

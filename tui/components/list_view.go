@@ -69,7 +69,11 @@ func (l List[T]) writeRows(b *strings.Builder) {
 }
 
 func (l List[T]) errorLine() string {
-	return l.th.Error.Render(l.err) + l.th.Muted.Render(" — press ") + l.th.Key.Render("r") + l.th.Muted.Render(" to retry.")
+	k := "r"
+	if l.filter.Focused() && len(l.items) > 0 {
+		k = "ctrl+r"
+	}
+	return l.th.Error.Render(l.err) + l.th.Muted.Render(" — press ") + l.th.Key.Render(k) + l.th.Muted.Render(" to retry.")
 }
 
 // footer is the one line under the rows: count, then loading, error or note.

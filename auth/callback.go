@@ -1,6 +1,7 @@
 package auth
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"html"
@@ -18,7 +19,7 @@ const callbackPath = "/callback"
 // callback is the one accepted redirect: a code, or an error from the server.
 type callback struct {
 	code, state, errCode, errDescription string
-	reply                         chan pageOutcome // what the browser tab shows; nil for a pasted redirect
+	reply                                chan pageOutcome // what the browser tab shows; nil for a pasted redirect
 }
 
 type pageOutcome struct {
@@ -50,7 +51,15 @@ func startCallbackServer(state string) (*callbackServer, error) {
 
 func (c *callbackServer) redirectURI() string { return "http://" + c.host + callbackPath }
 
-func (c *callbackServer) close() error { return c.srv.Close() }
+// close lets a page being written finish (the tab shows how the sign-in ended), then stops.
+func (c *callbackServer) close() error {
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+	defer cancel()
+	if err := c.srv.Shutdown(ctx); err != nil {
+		return c.srv.Close()
+	}
+	return nil
+}
 
 func (c *callbackServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Cache-Control", "no-store")

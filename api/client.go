@@ -67,6 +67,8 @@ type call struct {
 	path   string
 	query  url.Values
 	body   any // JSON body of writes; nil sends {}
+	// keepCache: a POST that changes no data (SSO tokens) leaves the cache be.
+	keepCache bool
 }
 
 func (k call) key() string {
@@ -112,7 +114,9 @@ func (c *Client) write(ctx context.Context, k call, out any) error {
 	if err != nil {
 		return err
 	}
-	c.cache.InvalidateAll()
+	if !k.keepCache {
+		c.cache.InvalidateAll()
+	}
 	if out == nil {
 		return nil
 	}

@@ -109,10 +109,12 @@ func IsUnauthenticated(err error) bool {
 }
 
 // IsSessionRevoked: 403 on GET /v1/account/organization that is not a locked
-// account: the WorkOS session behind a still-valid token was revoked (B10).
+// account nor a deactivated organization ("Token rejected"): the WorkOS
+// session behind a still-valid token was revoked, or the membership is gone (B10).
 func IsSessionRevoked(err error) bool {
 	e, ok := asError(err)
-	return ok && e.Status == http.StatusForbidden && e.Path == PathCurrentOrganization && !IsAccountLocked(err)
+	return ok && e.Status == http.StatusForbidden && e.Path == PathCurrentOrganization &&
+		!IsAccountLocked(err) && !IsOrgDeactivated(err)
 }
 
 // IsAccountLocked: 403 "Account is locked".

@@ -22,6 +22,9 @@ func New(sd *seed.Seed) (*State, error) {
 		orgs:          map[string]*Organization{},
 		orgByExternal: map[string]string{},
 		memberships:   map[string]*Membership{},
+		byUser:        map[string][]*Membership{},
+		byOrg:         map[string][]*Membership{},
+		orgProjects:   map[string][]*Project{},
 		invitations:   map[string]*Invitation{},
 		projects:      map[string]*Project{},
 		sessions:      map[string]*Session{},
@@ -88,8 +91,8 @@ func (s *State) loadOrganization(o seed.Organization, byEmail map[string]string,
 		if pid == "" {
 			pid = UUID("project:" + o.ExternalID + ":" + p.Name)
 		}
-		s.projects[pid] = &Project{ID: pid, OrganizationID: id, Name: p.Name, Description: p.Description,
-			ServiceCount: p.ServiceCount, CreatedAt: created, UpdatedAt: created, seq: s.nextSeq()}
+		s.insertProject(&Project{ID: pid, OrganizationID: id, Name: p.Name, Description: p.Description,
+			ServiceCount: p.ServiceCount, CreatedAt: created, UpdatedAt: created})
 		if p.Name == defaultName {
 			org.DefaultProjectID = pid
 		}
@@ -106,8 +109,8 @@ func (s *State) loadOrganization(o seed.Organization, byEmail map[string]string,
 			firstOwner = uid
 		}
 		mid := UUID("membership:" + o.ExternalID + ":" + uid)
-		s.memberships[mid] = &Membership{ID: mid, OrganizationID: id, UserID: uid, Role: role,
-			Status: MembershipActive, JoinedAt: created, seq: s.nextSeq()}
+		s.insertMembership(&Membership{ID: mid, OrganizationID: id, UserID: uid, Role: role,
+			Status: MembershipActive, JoinedAt: created})
 	}
 	for _, inv := range o.Invitations {
 		email := strings.ToLower(strings.TrimSpace(inv.Email))

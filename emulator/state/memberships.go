@@ -1,9 +1,6 @@
 package state
 
-import (
-	"sort"
-	"time"
-)
+import "time"
 
 // Membership roles and status.
 const (
@@ -31,21 +28,21 @@ func (s *State) Memberships(orgIDOrExternalID string) []Membership {
 	if o == nil {
 		return nil
 	}
-	return s.sortedMemberships(func(m *Membership) bool { return m.OrganizationID == o.ID })
+	return copies(s.byOrg[o.ID])
 }
 
 // UserMemberships returns a user's memberships in the order they were made (seed order first).
 func (s *State) UserMemberships(userID string) []Membership {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.sortedMemberships(func(m *Membership) bool { return m.UserID == userID })
+	return copies(s.byUser[userID])
 }
 
 // UserOrganizations returns the organizations the user belongs to, in membership order.
 func (s *State) UserOrganizations(userID string) []Organization {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	ms := s.sortedMemberships(func(m *Membership) bool { return m.UserID == userID })
+	ms := s.byUser[userID]
 	out := make([]Organization, 0, len(ms))
 	for _, m := range ms {
 		out = append(out, *s.orgs[m.OrganizationID])
@@ -95,8 +92,8 @@ func (s *State) membershipOf(userID, orgIDOrExternalID string) *Membership {
 	if o == nil {
 		return nil
 	}
-	for _, m := range s.memberships {
-		if m.UserID == userID && m.OrganizationID == o.ID {
+	for _, m := range s.byUser[userID] {
+		if m.OrganizationID == o.ID {
 			return m
 		}
 	}
@@ -118,10 +115,32 @@ func (s *State) AddMembership(orgIDOrExternalID, userID, role string) (Membershi
 }
 
 func (s *State) addMembership(orgID, userID, role string) *Membership {
-	m := &Membership{ID: UUID(""), OrganizationID: orgID, UserID: userID, Role: role,
-		Status: MembershipActive, JoinedAt: s.now().UTC(), seq: s.nextSeq()}
+	return s.insertMembership(&Membership{ID: UUID(""), OrganizationID: orgID, UserID: userID, Role: role,
+		Status: MembershipActive, JoinedAt: s.now().UTC()})
+}
+
+func (s *State) insertMembership(m *Membership) *Membership {
+	m.seq = s.nextSeq()
 	s.memberships[m.ID] = m
+	s.byUser[m.UserID] = append(s.byUser[m.UserID], m)
+	s.byOrg[m.OrganizationID] = append(s.byOrg[m.OrganizationID], m)
 	return m
+}
+
+func (s *State) deleteMembership(m *Membership) {
+	delete(s.memberships, m.ID)
+	s.byUser[m.UserID] = without(s.byUser[m.UserID], m)
+	s.byOrg[m.OrganizationID] = without(s.byOrg[m.OrganizationID], m)
+}
+
+func without(ms []*Membership, gone *Membership) []*Membership {
+	out := ms[:0:0]
+	for _, m := range ms {
+		if m != gone {
+			out = append(out, m)
+		}
+	}
+	return out
 }
 
 // RemoveMembership deletes a membership by id: the user loses access to that organization at once.
@@ -132,7 +151,7 @@ func (s *State) RemoveMembership(id string) (Membership, error) {
 	if !ok {
 		return Membership{}, ErrNotFound
 	}
-	delete(s.memberships, id)
+	s.deleteMembership(m)
 	return *m, nil
 }
 
@@ -144,17 +163,14 @@ func (s *State) RemoveUserFromOrganization(userID, orgIDOrExternalID string) (Me
 	if m == nil {
 		return Membership{}, ErrNotFound
 	}
-	delete(s.memberships, m.ID)
+	s.deleteMembership(m)
 	return *m, nil
 }
 
-func (s *State) sortedMemberships(keep func(*Membership) bool) []Membership {
-	var out []Membership
-	for _, m := range s.memberships {
-		if keep(m) {
-			out = append(out, *m)
-		}
+func copies(ms []*Membership) []Membership {
+	out := make([]Membership, 0, len(ms))
+	for _, m := range ms {
+		out = append(out, *m)
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].seq < out[j].seq })
 	return out
 }

@@ -1,9 +1,6 @@
 package state
 
-import (
-	"sort"
-	"time"
-)
+import "time"
 
 // Project belongs to one organization (by its UUID).
 type Project struct {
@@ -25,13 +22,10 @@ func (s *State) Projects(orgIDOrExternalID string) []Project {
 	if o == nil {
 		return nil
 	}
-	var out []Project
-	for _, p := range s.projects {
-		if p.OrganizationID == o.ID {
-			out = append(out, *p)
-		}
+	out := make([]Project, 0, len(s.orgProjects[o.ID]))
+	for _, p := range s.orgProjects[o.ID] {
+		out = append(out, *p)
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].seq < out[j].seq })
 	return out
 }
 
@@ -54,8 +48,8 @@ func (s *State) CreateProject(orgIDOrExternalID, name, description string) (Proj
 	if o == nil {
 		return Project{}, ErrNotFound
 	}
-	for _, p := range s.projects {
-		if p.OrganizationID == o.ID && p.Name == name {
+	for _, p := range s.orgProjects[o.ID] {
+		if p.Name == name {
 			return Project{}, ErrAlreadyExists
 		}
 	}
@@ -64,8 +58,13 @@ func (s *State) CreateProject(orgIDOrExternalID, name, description string) (Proj
 
 func (s *State) addProject(orgID, name, description string) *Project {
 	now := s.now().UTC()
-	p := &Project{ID: UUID(""), OrganizationID: orgID, Name: name, Description: description,
-		CreatedAt: now, UpdatedAt: now, seq: s.nextSeq()}
+	return s.insertProject(&Project{ID: UUID(""), OrganizationID: orgID, Name: name, Description: description,
+		CreatedAt: now, UpdatedAt: now})
+}
+
+func (s *State) insertProject(p *Project) *Project {
+	p.seq = s.nextSeq()
 	s.projects[p.ID] = p
+	s.orgProjects[p.OrganizationID] = append(s.orgProjects[p.OrganizationID], p)
 	return p
 }

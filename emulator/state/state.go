@@ -50,6 +50,9 @@ type State struct {
 	orgs          map[string]*Organization // by id
 	orgByExternal map[string]string        // external_id → id
 	memberships   map[string]*Membership   // by id
+	byUser        map[string][]*Membership // user id → memberships in creation order
+	byOrg         map[string][]*Membership // organization id → memberships in creation order
+	orgProjects   map[string][]*Project    // organization id → projects in creation order
 	invitations   map[string]*Invitation   // by id
 	projects      map[string]*Project      // by id
 	sessions      map[string]*Session      // by id

@@ -55,7 +55,7 @@ func (h *handler) authorize(w http.ResponseWriter, r *http.Request, sc scope) (*
 		unauthorized(w)
 		return nil, false
 	}
-	user, ok := h.st.User(cl.Subject)
+	user, ok := h.tokenUser(cl)
 	if !ok {
 		h.logf("%s %s: token for an unknown user", r.Method, r.URL.Path)
 		unauthorized(w)
@@ -66,9 +66,7 @@ func (h *handler) authorize(w http.ResponseWriter, r *http.Request, sc scope) (*
 		return nil, false
 	}
 	c := &caller{user: user, claims: cl}
-	if cl.OrganizationID != "" {
-		c.org, c.hasOrg = h.st.Organization(cl.OrganizationID)
-	}
+	c.org, c.hasOrg = h.tokenOrganization(cl, user)
 	if sc == sessionScope {
 		if s, ok := h.st.Session(cl.SessionID); ok && s.Revoked {
 			forbidden(w, "Session revoked")

@@ -3,7 +3,11 @@ package controlpanel_test
 import (
 	"crypto/rand"
 	"crypto/rsa"
+	"encoding/base64"
+	"encoding/json"
+	"math/big"
 	"net/http"
+	"net/http/httptest"
 	"testing"
 	"time"
 
@@ -164,5 +168,43 @@ func hook(t *testing.T, e *env, path string, body any) {
 	t.Helper()
 	if resp := e.auth.PostJSON(path, body); resp.StatusCode != http.StatusOK {
 		t.Fatalf("%s: %d %s", path, resp.StatusCode, resp.Body)
+	}
+}
+
+func TestJWKSURLProvisionsUsersAndOrganizationsOnFirstUse(t *testing.T) {
+	key, err := rsa.GenerateKey(rand.Reader, 2048)
+	if err != nil {
+		t.Fatal(err)
+	}
+	jwks := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		_ = json.NewEncoder(w).Encode(map[string]any{"keys": []map[string]string{{
+			"kty": "RSA", "alg": "RS256", "use": "sig", "kid": "external-key",
+			"n": base64.RawURLEncoding.EncodeToString(key.N.Bytes()),
+			"e": base64.RawURLEncoding.EncodeToString(big.NewInt(int64(key.E)).Bytes()),
+		}}})
+	}))
+	defer jwks.Close()
+	api := emutest.Start(t, emulator.Options{JWKSURL: jwks.URL})
+	tok := jwt.NewWithClaims(jwt.SigningMethodRS256, jwt.MapClaims{
+		"sub": "user_01EXTERNAL", "sid": "session_01EXTERNAL", "org_id": "org_01EXTERNAL", "role": "owner",
+		"iat": time.Now().Unix(), "exp": time.Now().Add(5 * time.Minute).Unix(),
+	})
+	tok.Header["kid"] = "external-key"
+	token, err := tok.SignedString(key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := (&env{t: t, srv: api}).client(token)
+	if u := c.get("/v1/account/profile", nil).want(t, http.StatusOK).object("user"); u["id"] != "user_01EXTERNAL" {
+		t.Errorf("provisioned user %v", u)
+	}
+	org := c.get("/v1/account/organization", nil).want(t, http.StatusOK).object("organization")
+	if org["external_id"] != "org_01EXTERNAL" || org["default_project_id"] == "" {
+		t.Errorf("provisioned organization %v", org)
+	}
+	members := list(c.get("/v1/organization_members", nil).want(t, http.StatusOK).body["members"])
+	if len(members) != 1 || members[0]["role"] != "OWNER" {
+		t.Errorf("provisioned membership %v", members)
 	}
 }

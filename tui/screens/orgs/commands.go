@@ -39,13 +39,6 @@ type searchMsg struct {
 	Err   error
 }
 
-// createdMsg answers the create form.
-type createdMsg struct {
-	Stamp common.Stamp
-	Org   *api.Organization
-	Err   error
-}
-
 // localStateMsg carries pinned and recent organizations from the store.
 type localStateMsg struct {
 	Pinned, Recent []string
@@ -81,13 +74,6 @@ func search(ctx context.Context, c *api.Client, s common.Stamp, query string) te
 			return searchMsg{Stamp: s, Query: query, Err: err}
 		}
 		return searchMsg{Stamp: s, Query: query, Orgs: r.Organizations}
-	}
-}
-
-func create(ctx context.Context, c *api.Client, s common.Stamp, name string) tea.Cmd {
-	return func() tea.Msg {
-		org, err := c.CreateOrganization(ctx, name)
-		return createdMsg{Stamp: s, Org: org, Err: err}
 	}
 }
 

@@ -1,8 +1,10 @@
 package orgs
 
 import (
+	"context"
+
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/panel-dev/panel/api"
+	"github.com/panel-dev/panel/app"
 	"github.com/panel-dev/panel/tui/common"
 )
 
@@ -16,23 +18,35 @@ func (m *Model) formKey(msg tea.KeyMsg) tea.Cmd {
 	case formSubmit:
 		m.form.busy = true
 		m.form.stamp = m.ctx.Stamp()
-		return create(m.ctx.Ctx, m.ctx.API, m.form.stamp, m.form.input.Value())
+		return createAndSwitch(m.ctx.App, m.form.stamp, m.form.input.Value())
 	}
 	return cmd
 }
 
-// gotCreated switches into the new organization (B20), or shows why not:
-// field errors next to the name, anything else through the funnel.
-func (m *Model) gotCreated(msg createdMsg) tea.Cmd {
+// createAndSwitch asks the root to create the organization and switch into
+// it (B20) through its one switch path.
+func createAndSwitch(a *app.App, s common.Stamp, name string) tea.Cmd {
+	return func() tea.Msg {
+		return common.SwitchViaMsg{Label: "creating " + name, Stamp: s,
+			Run: func(ctx context.Context, progress func(app.SwitchProgress)) (*app.SwitchResult, error) {
+				_, res, err := a.CreateOrganization(ctx, name, progress)
+				return res, err
+			}}
+	}
+}
+
+// switchFinished closes the form once the new organization is current, or
+// shows why not: field errors next to the name (the root funnels the rest).
+func (m *Model) switchFinished(msg common.SwitchFinishedMsg) tea.Cmd {
 	if m.form == nil || !m.form.stamp.Answers(msg.Stamp) {
 		return nil
 	}
 	if msg.Err != nil {
-		return common.ReportStampedError(msg.Stamp, m.form.failed(msg.Err))
+		if m.form.failed(msg.Err) != nil {
+			m.form.busy = false // the root reports it on the status line
+		}
+		return nil
 	}
-	org := *msg.Org
 	m.form = nil
-	m.all = merge(m.all, m.seen, []api.Organization{org})
-	m.rearrange()
-	return tea.Batch(common.Success("Created "+org.Name), common.SwitchOrg(org))
+	return common.Back()
 }

@@ -73,8 +73,8 @@ func TestFilterMatchesExternalIDsAndEscClearsThenGoesBack(t *testing.T) {
 	d.WaitRoot("back", func(msg tea.Msg) bool { _, ok := msg.(common.BackMsg); return ok })
 }
 
-func TestCreateChecksNameAsYouTypeAndShowsFieldErrors(t *testing.T) {
-	_, d, m := start(t)
+func TestCreateChecksNameAsYouTypeThenSwitches(t *testing.T) {
+	env, d, m := start(t)
 	d.Send(tea.KeyMsg{Type: tea.KeyCtrlN})
 	if !m.Capturing() || m.form == nil {
 		t.Fatal("ctrl+n opens no form")
@@ -88,17 +88,39 @@ func TestCreateChecksNameAsYouTypeAndShowsFieldErrors(t *testing.T) {
 	for range 4 {
 		d.Key(tea.KeyBackspace)
 	}
-	d.Type("acme") // valid by B20, but taken: the API says so on the field
+	d.Type("acme")
 	d.WaitView("name is fine")
-	d.Key(tea.KeyEnter)
-	d.WaitView("is already taken")
-	if !strings.Contains(m.View(), "name: acme") {
-		t.Fatalf("the field error is not next to the input:\n%s", m.View())
-	}
 	d.Type("-labs")
 	d.Key(tea.KeyEnter)
-	sw := d.WaitRoot("a switch into the new organization", isSwitch).(common.SwitchOrgMsg)
-	if sw.Org.Name != "acme-labs" || sw.Org.ExternalID == "" {
-		t.Fatalf("switch to %+v", sw.Org)
+	via := d.WaitRoot("a create-and-switch request", func(msg tea.Msg) bool {
+		_, ok := msg.(common.SwitchViaMsg)
+		return ok
+	}).(common.SwitchViaMsg)
+	done, switched := env.RunSwitch(t, via)
+	if done.Err != nil || switched == nil || switched.Org.Name != "acme-labs" {
+		t.Fatalf("create and switch: %v %+v", done.Err, switched)
+	}
+	d.Send(*switched, done)
+	if m.form != nil {
+		t.Fatal("the form stays open after the switch")
+	}
+	d.WaitRoot("back", func(msg tea.Msg) bool { _, ok := msg.(common.BackMsg); return ok })
+}
+
+func TestCreateRefusedByTheAPIShowsTheFieldError(t *testing.T) {
+	env, d, m := start(t)
+	d.Send(tea.KeyMsg{Type: tea.KeyCtrlN})
+	d.Type("globex") // valid by B20, but taken: the API says so on the field
+	d.WaitView("name is fine")
+	d.Key(tea.KeyEnter)
+	via := d.WaitRoot("a create request", func(msg tea.Msg) bool {
+		_, ok := msg.(common.SwitchViaMsg)
+		return ok
+	}).(common.SwitchViaMsg)
+	done, _ := env.RunSwitch(t, via)
+	d.Send(done)
+	d.WaitView("is already taken")
+	if !strings.Contains(m.View(), "name: globex") || m.form.busy {
+		t.Fatalf("the field error is not next to the input:\n%s", m.View())
 	}
 }

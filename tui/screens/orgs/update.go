@@ -16,8 +16,8 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		return m, m.searchDue(msg)
 	case searchMsg:
 		return m, m.gotSearch(msg)
-	case createdMsg:
-		return m, m.gotCreated(msg)
+	case common.SwitchFinishedMsg:
+		return m, m.switchFinished(msg)
 	case common.OrgSwitchedMsg:
 		return m, m.orgSwitched()
 	case localStateMsg:
@@ -73,8 +73,8 @@ func (m *Model) listKey(msg tea.KeyMsg) tea.Cmd {
 	return cmd
 }
 
-// switchToSelected asks the root to switch (B15); the root shows the new
-// organization from this list's data at once.
+// switchToSelected asks the root to switch (B15) and leaves the switcher:
+// the root shows the new organization from this list's data at once.
 func (m *Model) switchToSelected() tea.Cmd {
 	o, ok := m.list.Selected()
 	if !ok {
@@ -83,7 +83,7 @@ func (m *Model) switchToSelected() tea.Cmd {
 	if o.ExternalID == m.ctx.OrgExternalID() {
 		return tea.Batch(common.Back(), common.Status(o.Name+" is already the current organization"))
 	}
-	return common.SwitchOrg(o)
+	return tea.Batch(common.SwitchOrg(o), common.Back())
 }
 
 // gotPage adds a page of the walk and asks for the next one.

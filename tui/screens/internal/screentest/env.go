@@ -53,7 +53,8 @@ func New(t testing.TB, opts emulator.Options, email string) *Env {
 	c := common.NewContext(ctx, true)
 	c.Width, c.Height = Width, Height
 	c.Session, c.API, c.Store = sess, client, st
-	e := &Env{Srv: srv, Ctx: c, App: &app.App{Session: sess, API: client, Store: st}}
+	c.App = &app.App{Session: sess, API: client, Store: st}
+	e := &Env{Srv: srv, Ctx: c, App: c.App}
 	e.refreshIdentity(t)
 	return e
 }
@@ -107,4 +108,20 @@ func (e *Env) Switch(t testing.TB, externalID string) common.OrgSwitchedMsg {
 	e.refreshIdentity(t)
 	e.Ctx.Project = res.Project
 	return common.OrgSwitchedMsg{Org: res.Organization, Gen: gen}
+}
+
+// RunSwitch does what the root does on SwitchViaMsg: it runs the operation
+// with the one switch path's bookkeeping and returns the two messages the
+// root broadcasts (OrgSwitchedMsg only when the switch happened).
+func (e *Env) RunSwitch(t testing.TB, via common.SwitchViaMsg) (common.SwitchFinishedMsg, *common.OrgSwitchedMsg) {
+	t.Helper()
+	res, err := via.Run(e.Ctx.Ctx, func(app.SwitchProgress) {})
+	done := common.SwitchFinishedMsg{Stamp: via.Stamp, Result: res, Err: err}
+	if err != nil || res == nil {
+		return done, nil
+	}
+	gen := e.Ctx.NextGeneration()
+	e.refreshIdentity(t)
+	e.Ctx.Project = res.Project
+	return done, &common.OrgSwitchedMsg{Org: res.Organization, Gen: gen}
 }

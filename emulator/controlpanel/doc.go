@@ -31,6 +31,12 @@
 // Project.service_count is a JSON string. Empty fields are omitted, enums
 // included (their zero value), as grpc-gateway does.
 //
+// Tokens are RS256 JWTs with a kid, checked against the emulator's own key,
+// or with Options.JWKSURL against another WorkOS's published keys; there,
+// users and organizations the data set has never seen are provisioned on
+// first use (a placeholder email, an active organization with a default
+// project and the token's role).
+//
 // GET /v1/streams/logs/tail is a WebSocket whose token comes as the
 // subprotocols "Bearer, <token>"; the server accepts "Bearer". Frames are
 // {"result": LogEntry}, or one {"error": google.rpc.Status} before closing.

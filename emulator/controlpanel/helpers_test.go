@@ -190,3 +190,9 @@ func names(items []map[string]any) []string {
 	}
 	return out
 }
+
+// emutestTokens decodes an authenticate answer.
+func emutestTokens(t *testing.T, body []byte) emutest.Tokens {
+	t.Helper()
+	return emutest.Decode[emutest.Tokens](t, body)
+}

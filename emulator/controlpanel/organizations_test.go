@@ -131,3 +131,20 @@ func TestUpdateDefaultProject(t *testing.T) {
 	}
 	alice.put(path, map[string]string{"default_project_id": "nope"}).wantField(t, "default_project_id")
 }
+
+func TestRefreshIntoAnotherOrganizationMovesTheScope(t *testing.T) {
+	e := newEnv(t)
+	tokens := e.auth.SignIn(map[string]string{"login_hint": "alice@example.com"})
+	e.client(tokens.AccessToken).get("/v1/account/organization", nil).want(t, http.StatusOK)
+	resp := e.auth.Refresh(tokens.RefreshToken, "org_globex")
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("refresh: %d %s", resp.StatusCode, resp.Body)
+	}
+	switched := e.client(emutestTokens(t, resp.Body).AccessToken)
+	if org := switched.get("/v1/account/organization", nil).want(t, http.StatusOK).object("organization"); org["external_id"] != "org_globex" {
+		t.Fatalf("after switching: %v", org)
+	}
+	if got := names(list(switched.get("/v1/projects", nil).want(t, http.StatusOK).body["projects"])); !slices.Equal(got, []string{"default", "api"}) {
+		t.Errorf("globex projects %v", got)
+	}
+}

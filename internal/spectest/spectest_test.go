@@ -186,3 +186,19 @@ func TestTransportValidatesAndRecords(t *testing.T) {
 		t.Errorf("Missing() = %d ids, want 26", len(missing))
 	}
 }
+
+func TestValidationIsSafeForConcurrentUse(t *testing.T) {
+	var wg sync.WaitGroup
+	for i := 0; i < 8; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := 0; j < 20; j++ {
+				ValidateResponse(t, get("/v1/projects"), 200, jsonHeader(),
+					[]byte(`{"projects":[{"id":"p","service_count":"1","created_at":"2026-01-02T03:04:05Z"}],"limit":10,"offset":0}`))
+				ValidateRequest(t, get("/v1/account/organizations?statuses=ACTIVE&statuses=DELETED"), nil)
+			}
+		}()
+	}
+	wg.Wait()
+}

@@ -25,6 +25,9 @@ type Client struct {
 	flight  singleflight.Group
 }
 
+// RequestTimeout bounds one request whose context has no deadline.
+const RequestTimeout = 30 * time.Second
+
 // Option configures a Client.
 type Option func(*Client)
 
@@ -126,6 +129,12 @@ func (c *Client) write(ctx context.Context, k call, out any) error {
 // send performs one HTTP exchange and returns the body of a 2xx answer, or
 // an *Error, or the transport's error.
 func (c *Client) send(ctx context.Context, k call) ([]byte, error) {
+	if _, ok := ctx.Deadline(); !ok {
+		// The http.Client has no timeout (the log stream shares it): bound each call here.
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, RequestTimeout)
+		defer cancel()
+	}
 	u := c.baseURL + k.path
 	if len(k.query) > 0 {
 		u += "?" + k.query.Encode()

@@ -93,6 +93,13 @@ func (d *Driver) Hold(pred func(tea.Msg) bool) {
 	d.hold = pred
 }
 
+// Peek returns the messages held back so far, keeping them.
+func (d *Driver) Peek() []tea.Msg {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return append([]tea.Msg(nil), d.held...)
+}
+
 // Held returns and forgets the messages held back so far.
 func (d *Driver) Held() []tea.Msg {
 	d.mu.Lock()

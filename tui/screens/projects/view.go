@@ -1,0 +1,62 @@
+package projects
+
+import (
+	"fmt"
+
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/panel-dev/panel/api"
+)
+
+// View draws the title and the list.
+func (m *Model) View() string {
+	th := m.ctx.Theme
+	org := ""
+	if m.ctx.Org != nil {
+		org = " of " + m.ctx.Org.Name
+	}
+	return th.Title.Render("Projects"+org) + "\n" + m.list.View()
+}
+
+// row draws one project: current marker, name, services, default tag.
+func (m *Model) row(p api.Project, selected bool, width int) string {
+	th := m.ctx.Theme
+	mark := "  "
+	if p.ID == m.current {
+		mark = th.Current.Render("● ")
+	}
+	name := fmt.Sprintf("%-24s", p.Name)
+	if selected {
+		name = th.Selected.Render(name)
+	} else {
+		name = th.Text.Render(name)
+	}
+	services := fmt.Sprintf("%3d services", p.ServiceCount)
+	if p.ServiceCount == 1 {
+		services = "  1 service "
+	}
+	line := mark + name + " " + th.Muted.Render(services)
+	if m.ctx.Org != nil && p.ID == m.ctx.Org.DefaultProjectID {
+		line += "  " + th.Accent.Render("default")
+	}
+	if p.ID == m.current {
+		line += "  " + th.Current.Render("current")
+	}
+	if p.Description != "" {
+		line += "  " + th.Muted.Render(p.Description)
+	}
+	return line
+}
+
+// ShortHelp lists the keys that work now; listing them claims them.
+func (m *Model) ShortHelp() []key.Binding {
+	h := m.list.ShortHelp()
+	for i := range h {
+		if h[i].Help().Desc == "select" {
+			h[i].SetHelp(h[i].Help().Key, "make current")
+		}
+	}
+	return h
+}
+
+// FullHelp lists every key of the screen.
+func (m *Model) FullHelp() [][]key.Binding { return m.list.FullHelp() }

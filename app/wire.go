@@ -22,6 +22,8 @@ type Config struct {
 	// Warn receives one-line warnings (a corrupt state file moved aside).
 	Warn       func(string)
 	APIOptions []api.Option
+	// Store is the profile's store when the caller already opened it (nil: opened here).
+	Store *store.Store
 }
 
 // New builds the session, the store and the API client so that every
@@ -29,7 +31,10 @@ type Config struct {
 // organization (auth asks the store with the organization of the token it
 // sends), and a stale project is forgotten rather than failing calls.
 func New(c Config) (*App, error) {
-	st := store.Open(c.ProfileDir, c.Warn)
+	st := c.Store
+	if st == nil {
+		st = store.Open(c.ProfileDir, c.Warn)
+	}
 	s, err := auth.NewSession(auth.Options{
 		ClientID: c.ClientID, AuthURL: c.AuthURL, ProfileDir: c.ProfileDir, Profile: c.Profile,
 		InsecureStorage: c.InsecureStorage, EnvToken: c.EnvToken, Organization: c.Organization,

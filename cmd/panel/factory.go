@@ -2,9 +2,14 @@ package main
 
 import (
 	"context"
+	"net/http"
 	"sync"
 
+	"github.com/panel-dev/panel/api"
+	"github.com/panel-dev/panel/app"
+	"github.com/panel-dev/panel/auth"
 	"github.com/panel-dev/panel/internal/config"
+	"github.com/panel-dev/panel/store"
 )
 
 // Factory lazily provides what commands need, so that flag parsing never
@@ -17,10 +22,22 @@ type Factory struct {
 	Overrides config.Overrides
 
 	Config func() (*config.Config, error)
+
+	// App bundles the session, the profile's store and the API client; Session,
+	// Store and API are its parts, one of each per process (factory_app.go).
+	// Store alone needs no client id (status --offline).
+	App     func() (*app.App, error)
+	Session func() (*auth.Session, error)
+	Store   func() (*store.Store, error)
+	API     func() (*api.Client, error)
+	// HTTPTransport is under every request (nil: http.DefaultTransport);
+	// tests validate the traffic against the spec here.
+	HTTPTransport http.RoundTripper
 }
 
 func newFactory(ctx context.Context) *Factory {
 	f := &Factory{Ctx: ctx, IO: systemIO()}
 	f.Config = sync.OnceValues(func() (*config.Config, error) { return config.Load(f.Overrides) })
+	f.initApp()
 	return f
 }

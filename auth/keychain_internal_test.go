@@ -110,20 +110,21 @@ func TestKeychainThatNeverAnswersTimesOut(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer ln.Close()
-	var held []net.Conn
-	defer func() {
-		for _, c := range held {
-			c.Close()
-		}
-	}()
+	accepted := make(chan net.Conn, 16)
 	go func() {
 		for {
 			c, err := ln.Accept()
 			if err != nil {
+				close(accepted)
 				return
 			}
-			held = append(held, c) // read nothing, answer nothing
+			accepted <- c // read nothing, answer nothing
+		}
+	}()
+	defer func() {
+		ln.Close()
+		for c := range accepted {
+			c.Close()
 		}
 	}()
 	out := keychainHelper(t, "unix:path="+sock)

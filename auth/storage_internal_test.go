@@ -90,7 +90,7 @@ func TestStateCarriesNext(t *testing.T) {
 func TestBothRefusalShapes(t *testing.T) {
 	cases := map[string]string{
 		`{"error":"invalid_grant","error_description":"Refresh token already exchanged."}`: "invalid_grant",
-		`{"code":"organization_membership_not_found","message":"not a member"}`:           "organization_membership_not_found",
+		`{"code":"organization_membership_not_found","message":"not a member"}`:            "organization_membership_not_found",
 		`not json`: "bad_request",
 	}
 	for body, code := range cases {

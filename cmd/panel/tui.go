@@ -2,12 +2,57 @@ package main
 
 import (
 	"errors"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/panel-dev/panel/tui"
 )
 
-// tuiRun opens the terminal UI. The TUI issue replaces this placeholder.
+// tuiRun opens the terminal UI (`panel` with no arguments). The session
+// follows --organization-id for this process (B16): its first token is
+// already for that organization.
 func tuiRun(f *Factory) error {
 	if !f.IO.Terminal {
 		return errors.New("the TUI needs a terminal; use a subcommand (see `panel --help`)")
 	}
-	return errors.New("the TUI is not built yet; see `panel --help` for the commands")
+	d, done, err := tuiDeps(f)
+	if err != nil {
+		return err
+	}
+	defer done()
+	return tui.Run(f.Ctx, d)
+}
+
+// tuiDeps builds the TUI's dependencies from the factory (`panel demo` uses
+// it too, with its own factory). Nothing may write to the terminal behind
+// Bubble Tea's back, so the factory's error stream (API retry notices, store
+// warnings) goes to the debug log with --debug, else nowhere, until done.
+func tuiDeps(f *Factory) (tui.Deps, func(), error) {
+	cfg, err := f.Config()
+	if err != nil {
+		return tui.Deps{}, nil, err
+	}
+	errOut := f.IO.ErrOut
+	var log io.WriteCloser
+	f.IO.ErrOut = io.Discard
+	if cfg.Debug {
+		if dir, err := cfg.EnsureProfileDir(); err == nil {
+			if file, err := os.OpenFile(filepath.Join(dir, "debug.log"), os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o600); err == nil {
+				log, f.IO.ErrOut = file, file
+			}
+		}
+	}
+	done := func() {
+		f.IO.ErrOut = errOut
+		if log != nil {
+			_ = log.Close()
+		}
+	}
+	a, err := f.App()
+	if err != nil {
+		done()
+		return tui.Deps{}, nil, err
+	}
+	return tui.Deps{App: a, NoColor: cfg.NoColor, Browser: cfg.Browser, ClientID: cfg.ClientID, APIURL: cfg.APIURL}, done, nil
 }

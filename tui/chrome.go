@@ -1,0 +1,110 @@
+package tui
+
+import (
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/lipgloss"
+
+	"github.com/panel-dev/panel/tui/common"
+)
+
+// header is what the top bar shows; filled from the local store for the
+// first frame, then from the network as answers arrive.
+type header struct {
+	User      string // email
+	Org       string // name
+	OrgStatus string // "" or ACTIVE: no marker
+	Project   string
+	Stale     bool // still the local store's last known values
+}
+
+// statusLine is the one line under the screen for the error funnel and
+// progress ("switching to globex…").
+type statusLine struct {
+	Text  string
+	Level common.Level
+	Until time.Time // zero: until replaced
+	seq   int       // which message a clear timer belongs to
+}
+
+// chromeHeight is the number of lines the root draws around a screen:
+// header, status line and help footer.
+const chromeHeight = 3
+
+func (m *Model) headerView() string {
+	t := m.ctx.Theme
+	parts := []string{t.HeaderValue.Render("panel")}
+	if m.header.User != "" {
+		parts = append(parts, t.HeaderLabel.Render("user ")+t.HeaderValue.Render(m.header.User))
+	}
+	if m.header.Org != "" {
+		org := t.HeaderLabel.Render("org ") + t.HeaderValue.Render(m.header.Org)
+		if s := m.header.OrgStatus; s != "" && s != "ACTIVE" {
+			org += t.HeaderMarker.Render(" [" + s + "]")
+		}
+		parts = append(parts, org)
+	}
+	if m.header.Project != "" {
+		parts = append(parts, t.HeaderLabel.Render("project ")+t.HeaderValue.Render(m.header.Project))
+	}
+	if top := m.top(); top != nil && top.Title() != "" {
+		parts = append(parts, t.HeaderLabel.Render("· ")+t.HeaderValue.Render(top.Title()))
+	}
+	sep := t.HeaderLabel.Render("  ")
+	line := strings.Join(parts, sep)
+	return t.Header.Width(max(m.width, 1)).MaxHeight(1).Render(line)
+}
+
+func (m *Model) statusView() string {
+	t := m.ctx.Theme
+	style := t.StatusInfo
+	switch m.status.Level {
+	case common.LevelSuccess:
+		style = t.Success
+	case common.LevelWarning:
+		style = t.StatusWarn
+	case common.LevelError:
+		style = t.StatusError
+	}
+	text := truncate(m.status.Text, max(m.width-1, 0))
+	return style.Render(" " + text)
+}
+
+func (m *Model) footerView() string {
+	var bindings []key.Binding
+	if top := m.top(); top != nil {
+		bindings = append(bindings, top.ShortHelp()...)
+		if top.Capturing() {
+			return m.help.ShortHelpView(bindings)
+		}
+	}
+	bindings = append(bindings, m.ctx.Keys.ShortHelp()...)
+	return m.help.ShortHelpView(bindings)
+}
+
+// View draws the chrome around the top screen, at exactly the terminal size.
+func (m *Model) View() string {
+	if m.width == 0 || m.height == 0 {
+		return ""
+	}
+	body := ""
+	if top := m.top(); top != nil {
+		body = top.View()
+	}
+	h := max(m.height-chromeHeight, 0)
+	body = lipgloss.NewStyle().Width(m.width).Height(h).MaxHeight(h).MaxWidth(m.width).Render(body)
+	return lipgloss.JoinVertical(lipgloss.Left, m.headerView(), body, m.statusView(), m.footerView())
+}
+
+func truncate(s string, width int) string {
+	if lipgloss.Width(s) <= width {
+		return s
+	}
+	r := []rune(s)
+	for len(r) > 0 && lipgloss.Width(string(r))+1 > width {
+		r = r[:len(r)-1]
+	}
+	return string(r) + "…"
+}

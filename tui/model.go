@@ -1,0 +1,134 @@
+package tui
+
+import (
+	"context"
+	"time"
+
+	bhelp "github.com/charmbracelet/bubbles/help"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/panel-dev/panel/tui/common"
+)
+
+// authPhase is where the auth gate stands.
+type authPhase int
+
+const (
+	authUnknown   authPhase = iota // reading the stored session (no network)
+	authGating                     // profile and current organization in flight
+	authSignedIn                   // the gate passed (or the network is down with a stored session)
+	authSignedOut                  // on the sign-in screen
+)
+
+// Model is the root model.
+type Model struct {
+	ctx  *common.Context
+	deps Deps
+
+	stack         []common.Screen
+	width, height int
+	help          bhelp.Model
+	header        header
+	status        statusLine
+
+	auth         authPhase
+	pending      common.Route // opened before the gate passed, or `next`
+	justSignedIn bool         // B6: a 401 now is not a reason to sign in again
+	armedGen     common.Generation
+
+	switchSeq   int // the current switch; older switches' steps are dropped
+	switchStart time.Time
+	// LastSwitch is how long the last organization switch took (measured
+	// from the key to the loaded organization), for the status line.
+	LastSwitch time.Duration
+}
+
+// New builds the root model with its first frame drawn from the local store
+// (B-start-fast): last known user, organization and project, before any
+// network answer.
+func New(ctx context.Context, d Deps) *Model {
+	c := common.NewContext(ctx, d.NoColor)
+	c.App, c.Session, c.API, c.Store = d.App, d.App.Session, d.App.API, d.App.Store
+	m := &Model{ctx: c, deps: d, help: bhelp.New(), pending: d.Start}
+	m.help.Styles = c.Theme.Help
+	m.loadLastKnown()
+	m.ctx.Keys.SetSignedIn(false)
+	if d.SignInReason != "" {
+		m.stack = []common.Screen{m.signInScreen(d.Start, d.SignInReason, d.SignInOrganization)}
+		m.auth = authSignedOut
+		return m
+	}
+	m.stack = []common.Screen{m.newScreen(common.RouteHome)}
+	return m
+}
+
+// Context exposes the shared context (tests, the demo).
+func (m *Model) Context() *common.Context { return m.ctx }
+
+func (m *Model) Init() tea.Cmd {
+	cmds := []tea.Cmd{m.top().Init()}
+	if m.auth == authUnknown {
+		cmds = append(cmds, m.loadSession())
+	}
+	return tea.Batch(cmds...)
+}
+
+func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.resize(msg.Width, msg.Height)
+		return m, nil
+	case tea.KeyMsg:
+		return m, m.handleKey(msg)
+	}
+	if cmd, handled := m.handleNavigation(msg); handled {
+		return m, cmd
+	}
+	if cmd, handled := m.handleSession(msg); handled {
+		return m, cmd
+	}
+	if cmd, handled := m.handleSwitch(msg); handled {
+		return m, cmd
+	}
+	return m, m.broadcast(msg)
+}
+
+// handleNavigation applies the screens' navigation and status requests.
+func (m *Model) handleNavigation(msg tea.Msg) (tea.Cmd, bool) {
+	switch msg := msg.(type) {
+	case common.PushMsg:
+		return m.push(msg.Screen), true
+	case common.ReplaceMsg:
+		return m.replace(msg.Screen), true
+	case common.BackMsg:
+		return m.back(), true
+	case common.OpenMsg:
+		return m.open(msg.Route, msg.Reset), true
+	case common.SignInMsg:
+		return m.toSignIn(msg.Next, msg.Reason, ""), true
+	case common.SignedInMsg:
+		return m.signedIn(msg.Next), true
+	case common.SignedOutMsg:
+		return m.signedOut(msg.Reason), true
+	case common.QuitMsg:
+		return tea.Quit, true
+	case common.ErrorMsg:
+		if !msg.Stamp.IsZero() && !m.ctx.IsCurrent(msg.Stamp) {
+			return nil, true // an error about the organization we left
+		}
+		return m.funnel(msg.Err), true
+	case common.StatusMsg:
+		return m.setStatus(msg.Text, msg.Level, msg.For), true
+	case statusClearMsg:
+		if msg.seq == m.status.seq {
+			m.status = statusLine{seq: m.status.seq}
+		}
+		return nil, true
+	case common.ProjectChosenMsg:
+		p := msg.Project
+		m.ctx.Project = &p
+		m.refreshHeader()
+		return m.broadcast(common.IdentityMsg{User: m.ctx.User, Org: m.ctx.Org, Project: m.ctx.Project}), true
+	}
+	return nil, false
+}

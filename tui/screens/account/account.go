@@ -1,0 +1,127 @@
+// Package account is the `u` screen: who is signed in, the session (id,
+// token expiry, where the tokens are stored and why), and `S` to sign out
+// (B7: the WorkOS session ends, stored tokens and cached data are dropped,
+// and the root shows the sign-in screen).
+package account
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/panel-dev/panel/app"
+	"github.com/panel-dev/panel/auth"
+	"github.com/panel-dev/panel/tui/common"
+)
+
+// Model is the account screen.
+type Model struct {
+	ctx        *common.Context
+	signOut    key.Binding
+	signingOut bool
+	width      int
+}
+
+type signedOutMsg struct {
+	res auth.LogoutResult
+	err error
+}
+
+// New returns the account screen.
+func New(ctx *common.Context) *Model {
+	return &Model{ctx: ctx,
+		signOut: key.NewBinding(key.WithKeys("S"), key.WithHelp("S", "sign out"))}
+}
+
+func (m *Model) Init() tea.Cmd { return nil }
+
+func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.KeyMsg:
+		if key.Matches(msg, m.signOut) && !m.signingOut {
+			m.signingOut = true
+			m.signOut.SetEnabled(false)
+			return m, signOut(m.ctx.Ctx, m.ctx.App)
+		}
+	case signedOutMsg:
+		m.signingOut = false
+		m.signOut.SetEnabled(true)
+		if msg.err != nil {
+			return m, common.ReportError(fmt.Errorf("sign out: %w", msg.err))
+		}
+		return m, common.SignedOut(outcome(msg.res))
+	}
+	return m, nil
+}
+
+func signOut(ctx context.Context, a *app.App) tea.Cmd {
+	return func() tea.Msg {
+		res, err := a.SignOut(context.WithoutCancel(ctx))
+		return signedOutMsg{res: res, err: err}
+	}
+}
+
+// outcome says what the sign-out did, for the sign-in screen.
+func outcome(r auth.LogoutResult) string {
+	who := r.Email
+	if who == "" {
+		who = "your account"
+	}
+	if r.ServerSessionEnded || !r.WasSignedIn {
+		return "Signed out of " + who + "."
+	}
+	return "Signed out of " + who + " on this computer; the server could not be reached, so the session " +
+		"ends on its own when its refresh token goes unused."
+}
+
+func (m *Model) SetSize(w, h int)          { m.width = w }
+func (m *Model) Title() string             { return "Account" }
+func (m *Model) Route() common.Route       { return common.RouteAccount }
+func (m *Model) Capturing() bool           { return false }
+func (m *Model) ShortHelp() []key.Binding  { return []key.Binding{m.signOut} }
+func (m *Model) FullHelp() [][]key.Binding { return [][]key.Binding{{m.signOut}} }
+
+func (m *Model) View() string {
+	t := m.ctx.Theme
+	in := m.ctx.SessionInfo
+	var b strings.Builder
+	row := func(label, value string) {
+		if value == "" {
+			value = t.Muted.Render("—")
+		}
+		b.WriteString(t.Muted.Render(fmt.Sprintf("%-14s", label)) + value + "\n")
+	}
+	b.WriteString(t.Title.Render("Account") + "\n\n")
+	email, name, id := in.Email, "", in.UserID
+	if u := m.ctx.User; u != nil {
+		email, name, id = u.Email, u.Name, u.ID
+	}
+	row("Email", email)
+	row("Name", name)
+	row("User id", id)
+	if o := m.ctx.Org; o != nil {
+		row("Organization", o.Name+" ("+o.ExternalID+")")
+	}
+	b.WriteString("\n" + t.Title.Render("Session") + "\n\n")
+	row("Session id", in.SessionID)
+	expiry := ""
+	if !in.ExpiresAt.IsZero() {
+		expiry = in.ExpiresAt.Local().Format(time.TimeOnly) + t.Muted.Render(" (refreshed 10 s before)")
+	}
+	row("Token until", expiry)
+	row("Storage", in.Storage)
+	if in.StorageReason != "" {
+		b.WriteString(t.Muted.Width(max(m.width, 20)).Render(in.StorageReason) + "\n")
+	}
+	b.WriteString("\n")
+	if m.signingOut {
+		b.WriteString(t.Muted.Render("Signing out…"))
+	} else {
+		b.WriteString(t.Key.Render("S") + " signs out: ends the session, deletes the stored tokens and cached data.")
+	}
+	return b.String()
+}

@@ -1,0 +1,77 @@
+package home
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/bubbles/key"
+)
+
+func (m *Model) View() string {
+	t := m.ctx.Theme
+	var b strings.Builder
+	row := func(label, value string) {
+		b.WriteString(t.Muted.Render(fmt.Sprintf("%-13s", label)) + value + "\n")
+	}
+	who := m.ctx.SessionInfo.Email
+	if u := m.ctx.User; u != nil {
+		who = u.Email
+		if u.Name != "" {
+			who += " (" + u.Name + ")"
+		}
+	}
+	if who == "" {
+		who = t.Muted.Render("checking…")
+	}
+	row("Signed in as", who)
+	org := t.Muted.Render("checking…")
+	if o := m.ctx.Org; o != nil {
+		org = t.Accent.Render(o.Name) + t.Muted.Render(" "+o.ExternalID)
+		if o.Status != "" && o.Status != "ACTIVE" {
+			org += " " + t.Warning.Render(string(o.Status))
+		}
+	}
+	row("Organization", org)
+	project := t.Muted.Render("none")
+	if p := m.ctx.Project; p != nil {
+		project = p.Name
+	}
+	row("Project", project)
+	row("Session", m.sessionLine())
+	row("Invitations", m.invitationsLine())
+	b.WriteString("\n")
+	g := m.ctx.Keys
+	for _, k := range []key.Binding{g.Orgs, g.PreviousOrg, g.Projects, g.Invitations, g.Members, g.Logs, g.Account, g.Help} {
+		if !k.Enabled() {
+			continue
+		}
+		h := k.Help()
+		b.WriteString("  " + t.Key.Render(fmt.Sprintf("%-3s", h.Key)) + " " + h.Desc + "\n")
+	}
+	return b.String()
+}
+
+func (m *Model) sessionLine() string {
+	t := m.ctx.Theme
+	in := m.ctx.SessionInfo
+	if in.ExpiresAt.IsZero() {
+		return t.Muted.Render("token refreshed automatically")
+	}
+	return "token valid until " + in.ExpiresAt.Local().Format(time.TimeOnly) + t.Muted.Render(" (refreshed automatically)")
+}
+
+func (m *Model) invitationsLine() string {
+	t := m.ctx.Theme
+	switch {
+	case m.countErr != nil:
+		return t.Muted.Render("unknown")
+	case m.invited < 0:
+		return t.Muted.Render("…")
+	case m.invited == 0:
+		return "none pending"
+	case m.invited == 1:
+		return t.Accent.Render("1 pending") + t.Muted.Render(" — press i")
+	}
+	return t.Accent.Render(fmt.Sprintf("%d pending", m.invited)) + t.Muted.Render(" — press i")
+}

@@ -1,0 +1,83 @@
+// Package onboarding is the screen of a signed-in user without an
+// organization (B23: a new sign-up, or the last membership gone). It is
+// never an error: it lists the invitations the user received (`a` accepts
+// and switches into that organization, `d` declines) and offers to create an
+// organization (`n`, B20 rules checked as you type, API field errors shown
+// under the name).
+package onboarding
+
+import (
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/panel-dev/panel/api"
+	"github.com/panel-dev/panel/tui/common"
+	"github.com/panel-dev/panel/tui/components"
+)
+
+// Model is the onboarding screen.
+type Model struct {
+	ctx  *common.Context
+	keys keyMap
+	list components.List[api.OrganizationInvitation]
+	form *createForm
+
+	loading common.Stamp // the invitations request in flight
+	acting  common.Stamp // accept (via the root's switch) or decline in flight
+	working string       // what is in flight, for the view
+
+	width, height int
+}
+
+type keyMap struct {
+	Accept, Decline, Create key.Binding
+}
+
+// New returns the onboarding screen.
+func New(ctx *common.Context) *Model {
+	m := &Model{ctx: ctx, keys: keyMap{
+		Accept:  key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "accept")),
+		Decline: key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "decline")),
+		Create:  key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "create an organization")),
+	}}
+	m.list = components.NewList(ctx.Theme, components.ListOptions[api.OrganizationInvitation]{
+		Noun:  "invitations",
+		Empty: "No invitation is waiting for you. Press n to create an organization.",
+		Text:  invitationText,
+		Key:   func(i api.OrganizationInvitation) string { return i.ID },
+		Row:   invitationRow(ctx),
+	})
+	return m
+}
+
+func (m *Model) Init() tea.Cmd { return m.load() }
+
+func (m *Model) SetSize(w, h int) {
+	m.width, m.height = w, h
+	m.list.SetSize(w, max(h-headerLines, 0))
+}
+
+func (m *Model) Title() string       { return "Welcome" }
+func (m *Model) Route() common.Route { return common.RouteOnboarding }
+func (m *Model) Capturing() bool     { return m.form != nil || m.list.FilterFocused() }
+
+func (m *Model) ShortHelp() []key.Binding {
+	if m.form != nil {
+		return m.form.help()
+	}
+	m.updateKeys()
+	return append([]key.Binding{m.keys.Accept, m.keys.Decline, m.keys.Create}, m.list.ShortHelp()...)
+}
+
+func (m *Model) FullHelp() [][]key.Binding {
+	m.updateKeys()
+	return append([][]key.Binding{{m.keys.Accept, m.keys.Decline, m.keys.Create}}, m.list.FullHelp()...)
+}
+
+func (m *Model) updateKeys() {
+	_, ok := m.list.Selected()
+	idle := m.acting.IsZero()
+	m.keys.Accept.SetEnabled(ok && idle)
+	m.keys.Decline.SetEnabled(ok && idle)
+	m.keys.Create.SetEnabled(idle)
+}

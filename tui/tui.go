@@ -1,0 +1,54 @@
+// Package tui is panel's terminal UI (Bubble Tea v1). The root model owns
+// the screen stack, the chrome (header with user, organization and project,
+// status line, help footer), the auth gate (B12), the one error funnel, the
+// timers (token refresh B9, session check B10) and the one organization
+// switch path (B15). Screens live in tui/screens/<name> and talk to the root
+// through tui/common's messages.
+package tui
+
+import (
+	"context"
+	"errors"
+	"io"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/panel-dev/panel/app"
+	"github.com/panel-dev/panel/tui/common"
+)
+
+// Deps is what the TUI runs on. App must be complete (session, API, store).
+type Deps struct {
+	App     *app.App
+	NoColor bool
+	// Browser is the BROWSER command for sign-in ("" = the system opener).
+	Browser string
+	// ClientID and APIURL name the configuration in the redirect-loop guard
+	// message (B6).
+	ClientID, APIURL string
+	// Start is the first screen after the gate ("" = home).
+	Start common.Route
+	// SignInReason, when set, opens the sign-in screen first with this text
+	// (a refused --organization-id switch, B16).
+	SignInReason string
+	// SignInOrganization signs in straight into this organization.
+	SignInOrganization string
+	// Clipboard receives the OSC 52 copy sequence (nil = stderr).
+	Clipboard io.Writer
+	// ProgramOptions are added to the Bubble Tea program by Run (input and
+	// output in tests).
+	ProgramOptions []tea.ProgramOption
+}
+
+// Run opens the TUI and blocks until the user quits or ctx ends.
+func Run(ctx context.Context, d Deps) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	m := New(ctx, d)
+	opts := append([]tea.ProgramOption{tea.WithAltScreen(), tea.WithContext(ctx)}, d.ProgramOptions...)
+	_, err := tea.NewProgram(m, opts...).Run()
+	if errors.Is(err, tea.ErrProgramKilled) && ctx.Err() != nil {
+		return nil // interrupted: a normal way to leave
+	}
+	return err
+}

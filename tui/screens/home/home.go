@@ -6,7 +6,6 @@
 package home
 
 import (
-
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -71,7 +70,6 @@ func (m *Model) countInvitations() tea.Cmd {
 		return invitationsMsg{stamp: s, count: len(invs), err: err}
 	}
 }
-
 
 func (m *Model) SetSize(w, h int)          { m.width, m.height = w, h }
 func (m *Model) Title() string             { return "Home" }

@@ -75,4 +75,3 @@ func requireLoopback(u *url.URL) error {
 	}
 	return fmt.Errorf("the demo browser only follows loopback URLs, not %s", host)
 }
-

@@ -18,7 +18,7 @@ type Model struct {
 	list components.List[api.OrganizationMember]
 	load common.Stamp
 
-	confirm  *components.Confirm     // x: remove the member in removing
+	confirm  *components.Confirm // x: remove the member in removing
 	removing api.OrganizationMember
 	leave    *components.TypeConfirm // L: type the org name
 	busy     common.Stamp            // the remove or leave in flight

@@ -1,0 +1,150 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/panel-dev/panel/auth"
+	"github.com/panel-dev/panel/internal/config"
+	"github.com/panel-dev/panel/store"
+)
+
+func init() {
+	subcommands = append(subcommands, func(f *Factory) *cobra.Command { return newLoginCmd(f, nil) })
+}
+
+type loginOptions struct {
+	IO          *IOStreams
+	Config      func() (*config.Config, error)
+	Session     func() (*auth.Session, error)
+	Store       func() (*store.Store, error)
+	OpenBrowser func(url string) error
+
+	SignUp, Force, NoBrowser, Device bool
+	Email                            string
+	OrganizationID                   string // the global --organization-id (PANEL_ORGANIZATION_ID)
+	Timeout                          time.Duration
+}
+
+func newLoginCmd(f *Factory, runF func(context.Context, *loginOptions) error) *cobra.Command {
+	opts := &loginOptions{IO: f.IO, Config: f.Config, Session: f.Session, Store: f.Store}
+	cmd := &cobra.Command{
+		Use:   "login",
+		Short: "Sign in through the browser (or a device code) and keep the session in the OS keychain",
+		Long: "Opens the WorkOS AuthKit sign-in page in your browser and waits for it on a 127.0.0.1 callback.\n" +
+			"Without a usable browser (SSH, no display, --no-browser) it prints the address to open and also\n" +
+			"accepts the address the browser ends on, pasted here. --device uses a code to enter on any device.",
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			cfg, err := opts.Config()
+			if err != nil {
+				return err
+			}
+			opts.OrganizationID = cfg.OrganizationID
+			opts.OpenBrowser = func(url string) error { return auth.OpenBrowser(url, cfg.Browser) }
+			if cfg.Token != "" {
+				return auth.ErrTokenFromEnvironment
+			}
+			if runF != nil {
+				return runF(cmd.Context(), opts)
+			}
+			return loginRun(cmd.Context(), opts)
+		},
+	}
+	fl := cmd.Flags()
+	fl.BoolVar(&opts.SignUp, "signup", false, "create an account (opens the sign-up page)")
+	fl.StringVar(&opts.Email, "email", "", "pre-fill the email address on the sign-in page")
+	fl.BoolVar(&opts.Force, "force", false, "sign in again even when already signed in")
+	fl.BoolVar(&opts.NoBrowser, "no-browser", false, "print the address instead of opening a browser")
+	fl.BoolVar(&opts.Device, "device", false, "sign in with a code entered on any device (no callback needed)")
+	fl.DurationVar(&opts.Timeout, "timeout", auth.DefaultLoginTimeout, "how long to wait for the sign-in")
+	return cmd
+}
+
+func loginRun(ctx context.Context, opts *loginOptions) error {
+	s, err := opts.Session()
+	if err != nil {
+		return err
+	}
+	if !opts.Force {
+		info, err := s.Info(ctx)
+		var kerr *auth.KeychainError
+		switch {
+		case err == nil:
+			fmt.Fprintf(opts.IO.ErrOut, "Already signed in as %s%s. Run `panel login --force` to sign in again.\n",
+				who(info), inOrganization(info.OrganizationID))
+			return nil
+		case errors.As(err, &kerr):
+			return err
+		}
+	}
+	lines := readLines(opts.IO.In)
+	lo := auth.LoginOptions{SignUp: opts.SignUp, Email: opts.Email, OrganizationID: opts.OrganizationID, Timeout: opts.Timeout}
+	res, err := signIn(ctx, opts, s, lo, lines)
+	var sel *auth.OrganizationSelectionRequired
+	if errors.As(err, &sel) {
+		res, err = finishOrganizationSelection(ctx, opts, s, sel, lo, lines)
+	}
+	if err != nil {
+		return err
+	}
+	forgetLastKnown(opts.Store)
+	fmt.Fprintf(opts.IO.ErrOut, "Signed in as %s%s.\nTokens are kept in %s.\n",
+		who(res.Info), inOrganization(res.Info.OrganizationID), res.Info.StorageReason)
+	return nil
+}
+
+// signIn runs one browser or device sign-in.
+func signIn(ctx context.Context, opts *loginOptions, s *auth.Session, lo auth.LoginOptions, lines <-chan string) (*auth.Result, error) {
+	if opts.Device {
+		return deviceSignIn(ctx, opts, s, lo)
+	}
+	return browserSignIn(ctx, opts, s, lo, lines)
+}
+
+// finishOrganizationSelection lets the user choose (--organization-id, else a prompt), tries the
+// organization-selection grant, and when it is refused signs in through the browser again into that
+// organization (B3a: never a dead end).
+func finishOrganizationSelection(ctx context.Context, opts *loginOptions, s *auth.Session,
+	sel *auth.OrganizationSelectionRequired, lo auth.LoginOptions, lines <-chan string) (*auth.Result, error) {
+	orgID, err := chooseOrganization(ctx, opts, sel, lines)
+	if err != nil {
+		return nil, err
+	}
+	res, err := s.ChooseOrganization(ctx, sel, orgID)
+	var ref *auth.RefusedError
+	if !errors.As(err, &ref) {
+		return res, err
+	}
+	fmt.Fprintf(opts.IO.ErrOut, "WorkOS did not finish the sign-in into %s here (%s); signing in again through the browser into it.\n", orgID, ref.Code)
+	lo.OrganizationID = orgID
+	return signIn(ctx, opts, s, lo, lines)
+}
+
+func who(info auth.Info) string {
+	if info.Email != "" {
+		return info.Email
+	}
+	return info.UserID
+}
+
+func inOrganization(org string) string {
+	if org == "" {
+		return " (no organization yet)"
+	}
+	return " in organization " + org
+}
+
+// forgetLastKnown drops the last known user/organization/project: they may belong to someone else now.
+func forgetLastKnown(open func() (*store.Store, error)) {
+	if open == nil {
+		return
+	}
+	if st, err := open(); err == nil {
+		_ = st.Update(func(s *store.State) { s.Last = store.LastKnown{} })
+	}
+}

@@ -1,0 +1,69 @@
+package main
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/panel-dev/panel/app"
+	"github.com/panel-dev/panel/auth"
+	"github.com/panel-dev/panel/internal/config"
+)
+
+func init() {
+	subcommands = append(subcommands, func(f *Factory) *cobra.Command { return newLogoutCmd(f, nil) })
+}
+
+type logoutOptions struct {
+	IO     *IOStreams
+	Config func() (*config.Config, error)
+	App    func() (*app.App, error)
+}
+
+func newLogoutCmd(f *Factory, runF func(context.Context, *logoutOptions) error) *cobra.Command {
+	opts := &logoutOptions{IO: f.IO, Config: f.Config, App: f.App}
+	return &cobra.Command{
+		Use:   "logout",
+		Short: "Sign out: end the session on the server and delete the stored tokens",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			cfg, err := opts.Config()
+			if err != nil {
+				return err
+			}
+			if cfg.Token != "" {
+				return auth.ErrTokenFromEnvironment
+			}
+			if runF != nil {
+				return runF(cmd.Context(), opts)
+			}
+			return logoutRun(cmd.Context(), opts)
+		},
+	}
+}
+
+func logoutRun(ctx context.Context, opts *logoutOptions) error {
+	a, err := opts.App()
+	if err != nil {
+		return err
+	}
+	res, err := a.SignOut(ctx)
+	w := opts.IO.ErrOut
+	if err != nil {
+		return err
+	}
+	if !res.WasSignedIn {
+		fmt.Fprintln(w, "Not signed in: nothing to sign out of.")
+		return nil
+	}
+	fmt.Fprintf(w, "Signed out %s.\n", res.Email)
+	if res.ServerSessionEnded {
+		fmt.Fprintln(w, "  - ended the session on the server")
+	} else {
+		fmt.Fprintf(w, "  - could not end the session on the server (%v): it ends when it expires or is revoked\n", res.ServerError)
+	}
+	fmt.Fprintf(w, "  - deleted the tokens from %s\n", res.StorageReason)
+	fmt.Fprintln(w, "  - dropped the cached data")
+	return nil
+}

@@ -1,0 +1,100 @@
+package invitations
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/panel-dev/panel/api"
+)
+
+// View draws the title, the tabs, then the email input, a modal or the list.
+func (m *Model) View() string {
+	th := m.ctx.Theme
+	org := ""
+	if m.ctx.Org != nil {
+		org = " · " + m.ctx.Org.Name
+	}
+	out := th.Title.Render("Invitations"+org) + "\n" + m.tabs() + "\n"
+	switch {
+	case m.emails != nil:
+		return out + th.Title.Render("Invite to "+m.orgName()) + "\n" + m.emails.View()
+	case m.confirm != nil:
+		return out + m.confirm.View()
+	}
+	return out + m.list().View()
+}
+
+func (m *Model) tabs() string {
+	th := m.ctx.Theme
+	sent, received := " Sent ", fmt.Sprintf(" Received (%d) ", len(m.received.Items()))
+	if m.tab == Sent {
+		sent, received = th.Selected.Render(sent), th.Muted.Render(received)
+	} else {
+		sent, received = th.Muted.Render(sent), th.Selected.Render(received)
+	}
+	line := sent + " " + received + th.Muted.Render("  tab flips")
+	if m.tab == Sent {
+		line += th.Muted.Render("  ·  status: ") + th.Accent.Render(filterName(m.filter)) + th.Muted.Render(" (s)")
+	}
+	return line
+}
+
+func filterName(i int) string {
+	f := statusFilters[i]
+	if f == nil {
+		return "all"
+	}
+	return strings.ToLower(string(f[0]))
+}
+
+func (m *Model) orgName() string {
+	if m.ctx.Org != nil {
+		return m.ctx.Org.Name
+	}
+	return "the organization"
+}
+
+func (m *Model) sentRow(i api.OrganizationInvitation, selected bool, width int) string {
+	th := m.ctx.Theme
+	email := fmt.Sprintf("%-30s", i.Email)
+	if selected {
+		email = th.Selected.Render(email)
+	} else {
+		email = th.Text.Render(email)
+	}
+	line := "  " + email + " " + statusText(m, i.Status)
+	if !i.ExpiresAt.IsZero() && i.Status == api.InvitationPending {
+		line += th.Muted.Render("  expires " + i.ExpiresAt.Format("2006-01-02"))
+	}
+	if who := inviter(i); who != "" {
+		line += th.Muted.Render("  by " + who)
+	}
+	return line
+}
+
+func (m *Model) receivedRow(i api.OrganizationInvitation, selected bool, width int) string {
+	th := m.ctx.Theme
+	name := fmt.Sprintf("%-24s", orgName(i))
+	if selected {
+		name = th.Selected.Render(name)
+	} else {
+		name = th.Text.Render(name)
+	}
+	line := "  " + name + " " + statusText(m, i.Status)
+	if who := inviter(i); who != "" {
+		line += th.Muted.Render("  from " + who)
+	}
+	return line
+}
+
+func statusText(m *Model, s api.InvitationStatus) string {
+	th := m.ctx.Theme
+	text := fmt.Sprintf("%-8s", strings.ToLower(string(s)))
+	switch s {
+	case api.InvitationPending:
+		return th.Accent.Render(text)
+	case api.InvitationAccepted:
+		return th.Success.Render(text)
+	}
+	return th.Muted.Render(text)
+}

@@ -78,3 +78,7 @@ func orgLabel(o api.Organization) string {
 	}
 	return o.ExternalID
 }
+
+// CurrentOrganizationID is this process's organization (external id) as the
+// session holds it, without network; "" when the session has none.
+func (a *App) CurrentOrganizationID(ctx context.Context) (string, error) { return a.currentOrgID(ctx) }

@@ -54,9 +54,6 @@ func (a *App) SwitchOrganization(ctx context.Context, target api.Organization, p
 	if target.ExternalID == "" {
 		return nil, errors.New("the organization has no external id to switch to")
 	}
-	if progress == nil {
-		progress = func(SwitchProgress) {}
-	}
 	from, _ := a.currentOrgID(ctx)
 	if err := a.Session.SwitchOrganization(ctx, target.ExternalID); err != nil {
 		var refused *auth.RefusedError
@@ -64,6 +61,17 @@ func (a *App) SwitchOrganization(ctx context.Context, target api.Organization, p
 			return nil, &SwitchRefusedError{Organization: target, Err: err}
 		}
 		return nil, err
+	}
+	return a.CompleteSwitch(ctx, target, from, progress)
+}
+
+// CompleteSwitch runs the rest of a switch once the session holds a token of
+// target (after SwitchOrganization's refresh, or after the browser sign-in
+// that replaces a refused one): steps 2 to 4 above. from is the organization
+// left ("" if none).
+func (a *App) CompleteSwitch(ctx context.Context, target api.Organization, from string, progress func(SwitchProgress)) (*SwitchResult, error) {
+	if progress == nil {
+		progress = func(SwitchProgress) {}
 	}
 	a.API.Cache().InvalidateAll()
 	progress(SwitchProgress{Step: SwitchTokenReady, Organization: target})

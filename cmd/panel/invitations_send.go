@@ -1,0 +1,90 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/panel-dev/panel/api"
+	"github.com/panel-dev/panel/app"
+)
+
+type invitationsSendOptions struct {
+	f       *Factory
+	Emails  []string // trimmed, lower-cased, valid
+	Invalid []app.EmailError
+	JSON    bool
+}
+
+func newInvitationsSendCmd(f *Factory, runF func(*invitationsSendOptions) error) *cobra.Command {
+	opts := &invitationsSendOptions{f: f}
+	cmd := &cobra.Command{
+		Use:   "send <email>...",
+		Short: "Invite people into the current organization",
+		Long: "Invite one or more people by email. Addresses are trimmed and lower-cased; invalid ones are\n" +
+			"reported and skipped, and every other one is still sent. Exits 1 if any address failed.",
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Emails, opts.Invalid = app.NormalizeEmails(args)
+			if len(opts.Emails) == 0 && len(opts.Invalid) == 0 {
+				return errors.New("no email address given")
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return invitationsSendRun(opts)
+		},
+	}
+	cmd.Flags().BoolVar(&opts.JSON, "json", false, "print the created invitations as a JSON array")
+	return cmd
+}
+
+func invitationsSendRun(opts *invitationsSendOptions) error {
+	for _, bad := range opts.Invalid {
+		fmt.Fprintf(opts.f.IO.ErrOut, "Not sent: %v\n", bad)
+	}
+	failed := len(opts.Invalid)
+	var sent []api.OrganizationInvitation
+	if len(opts.Emails) > 0 {
+		a, ctx, cancel, err := loadApp(opts.f)
+		if err != nil {
+			return err
+		}
+		defer cancel()
+		if _, err := requireOrganization(ctx, a); err != nil {
+			return err
+		}
+		err = withSessionCheck(ctx, a, true, func(ctx context.Context) error {
+			for _, email := range opts.Emails {
+				inv, err := a.API.CreateOrganizationInvitation(ctx, email)
+				if err != nil {
+					if api.IsSessionRevoked(err) || ctx.Err() != nil {
+						return err
+					}
+					failed++
+					fmt.Fprintf(opts.f.IO.ErrOut, "Not sent: %q: %v\n", email, err)
+					continue
+				}
+				sent = append(sent, *inv)
+				if !opts.JSON {
+					fmt.Fprintf(opts.f.IO.Out, "Invited %s (invitation %s)\n", inv.Email, inv.ID)
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+	}
+	if opts.JSON {
+		if err := printJSON(opts.f.IO.Out, sent); err != nil {
+			return err
+		}
+	}
+	if failed > 0 {
+		return &exitError{code: exitFailure, err: fmt.Errorf("%d of %d invitations not sent", failed, failed+len(sent))}
+	}
+	return nil
+}

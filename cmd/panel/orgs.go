@@ -1,0 +1,180 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/panel-dev/panel/api"
+	"github.com/panel-dev/panel/app"
+)
+
+func init() { subcommands = append(subcommands, newOrgsCmd) }
+
+func newOrgsCmd(f *Factory) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:     "orgs",
+		Aliases: []string{"organizations", "org"},
+		Short:   "List, switch and create organizations",
+		Args:    cobra.NoArgs,
+	}
+	cmd.AddCommand(newOrgsListCmd(f, nil), newOrgsSwitchCmd(f, nil), newOrgsCreateCmd(f, nil))
+	return cmd
+}
+
+type orgsListOptions struct {
+	f        *Factory
+	Search   string
+	Statuses []string
+	JSON     bool
+}
+
+func newOrgsListCmd(f *Factory, runF func(*orgsListOptions) error) *cobra.Command {
+	opts := &orgsListOptions{f: f}
+	cmd := &cobra.Command{
+		Use:   "list",
+		Short: "List your organizations (the current one is marked)",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			for i, s := range opts.Statuses {
+				opts.Statuses[i] = strings.ToUpper(s)
+				if !validOrgStatus(opts.Statuses[i]) {
+					return fmt.Errorf("unknown status %q: use %s", s, orgStatusNames())
+				}
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return orgsListRun(opts)
+		},
+	}
+	cmd.Flags().StringVar(&opts.Search, "search", "", "only organizations whose name matches (server search)")
+	cmd.Flags().StringSliceVar(&opts.Statuses, "status", nil, "only these statuses (default: the five live ones)")
+	cmd.Flags().BoolVar(&opts.JSON, "json", false, "print the API's objects as a JSON array")
+	return cmd
+}
+
+func orgsListRun(opts *orgsListOptions) error {
+	a, ctx, cancel, err := loadApp(opts.f)
+	if err != nil {
+		return err
+	}
+	defer cancel()
+	p := api.ListUserOrganizationsParams{Search: opts.Search, Statuses: api.LiveOrganizationStatuses}
+	if len(opts.Statuses) > 0 {
+		p.Statuses = nil
+		for _, s := range opts.Statuses {
+			p.Statuses = append(p.Statuses, api.OrganizationStatus(s))
+		}
+	}
+	var orgs []api.Organization
+	err = withSessionCheck(ctx, a, false, func(ctx context.Context) error {
+		orgs, err = a.API.AllUserOrganizations(ctx, p)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	if opts.JSON {
+		return printJSON(opts.f.IO.Out, orgs)
+	}
+	current, _ := a.CurrentOrganizationID(ctx)
+	t := newTable(opts.f.IO.Out, "", "NAME", "EXTERNAL ID", "STATUS", "PLAN")
+	for _, o := range orgs {
+		mark := ""
+		if o.ExternalID == current {
+			mark = "*"
+		}
+		t.row(mark, o.Name, o.ExternalID, string(o.Status), o.Plan)
+	}
+	return t.flush()
+}
+
+func validOrgStatus(s string) bool {
+	for _, v := range []api.OrganizationStatus{api.OrganizationWarning, api.OrganizationLocked, api.OrganizationActive,
+		api.OrganizationDeactivating, api.OrganizationDeactivated, api.OrganizationDeleting, api.OrganizationDeleted} {
+		if string(v) == s {
+			return true
+		}
+	}
+	return false
+}
+
+func orgStatusNames() string {
+	return "WARNING, LOCKED, ACTIVE, DEACTIVATING, DEACTIVATED, DELETING, DELETED"
+}
+
+type orgsCreateOptions struct {
+	f    *Factory
+	Name string
+	JSON bool
+}
+
+func newOrgsCreateCmd(f *Factory, runF func(*orgsCreateOptions) error) *cobra.Command {
+	opts := &orgsCreateOptions{f: f}
+	cmd := &cobra.Command{
+		Use:   "create <name>",
+		Short: "Create an organization and switch into it",
+		Long: "Create an organization and switch into it. Names have 1 to 39 characters: lowercase letters,\n" +
+			"digits and '-', starting and ending with a letter or digit, without \"--\".",
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Name = args[0]
+			if err := app.ValidateOrganizationName(opts.Name); err != nil {
+				return fmt.Errorf("invalid organization name %q: %w", opts.Name, err)
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return orgsCreateRun(opts)
+		},
+	}
+	cmd.Flags().BoolVar(&opts.JSON, "json", false, "print the created organization as JSON")
+	return cmd
+}
+
+func orgsCreateRun(opts *orgsCreateOptions) error {
+	a, ctx, cancel, err := loadApp(opts.f)
+	if err != nil {
+		return err
+	}
+	defer cancel()
+	var org *api.Organization
+	var res *app.SwitchResult
+	err = withSessionCheck(ctx, a, true, func(ctx context.Context) error {
+		org, res, err = a.CreateOrganization(ctx, opts.Name, nil)
+		return err
+	})
+	if org == nil {
+		return fieldErrors(err, "name")
+	}
+	if opts.JSON {
+		if perr := printJSON(opts.f.IO.Out, org); perr != nil {
+			return perr
+		}
+	} else {
+		fmt.Fprintf(opts.f.IO.Out, "Created organization %s (%s)\n", org.Name, org.ExternalID)
+	}
+	if err != nil {
+		return err
+	}
+	if !opts.JSON {
+		printSwitched(opts.f, res)
+	}
+	return nil
+}
+
+// fieldErrors names the input the API blamed (B21: errors next to their input).
+func fieldErrors(err error, input string) error {
+	var ae *api.Error
+	if !asAPIError(err, &ae) || len(ae.Fields) == 0 {
+		return err
+	}
+	var lines []string
+	for _, fe := range ae.Fields {
+		lines = append(lines, fmt.Sprintf("  %s: %s", dash(fe.Field), fe.Description))
+	}
+	return fmt.Errorf("the API refused the %s:\n%s", input, strings.Join(lines, "\n"))
+}

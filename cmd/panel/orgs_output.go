@@ -1,0 +1,149 @@
+package main
+
+// Helpers shared by the noun files of the API commands (orgs, projects,
+// invitations, members, sso, logs): output, prompts, the session check.
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"reflect"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/panel-dev/panel/api"
+	"github.com/panel-dev/panel/app"
+	"github.com/panel-dev/panel/auth"
+)
+
+// printJSON writes v indented; a nil slice prints as [] (lists are arrays).
+func printJSON(w io.Writer, v any) error {
+	if rv := reflect.ValueOf(v); rv.Kind() == reflect.Slice && rv.IsNil() {
+		v = []struct{}{}
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
+
+// table prints aligned columns with a header row.
+type table struct{ tw *tabwriter.Writer }
+
+func newTable(w io.Writer, headers ...string) *table {
+	t := &table{tw: tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)}
+	t.row(headers...)
+	return t
+}
+
+func (t *table) row(cols ...string) { fmt.Fprintln(t.tw, strings.Join(cols, "\t")) }
+
+func (t *table) flush() error { return t.tw.Flush() }
+
+// when formats a timestamp for tables ("" when absent).
+func when(t api.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Local().Format("2006-01-02 15:04")
+}
+
+func dash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}
+
+// confirm asks a yes/no question on the terminal.
+func confirm(ios *IOStreams, question string) (bool, error) {
+	fmt.Fprintf(ios.ErrOut, "%s [y/N] ", question)
+	line, err := readLine(ios.In)
+	if err != nil {
+		return false, err
+	}
+	switch strings.ToLower(line) {
+	case "y", "yes":
+		return true, nil
+	}
+	return false, nil
+}
+
+// choose lists options on the terminal and returns the index picked.
+func choose(ios *IOStreams, question string, options []string) (int, error) {
+	fmt.Fprintln(ios.ErrOut, question)
+	for i, o := range options {
+		fmt.Fprintf(ios.ErrOut, "  %d) %s\n", i+1, o)
+	}
+	fmt.Fprintf(ios.ErrOut, "Number (1-%d): ", len(options))
+	line, err := readLine(ios.In)
+	if err != nil {
+		return 0, err
+	}
+	n, err := strconv.Atoi(line)
+	if err != nil || n < 1 || n > len(options) {
+		return 0, fmt.Errorf("%q is not one of the numbers shown", line)
+	}
+	return n - 1, nil
+}
+
+func readLine(r io.Reader) (string, error) {
+	line, err := bufio.NewReader(r).ReadString('\n')
+	if err != nil && (line == "" || !errors.Is(err, io.EOF)) {
+		return "", fmt.Errorf("no answer: %w", err)
+	}
+	return strings.TrimSpace(line), nil
+}
+
+// errAborted ends a command the user declined to confirm.
+var errAborted = errors.New("aborted: nothing was changed")
+
+// withSessionCheck runs work alongside the session check (B10). A revoked
+// session wins over whatever work did: the user is signed out and the
+// command exits 4. Writes pass checkFirst, so nothing is changed on behalf of
+// a revoked session.
+func withSessionCheck(ctx context.Context, a *app.App, checkFirst bool, work func(context.Context) error) error {
+	if checkFirst {
+		if _, err := a.CheckSession(ctx); errors.Is(err, auth.ErrSessionRevoked) || errors.Is(err, auth.ErrLoginRequired) {
+			return err
+		}
+		return work(ctx)
+	}
+	checked := make(chan error, 1)
+	go func() {
+		_, err := a.CheckSession(ctx)
+		checked <- err
+	}()
+	workErr := work(ctx)
+	if err := <-checked; errors.Is(err, auth.ErrSessionRevoked) {
+		return err
+	}
+	return workErr
+}
+
+// requireOrganization fails with the onboarding hint when the session has no
+// organization (B23) before any org-scoped call.
+func requireOrganization(ctx context.Context, a *app.App) (string, error) {
+	org, err := a.CurrentOrganizationID(ctx)
+	if err != nil {
+		return "", err
+	}
+	if org == "" {
+		return "", app.ErrNoOrganization
+	}
+	return org, nil
+}
+
+// loadApp returns the factory's App with a command-sized deadline.
+func loadApp(f *Factory) (*app.App, context.Context, context.CancelFunc, error) {
+	a, err := f.App()
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	ctx, cancel := context.WithTimeout(f.Ctx, 2*time.Minute)
+	return a, ctx, cancel, nil
+}

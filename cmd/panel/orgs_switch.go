@@ -1,0 +1,168 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/sahilm/fuzzy"
+	"github.com/spf13/cobra"
+
+	"github.com/panel-dev/panel/api"
+	"github.com/panel-dev/panel/app"
+	"github.com/panel-dev/panel/auth"
+)
+
+type orgsSwitchOptions struct {
+	f     *Factory
+	Query string // name, external id, id, or "-" for the previous organization
+	JSON  bool
+}
+
+func newOrgsSwitchCmd(f *Factory, runF func(*orgsSwitchOptions) error) *cobra.Command {
+	opts := &orgsSwitchOptions{f: f}
+	cmd := &cobra.Command{
+		Use:   "switch <name|id|->",
+		Short: "Switch to another organization (- goes back to the previous one)",
+		Long: "Switch to another organization: by external id, id, exact name, or a fuzzy match of the name.\n" +
+			"When several match, you are asked on a terminal; otherwise the candidates are listed.\n" +
+			"'-' switches back to the previous organization.",
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Query = strings.TrimSpace(args[0])
+			if opts.Query == "" {
+				return errors.New("name which organization to switch to")
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return orgsSwitchRun(opts)
+		},
+	}
+	cmd.Flags().BoolVar(&opts.JSON, "json", false, `print {"organization": ..., "project": ...} as JSON`)
+	return cmd
+}
+
+func orgsSwitchRun(opts *orgsSwitchOptions) error {
+	a, ctx, cancel, err := loadApp(opts.f)
+	if err != nil {
+		return err
+	}
+	defer cancel()
+	var target *api.Organization
+	if opts.Query == "-" {
+		st, _ := a.Store.Load()
+		if st.PreviousOrganization == "" {
+			return errors.New("no previous organization in this profile yet")
+		}
+		target, err = a.FindOrganization(ctx, st.PreviousOrganization)
+	} else {
+		target, err = resolveOrganization(ctx, opts.f.IO, a, opts.Query)
+	}
+	if err != nil {
+		return err
+	}
+	res, err := a.SwitchOrganization(ctx, *target, nil)
+	var refused *app.SwitchRefusedError
+	if errors.As(err, &refused) {
+		res, err = switchThroughBrowser(ctx, opts.f, a, *target, err)
+	}
+	if err != nil {
+		return err
+	}
+	if opts.JSON {
+		return printJSON(opts.f.IO.Out, map[string]any{"organization": res.Organization, "project": res.Project})
+	}
+	printSwitched(opts.f, res)
+	return nil
+}
+
+// resolveOrganization finds the organization the user named: an exact id or
+// name first, then a fuzzy match of the name (asked on a terminal when
+// several match).
+func resolveOrganization(ctx context.Context, ios *IOStreams, a *app.App, query string) (*api.Organization, error) {
+	orgs, err := a.API.AllUserOrganizations(ctx, api.ListUserOrganizationsParams{Statuses: api.LiveOrganizationStatuses})
+	if err != nil {
+		return nil, err
+	}
+	for i, o := range orgs {
+		if o.ExternalID == query || o.ID == query || strings.EqualFold(o.Name, query) {
+			return &orgs[i], nil
+		}
+	}
+	names := make([]string, len(orgs))
+	for i, o := range orgs {
+		names[i] = o.Name
+	}
+	matches := fuzzy.Find(query, names)
+	switch {
+	case len(matches) == 0:
+		return nil, fmt.Errorf("no organization of yours matches %q (see `panel orgs list`)", query)
+	case len(matches) == 1:
+		return &orgs[matches[0].Index], nil
+	}
+	labels := make([]string, len(matches))
+	for i, m := range matches {
+		labels[i] = fmt.Sprintf("%s (%s)", orgs[m.Index].Name, orgs[m.Index].ExternalID)
+	}
+	if !ios.Terminal {
+		return nil, fmt.Errorf("%q matches several organizations; name one by external id:\n  %s",
+			query, strings.Join(labels, "\n  "))
+	}
+	i, err := choose(ios, fmt.Sprintf("%q matches several organizations:", query), labels)
+	if err != nil {
+		return nil, err
+	}
+	return &orgs[matches[i].Index], nil
+}
+
+// switchThroughBrowser is the fallback when WorkOS refuses the switch's
+// refresh (sso_required, mfa_enrollment, …): a browser sign-in naming the
+// organization, then the rest of the switch.
+func switchThroughBrowser(ctx context.Context, f *Factory, a *app.App, target api.Organization, refusal error) (*app.SwitchResult, error) {
+	from, _ := a.CurrentOrganizationID(ctx)
+	in, _ := a.Session.Info(ctx)
+	why := fmt.Sprintf("%v\nSigning in to %s in the browser.", refusal, target.Name)
+	if err := signInThroughBrowser(ctx, f, a, auth.LoginOptions{OrganizationID: target.ExternalID, Email: in.Email}, why); err != nil {
+		return nil, err
+	}
+	return a.CompleteSwitch(ctx, target, from, nil)
+}
+
+// signInThroughBrowser runs a browser sign-in from inside a command (the
+// switch fallback, an SSO command that needs a session): it prints why and
+// the URL, opens the browser and waits.
+func signInThroughBrowser(ctx context.Context, f *Factory, a *app.App, o auth.LoginOptions, why string) error {
+	cfg, err := f.Config()
+	if err != nil {
+		return err
+	}
+	bl, err := a.Session.BeginBrowserLogin(ctx, o)
+	if err != nil {
+		return fmt.Errorf("%s\nThe browser sign-in could not start: %w", why, err)
+	}
+	defer bl.Close()
+	fmt.Fprintf(f.IO.ErrOut, "%s\nIf the browser does not open, visit:\n  %s\n", why, bl.URL())
+	_ = auth.OpenBrowser(bl.URL(), cfg.Browser)
+	_, err = bl.Wait(ctx)
+	return err
+}
+
+func printSwitched(f *Factory, res *app.SwitchResult) {
+	if res == nil {
+		return
+	}
+	o := res.Organization
+	fmt.Fprintf(f.IO.Out, "Switched to %s (%s)\n", o.Name, o.ExternalID)
+	switch {
+	case res.Deactivated:
+		fmt.Fprintf(f.IO.Out, "%s is deactivated: its data cannot be used until it is reactivated\n", o.Name)
+	case res.Project != nil:
+		fmt.Fprintf(f.IO.Out, "Current project: %s (%s)\n", res.Project.Name, res.Project.ID)
+	default:
+		fmt.Fprintln(f.IO.Out, "The organization has no project yet")
+	}
+}
+
+func asAPIError(err error, target **api.Error) bool { return errors.As(err, target) }

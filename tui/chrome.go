@@ -72,16 +72,39 @@ func (m *Model) statusView() string {
 	return style.Render(" " + text)
 }
 
+// footerView is the screen's keys, then the globals it does not shadow.
 func (m *Model) footerView() string {
 	var bindings []key.Binding
+	claimed := map[string]bool{}
 	if top := m.top(); top != nil {
-		bindings = append(bindings, top.ShortHelp()...)
+		for _, b := range top.ShortHelp() {
+			if !b.Enabled() {
+				continue
+			}
+			bindings = append(bindings, b)
+			for _, k := range b.Keys() {
+				claimed[k] = true
+			}
+		}
 		if top.Capturing() {
 			return m.help.ShortHelpView(bindings)
 		}
 	}
-	bindings = append(bindings, m.ctx.Keys.ShortHelp()...)
+	for _, g := range m.ctx.Keys.ShortHelp() {
+		if g.Enabled() && !shadowed(g, claimed) {
+			bindings = append(bindings, g)
+		}
+	}
 	return m.help.ShortHelpView(bindings)
+}
+
+func shadowed(b key.Binding, claimed map[string]bool) bool {
+	for _, k := range b.Keys() {
+		if claimed[k] {
+			return true
+		}
+	}
+	return false
 }
 
 // View draws the chrome around the top screen, at exactly the terminal size.

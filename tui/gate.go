@@ -219,6 +219,8 @@ func (m *Model) toSignIn(next common.Route, reason, orgID string) tea.Cmd {
 	m.ctx.GatePassed = false
 	m.ctx.Keys.SetSignedIn(false)
 	m.pending = ""
+	m.ctx.SessionInfo = auth.Info{}
+	m.forgetIdentity()
 	return m.reset(m.signInScreen(next, reason, orgID))
 }
 
@@ -239,8 +241,6 @@ const revokedReason = "Your session was revoked. Sign in again to continue where
 // revoked: the server ended the session (app already signed out locally);
 // sign in again and come back to the current screen.
 func (m *Model) revoked() tea.Cmd {
-	m.forgetIdentity()
-	m.ctx.SessionInfo = auth.Info{}
 	next := m.pending
 	if next == "" {
 		if top := m.top(); top != nil {
@@ -253,8 +253,8 @@ func (m *Model) revoked() tea.Cmd {
 // signedOut: the session ended by the user's choice (sign-out, leaving the
 // last organization); the next sign-in lands on home.
 func (m *Model) signedOut(reason string) tea.Cmd {
-	m.forgetIdentity()
 	m.ctx.SessionInfo = auth.Info{}
+	m.forgetIdentity()
 	m.ctx.NextGeneration()
 	m.auth = authSignedOut
 	m.ctx.GatePassed = false

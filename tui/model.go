@@ -56,9 +56,11 @@ func New(ctx context.Context, d Deps) *Model {
 	if d.SignInReason != "" {
 		m.stack = []common.Screen{m.signInScreen(d.Start, d.SignInReason, d.SignInOrganization)}
 		m.auth = authSignedOut
+		m.syncBack()
 		return m
 	}
 	m.stack = []common.Screen{m.newScreen(common.RouteHome)}
+	m.syncBack()
 	return m
 }
 
@@ -110,6 +112,10 @@ func (m *Model) handleNavigation(msg tea.Msg) (tea.Cmd, bool) {
 		return m.signedIn(msg.Next), true
 	case common.SignedOutMsg:
 		return m.signedOut(msg.Reason), true
+	case common.SignOutMsg:
+		return m.signOut(), true
+	case signOutDoneMsg:
+		return m.signOutDone(msg), true
 	case common.QuitMsg:
 		return tea.Quit, true
 	case common.ErrorMsg:

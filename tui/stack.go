@@ -30,8 +30,12 @@ func (m *Model) show(s common.Screen) tea.Cmd {
 
 func (m *Model) push(s common.Screen) tea.Cmd {
 	m.stack = append(m.stack, s)
+	m.syncBack()
 	return m.show(s)
 }
+
+// syncBack shows and enables esc only when there is somewhere to go back to.
+func (m *Model) syncBack() { m.ctx.Keys.Back.SetEnabled(len(m.stack) > 1) }
 
 func (m *Model) replace(s common.Screen) tea.Cmd {
 	if len(m.stack) > 0 {
@@ -45,6 +49,7 @@ func (m *Model) back() tea.Cmd {
 	if len(m.stack) > 1 {
 		m.stack = m.stack[:len(m.stack)-1]
 	}
+	m.syncBack()
 	return nil
 }
 

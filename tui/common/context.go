@@ -40,6 +40,10 @@ type Context struct {
 	Org         *api.Organization
 	Project     *api.Project
 	SessionInfo auth.Info
+	// GatePassed is true once the auth gate loaded the profile and the
+	// current organization (B12); screens built earlier (home, from the
+	// local store) wait for IdentityMsg before asking the network.
+	GatePassed bool
 
 	gen Generation
 }

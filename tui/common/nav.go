@@ -68,3 +68,11 @@ type SignedOutMsg struct{ Reason string }
 
 // SignedOut returns a command that tells the root the session ended.
 func SignedOut(reason string) tea.Cmd { return msgCmd(SignedOutMsg{Reason: reason}) }
+
+// SignOutMsg asks the root to sign out (B7): it starts a new generation at
+// once, so nothing in flight lands afterwards, runs app.SignOut and shows the
+// sign-in screen saying what happened.
+type SignOutMsg struct{}
+
+// SignOut returns a command that asks the root to sign out.
+func SignOut() tea.Cmd { return msgCmd(SignOutMsg{}) }

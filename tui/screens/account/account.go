@@ -5,7 +5,6 @@
 package account
 
 import (
-	"context"
 	"fmt"
 	"strings"
 	"time"
@@ -13,8 +12,6 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
-	"github.com/panel-dev/panel/app"
-	"github.com/panel-dev/panel/auth"
 	"github.com/panel-dev/panel/tui/common"
 )
 
@@ -24,11 +21,6 @@ type Model struct {
 	signOut    key.Binding
 	signingOut bool
 	width      int
-}
-
-type signedOutMsg struct {
-	res auth.LogoutResult
-	err error
 }
 
 // New returns the account screen.
@@ -45,37 +37,10 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		if key.Matches(msg, m.signOut) && !m.signingOut {
 			m.signingOut = true
 			m.signOut.SetEnabled(false)
-			return m, signOut(m.ctx.Ctx, m.ctx.App)
+			return m, common.SignOut() // the root runs it (one generation ends)
 		}
-	case signedOutMsg:
-		m.signingOut = false
-		m.signOut.SetEnabled(true)
-		if msg.err != nil {
-			return m, common.ReportError(fmt.Errorf("sign out: %w", msg.err))
-		}
-		return m, common.SignedOut(outcome(msg.res))
 	}
 	return m, nil
-}
-
-func signOut(ctx context.Context, a *app.App) tea.Cmd {
-	return func() tea.Msg {
-		res, err := a.SignOut(context.WithoutCancel(ctx))
-		return signedOutMsg{res: res, err: err}
-	}
-}
-
-// outcome says what the sign-out did, for the sign-in screen.
-func outcome(r auth.LogoutResult) string {
-	who := r.Email
-	if who == "" {
-		who = "your account"
-	}
-	if r.ServerSessionEnded || !r.WasSignedIn {
-		return "Signed out of " + who + "."
-	}
-	return "Signed out of " + who + " on this computer; the server could not be reached, so the session " +
-		"ends on its own when its refresh token goes unused."
 }
 
 func (m *Model) SetSize(w, h int)          { m.width = w }

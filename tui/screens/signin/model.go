@@ -120,3 +120,7 @@ func (m *Model) stop() {
 	m.paste.Reset()
 	m.pasteErr, m.copied, m.browserErr = "", false, nil
 }
+
+// Link is the address the user opens: the authorize URL of a browser
+// sign-in, or the verification link of a device sign-in ("" when idle).
+func (m *Model) Link() string { return m.copyText() }

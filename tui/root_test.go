@@ -1,0 +1,92 @@
+package tui
+
+import (
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/panel-dev/panel/emulator"
+	"github.com/panel-dev/panel/tui/screens/signin"
+)
+
+func TestSignInLandsOnHomeWithIdentity(t *testing.T) {
+	e := newEnv(t, emulator.Options{})
+	d := startModel(t, e.deps())
+	d.signIn()
+	d.waitView("user alice@example.com", "org acme", "project default", "Home", "1 pending")
+	if d.route() != "home" {
+		t.Fatalf("route %q, want home", d.route())
+	}
+}
+
+func TestFirstFrameComesFromTheLocalStore(t *testing.T) {
+	e := newEnv(t, emulator.Options{})
+	d := startModel(t, e.deps())
+	d.signIn()
+	d.waitView("project default")
+
+	// A new process behind a slow network: the very first frame, before any
+	// message was processed, already says who and where.
+	e.srv.Controls().SetLatency(2 * time.Second)
+	m := New(t.Context(), e.deps())
+	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	first := m.View()
+	for _, s := range []string{"alice@example.com", "org acme", "project default"} {
+		if !strings.Contains(first, s) {
+			t.Fatalf("first frame lacks %q:\n%s", s, first)
+		}
+	}
+}
+
+// noBrowser makes auth.OpenBrowser fail as on an SSH session (B2).
+func noBrowser(t *testing.T, d *Deps) {
+	t.Setenv("DISPLAY", "")
+	t.Setenv("WAYLAND_DISPLAY", "")
+	t.Setenv("CI", "true")
+	d.Browser = ""
+}
+
+// redirectOf follows the authorize URL like a browser on another machine
+// and returns the loopback address it was sent to (which it cannot reach).
+func redirectOf(t *testing.T, authorizeURL string) string {
+	t.Helper()
+	c := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	resp, err := c.Get(authorizeURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	loc := resp.Header.Get("Location")
+	if !strings.HasPrefix(loc, "http://127.0.0.1:") {
+		t.Fatalf("authorize redirected to %q", loc)
+	}
+	return loc
+}
+
+func TestPastedRedirectSignsInAndQIsText(t *testing.T) {
+	e := newEnv(t, emulator.Options{})
+	deps := e.deps()
+	noBrowser(t, &deps)
+	d := startModel(t, deps)
+	d.waitView("Sign in to panel")
+	d.press("enter")
+	d.waitView("No browser could be opened here")
+	s := d.m.top().(*signin.Model)
+	loc := redirectOf(t, s.Link())
+
+	d.press("tab", "q")
+	if d.quit {
+		t.Fatal("q quit while the paste box had focus")
+	}
+	if !strings.Contains(d.m.View(), "paste › q") {
+		t.Fatalf("q was not typed into the paste box:\n%s", d.m.View())
+	}
+	d.send(tea.KeyMsg{Type: tea.KeyBackspace})
+	d.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(loc), Paste: true})
+	d.press("enter")
+	d.waitFor("the gate to pass", func() bool { return d.m.auth == authSignedIn })
+	d.waitView("org acme")
+}

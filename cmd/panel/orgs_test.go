@@ -1,0 +1,156 @@
+package main
+
+import (
+	"io"
+	"strings"
+	"testing"
+
+	"github.com/spf13/cobra"
+
+	"github.com/panel-dev/panel/api"
+	"github.com/panel-dev/panel/emulator"
+	"github.com/panel-dev/panel/emulator/seed"
+)
+
+func flagFactory() *Factory {
+	return &Factory{IO: &IOStreams{In: strings.NewReader(""), Out: io.Discard, ErrOut: io.Discard}}
+}
+
+// quiet keeps cobra's usage text out of the test output.
+func quiet(cmd *cobra.Command) *cobra.Command {
+	cmd.SilenceUsage, cmd.SilenceErrors = true, true
+	cmd.SetOut(io.Discard)
+	cmd.SetErr(io.Discard)
+	return cmd
+}
+
+func TestOrgsFlags(t *testing.T) {
+	var list *orgsListOptions
+	cmd := quiet(newOrgsListCmd(flagFactory(), func(o *orgsListOptions) error { list = o; return nil }))
+	cmd.SetArgs([]string{"--search", "ac", "--status", "active,deactivated", "--json"})
+	if err := cmd.Execute(); err != nil {
+		t.Fatal(err)
+	}
+	if list.Search != "ac" || strings.Join(list.Statuses, ",") != "ACTIVE,DEACTIVATED" || !list.JSON {
+		t.Errorf("list options = %+v", list)
+	}
+	cmd = quiet(newOrgsListCmd(flagFactory(), func(*orgsListOptions) error { return nil }))
+	cmd.SetArgs([]string{"--status", "sleeping"})
+	if err := cmd.Execute(); err == nil {
+		t.Error("unknown status accepted")
+	}
+
+	var sw *orgsSwitchOptions
+	cmd = quiet(newOrgsSwitchCmd(flagFactory(), func(o *orgsSwitchOptions) error { sw = o; return nil }))
+	cmd.SetArgs([]string{"-", "--json"})
+	if err := cmd.Execute(); err != nil || sw.Query != "-" || !sw.JSON {
+		t.Errorf("switch options = %+v, %v", sw, err)
+	}
+	cmd = quiet(newOrgsSwitchCmd(flagFactory(), func(*orgsSwitchOptions) error { return nil }))
+	cmd.SetArgs(nil)
+	if err := cmd.Execute(); err == nil {
+		t.Error("switch without an organization accepted")
+	}
+
+	called := false
+	for _, bad := range []string{strings.Repeat("a", 40), "Acme", "ac_me", "-acme", "acme-", "ac--me"} {
+		cmd = quiet(newOrgsCreateCmd(flagFactory(), func(*orgsCreateOptions) error { called = true; return nil }))
+		cmd.SetArgs([]string{"--", bad})
+		if err := cmd.Execute(); err == nil || !strings.Contains(err.Error(), "invalid organization name") {
+			t.Errorf("create %q: %v", bad, err)
+		}
+	}
+	if called {
+		t.Error("an invalid name reached the run function")
+	}
+}
+
+func TestOrgsListSwitchAndBack(t *testing.T) {
+	c := signedIn(t, emulator.Options{}, "alice@example.com")
+	var orgs []api.Organization
+	c.okJSON(&orgs, "orgs", "list")
+	if len(orgs) != 3 {
+		t.Fatalf("orgs = %+v", orgs)
+	}
+	table := c.ok("orgs", "list")
+	if !strings.Contains(table, "*  acme") || !strings.Contains(table, "org_initech") || !strings.Contains(table, "DEACTIVATED") {
+		t.Errorf("table:\n%s", table)
+	}
+	c.okJSON(&orgs, "orgs", "list", "--status", "DEACTIVATED")
+	if len(orgs) != 1 || orgs[0].Name != "initech" {
+		t.Errorf("--status DEACTIVATED = %+v", orgs)
+	}
+	c.okJSON(&orgs, "orgs", "list", "--search", "glob")
+	if len(orgs) != 1 || orgs[0].Name != "globex" {
+		t.Errorf("--search glob = %+v", orgs)
+	}
+
+	c.clearRequests()
+	out := c.ok("orgs", "switch", "glbx") // fuzzy
+	if !strings.Contains(out, "Switched to globex (org_globex)") || !strings.Contains(out, "Current project: default") {
+		t.Errorf("switch:\n%s", out)
+	}
+	reqs := c.requests()
+	t.Logf("`panel orgs switch glbx`: %d HTTP requests: %v", len(reqs), reqs)
+	if len(reqs) != 4 {
+		t.Errorf("orgs switch made %d requests, want 4 (list, refresh, organization, project)", len(reqs))
+	}
+	var st struct {
+		Organization api.Organization
+		Project      api.Project
+	}
+	c.okJSON(&st, "status")
+	if st.Organization.Name != "globex" || st.Project.Name != "default" {
+		t.Errorf("status after switch = %+v", st)
+	}
+	var back struct {
+		Organization api.Organization `json:"organization"`
+		Project      *api.Project     `json:"project"`
+	}
+	c.okJSON(&back, "orgs", "switch", "-")
+	if back.Organization.Name != "acme" || back.Project == nil {
+		t.Errorf("switch - = %+v", back)
+	}
+	if out := c.ok("orgs", "switch", "org_initech"); !strings.Contains(out, "deactivated") {
+		t.Errorf("switch to a deactivated org:\n%s", out)
+	}
+}
+
+func TestOrgsSwitchAmbiguousAndUnknown(t *testing.T) {
+	c := signedIn(t, emulator.Options{Seed: seed.Generate(3)}, "alice@example.com")
+	_, errOut, code := c.panel("", "orgs", "switch", "bench")
+	if code != 1 || !strings.Contains(errOut, "matches several") || !strings.Contains(errOut, "org_bench_00002") {
+		t.Errorf("ambiguous, no terminal: exit %d\n%s", code, errOut)
+	}
+	c.terminal = true
+	out, errOut, code := c.panel("2\n", "orgs", "switch", "bench")
+	if code != 0 || !strings.Contains(out, "Switched to bench-") {
+		t.Errorf("ambiguous on a terminal: exit %d\n%s%s", code, out, errOut)
+	}
+	c.terminal = false
+	_, errOut, code = c.panel("", "orgs", "switch", "umbrella") // not alice's
+	if code != 1 || !strings.Contains(errOut, "no organization of yours matches") {
+		t.Errorf("unknown: exit %d\n%s", code, errOut)
+	}
+}
+
+func TestOrgsCreate(t *testing.T) {
+	c := signedIn(t, emulator.Options{}, "alice@example.com")
+	c.clearRequests()
+	for _, bad := range []string{strings.Repeat("a", 40), "Hooli", "hoo li", "-hooli", "hooli-", "hoo--li"} {
+		if _, errOut, code := c.panel("", "orgs", "create", "--", bad); code != 1 || !strings.Contains(errOut, "invalid organization name") {
+			t.Errorf("create %q: exit %d %s", bad, code, errOut)
+		}
+	}
+	if n := len(c.requests()); n != 0 {
+		t.Errorf("invalid names sent %d requests", n)
+	}
+	out := c.ok("orgs", "create", "hooli")
+	if !strings.Contains(out, "Created organization hooli") || !strings.Contains(out, "Switched to hooli") {
+		t.Errorf("create:\n%s", out)
+	}
+	_, errOut, code := c.panel("", "orgs", "create", "hooli")
+	if code != 1 || !strings.Contains(errOut, "name:") {
+		t.Errorf("duplicate: exit %d\n%s", code, errOut)
+	}
+}

@@ -51,9 +51,9 @@ type Model struct {
 	tail    common.Stamp
 	tailCtx context.Context // lives as long as the tail: Close cancels it
 	cancel  context.CancelFunc
-	stream *api.LogStream
-	spin   spinner.Model
-	err    string
+	stream  *api.LogStream
+	spin    spinner.Model
+	err     string
 
 	lines  []string
 	offset int  // first line on screen

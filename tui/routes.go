@@ -50,7 +50,7 @@ func (m *Model) newScreen(r common.Route) common.Screen {
 
 func (m *Model) signInScreen(next common.Route, reason, orgID string) common.Screen {
 	return signin.New(m.ctx, signin.Options{Next: next, Reason: reason, OrganizationID: orgID,
-		Browser: m.deps.Browser, Clipboard: m.deps.Clipboard})
+		Email: m.deps.SignInEmail, Browser: m.deps.Browser, Clipboard: m.deps.Clipboard})
 }
 
 // open shows route r: over the current stack, or over home alone (reset).

@@ -2,7 +2,10 @@ package tui
 
 import (
 	"github.com/panel-dev/panel/tui/common"
+	"github.com/panel-dev/panel/tui/screens/invitations"
+	"github.com/panel-dev/panel/tui/screens/members"
 	"github.com/panel-dev/panel/tui/screens/orgs"
+	"github.com/panel-dev/panel/tui/screens/projects"
 )
 
 // listScreen builds the list screens (tui/screens by T2); nil for routes
@@ -11,7 +14,13 @@ func (m *Model) listScreen(r common.Route) common.Screen {
 	switch r.Name() {
 	case common.RouteOrgs:
 		return orgs.New(m.ctx)
-	case common.RouteProjects, common.RouteInvitations, common.RouteMembers, common.RouteLogs:
+	case common.RouteProjects:
+		return projects.New(m.ctx)
+	case common.RouteInvitations:
+		return invitations.New(m.ctx, r)
+	case common.RouteMembers:
+		return members.New(m.ctx)
+	case common.RouteLogs:
 		return newPlaceholder(m.ctx, r)
 	}
 	return nil

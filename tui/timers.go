@@ -52,7 +52,15 @@ func (m *Model) armTimers() tea.Cmd {
 		return nil
 	}
 	m.armedGen = gen
-	return tea.Batch(refresh(m.ctx.Ctx, m.ctx.Session, gen), checkAfter(gen, checkEvery))
+	return tea.Batch(refresh(m.ctx.Ctx, m.ctx.Session, gen), checkAfter(gen, m.checkEvery()))
+}
+
+// checkEvery is the session check's period.
+func (m *Model) checkEvery() time.Duration {
+	if m.deps.SessionCheckEvery > 0 {
+		return m.deps.SessionCheckEvery
+	}
+	return checkEvery
 }
 
 func untilRefresh(expires time.Time) time.Duration {
@@ -112,7 +120,7 @@ func (m *Model) handleTimer(msg tea.Msg) tea.Cmd {
 			return nil
 		}
 		if m.auth != authSignedIn {
-			return checkAfter(gen, checkEvery)
+			return checkAfter(gen, m.checkEvery())
 		}
 		return checkSession(m.ctx.Ctx, m.ctx.App, gen)
 	case checkedMsg:
@@ -138,20 +146,20 @@ func (m *Model) sessionChecked(msg checkedMsg) tea.Cmd {
 			m.setStatus("The API is rate limiting panel; checking less often.", common.LevelWarning, 0))
 	case api.IsOrgDeactivated(msg.err):
 		m.markDeactivated()
-		return checkAfter(gen, checkEvery)
+		return checkAfter(gen, m.checkEvery())
 	case msg.err != nil:
-		return tea.Batch(checkAfter(gen, checkEvery),
+		return tea.Batch(checkAfter(gen, m.checkEvery()),
 			m.setStatus(fmt.Sprintf("Session check failed (%v); retrying.", msg.err), common.LevelWarning, 0))
 	case msg.org == nil:
 		m.ctx.Org, m.ctx.Project = nil, nil
 		m.refreshHeader()
 		if m.top().Route().Name() == common.RouteOnboarding {
-			return checkAfter(gen, checkEvery)
+			return checkAfter(gen, m.checkEvery())
 		}
-		return tea.Batch(checkAfter(gen, checkEvery), m.reset(m.newScreen(common.RouteOnboarding)))
+		return tea.Batch(checkAfter(gen, m.checkEvery()), m.reset(m.newScreen(common.RouteOnboarding)))
 	}
 	if m.header.Stale {
 		m.header.Stale = false
 	}
-	return tea.Batch(checkAfter(gen, checkEvery), m.setIdentity(nil, msg.org, nil))
+	return tea.Batch(checkAfter(gen, m.checkEvery()), m.setIdentity(nil, msg.org, nil))
 }

@@ -10,6 +10,7 @@ import (
 	"context"
 	"errors"
 	"io"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -31,8 +32,12 @@ type Deps struct {
 	// SignInReason, when set, opens the sign-in screen first with this text
 	// (a refused --organization-id switch, B16).
 	SignInReason string
+	// SignInEmail is the login hint of the sign-in screen (`--email`).
+	SignInEmail string
 	// SignInOrganization signs in straight into this organization.
 	SignInOrganization string
+	// SessionCheckEvery is the period of the session check (B10; 0 = 60 s).
+	SessionCheckEvery time.Duration
 	// Clipboard receives the OSC 52 copy sequence (nil = stderr).
 	Clipboard io.Writer
 	// ProgramOptions are added to the Bubble Tea program by Run (input and

@@ -24,6 +24,7 @@ type Options struct {
 	Next           common.Route // where to land afterwards ("" = home)
 	Reason         string       // shown on top: "your session was revoked"
 	OrganizationID string       // sign in to this organization (a refused switch, B15)
+	Email          string       // login hint
 	Browser        string       // BROWSER command ("" = the system's opener)
 	Clipboard      io.Writer    // where the OSC 52 copy sequence goes (nil = stderr)
 }

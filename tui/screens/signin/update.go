@@ -96,7 +96,8 @@ func (m *Model) pasteKey(msg tea.KeyMsg) tea.Cmd {
 }
 
 func (m *Model) loginOptions() auth.LoginOptions {
-	return auth.LoginOptions{SignUp: m.signUp, OrganizationID: m.opts.OrganizationID, Next: string(m.opts.Next)}
+	return auth.LoginOptions{SignUp: m.signUp, OrganizationID: m.opts.OrganizationID, Email: m.opts.Email,
+		Next: string(m.opts.Next)}
 }
 
 // newAttempt ends the previous attempt and returns a context for the next.

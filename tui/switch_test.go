@@ -1,0 +1,80 @@
+package tui
+
+import (
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"time"
+
+	"github.com/panel-dev/panel/api"
+	"github.com/panel-dev/panel/emulator"
+	"github.com/panel-dev/panel/tui/common"
+)
+
+func TestSwitchThenPreviousKey(t *testing.T) {
+	e := newEnv(t, emulator.Options{})
+	d := startModel(t, e.deps())
+	d.signIn()
+	d.waitView("org acme")
+	before := d.m.ctx.Generation()
+
+	d.send(common.SwitchOrgMsg{Org: api.Organization{ExternalID: "org_globex", Name: "globex"}})
+	d.waitView("org globex", "Switched to globex")
+	if d.m.ctx.Generation() == before {
+		t.Fatal("the switch did not start a new generation")
+	}
+	if d.m.ctx.Org.ExternalID != "org_globex" || d.m.ctx.Project == nil {
+		t.Fatalf("context after the switch: org %+v project %+v", d.m.ctx.Org, d.m.ctx.Project)
+	}
+
+	d.press("-")
+	d.waitView("org acme", "Switched to acme")
+	if d.m.LastSwitch <= 0 {
+		t.Fatal("the switch duration was not measured")
+	}
+}
+
+func TestSwitchIntoDeactivatedOrgShowsTheMarker(t *testing.T) {
+	e := newEnv(t, emulator.Options{})
+	d := startModel(t, e.deps())
+	d.signIn()
+	d.send(common.SwitchOrgMsg{Org: api.Organization{ExternalID: "org_initech", Name: "initech"}})
+	d.waitView("org initech [DEACTIVATED]", "deactivated")
+}
+
+func TestNoOrganizationLandsOnOnboardingAndCreateSwitches(t *testing.T) {
+	e := newEnv(t, emulator.Options{})
+	deps := e.deps()
+	deps.SignInEmail = "carol@example.com" // in no organization in the demo seed
+	d := startModel(t, deps)
+	d.waitView("Sign in to panel")
+	d.press("enter")
+	d.waitView("Welcome to panel", "not a member of any organization")
+	if d.route() != "onboarding" {
+		t.Fatalf("route %q, want onboarding", d.route())
+	}
+	d.press("n", "Bad--Name")
+	d.waitView("uppercase letter")
+	for range len("Bad--Name") {
+		d.send(tea.KeyMsg{Type: tea.KeyBackspace})
+	}
+	d.press("acme") // taken: the API's field error shows under the input
+	d.press("enter")
+	d.waitView("is already taken")
+	for range len("acme") {
+		d.send(tea.KeyMsg{Type: tea.KeyBackspace})
+	}
+	d.press("carol-team", "enter")
+	d.waitView("org carol-team", "Switched to carol-team")
+	d.waitFor("home", func() bool { return d.route() == "home" })
+}
+
+func TestRefreshTimerRenewsTheToken(t *testing.T) {
+	e := newEnv(t, emulator.Options{AccessTokenTTL: 12 * time.Second})
+	d := startModel(t, e.deps())
+	d.signIn()
+	d.waitFor("the token's expiry", func() bool { return !d.m.ctx.SessionInfo.ExpiresAt.IsZero() })
+	first := d.m.ctx.SessionInfo.ExpiresAt
+	// 10 s before a 12 s token expires: about 2 s from now.
+	d.waitFor("a refreshed token", func() bool { return d.m.ctx.SessionInfo.ExpiresAt.After(first) })
+}

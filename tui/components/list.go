@@ -82,11 +82,13 @@ func (l *List[T]) StartLoading() tea.Cmd {
 	return l.spin.Tick
 }
 
-// SetItems replaces the items, keeps the filter applied and the cursor on the
-// same item (by Key). Loading goes on until Done or SetError.
+// SetItems replaces the items and keeps the filter applied. A cursor the
+// user moved stays on the same item (by Key); one on the top row stays on
+// the top row, so a better match arriving takes it. Loading goes on until
+// Done or SetError.
 func (l *List[T]) SetItems(items []T) {
 	var current string
-	if it, ok := l.Selected(); ok && l.opts.Key != nil {
+	if it, ok := l.Selected(); ok && l.opts.Key != nil && l.cursor > 0 {
 		current = l.opts.Key(it)
 	}
 	l.items = items

@@ -8,6 +8,9 @@ import (
 	"github.com/panel-dev/panel/api"
 )
 
+// minWidth is the narrowest pane that still shows lines sensibly.
+const minWidth = 40
+
 // add appends a line, dropping the oldest past maxLines.
 func (m *Model) add(e api.LogEntry) {
 	ts := ""
@@ -54,6 +57,9 @@ func (m *Model) clamp() {
 // View draws the picker, or the title, the lines and a status line.
 func (m *Model) View() string {
 	th := m.ctx.Theme
+	if m.width > 0 && m.width < minWidth {
+		return th.Warning.Render(fmt.Sprintf("Too narrow: widen the terminal to %d columns.", minWidth))
+	}
 	if m.state == picking {
 		return m.pickView()
 	}

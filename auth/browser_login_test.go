@@ -134,6 +134,7 @@ func TestPastedRedirectFinishesTheSignIn(t *testing.T) {
 			t.Errorf("SubmitRedirect(%q) accepted", bad)
 		}
 	}
+	callbackAt := time.Now()
 	if err := bl.SubmitRedirect("  " + address + "\n"); err != nil {
 		t.Fatalf("SubmitRedirect: %v", err)
 	}
@@ -147,6 +148,7 @@ func TestPastedRedirectFinishesTheSignIn(t *testing.T) {
 	if res.Info.Email != "bob@example.com" || res.Next != "home" {
 		t.Fatalf("result = %+v", res)
 	}
+	t.Logf("callback to tokens stored in the 0600 file: %s", res.StoredAt.Sub(callbackAt))
 }
 
 func TestPastedQueryWithoutAddressWorks(t *testing.T) {

@@ -212,3 +212,30 @@ func TestPanelTokenFromTheEnvironment(t *testing.T) {
 		t.Fatalf("token with PANEL_TOKEN exited %d: %q", code, out)
 	}
 }
+
+// Without a reachable keychain, login stops before the browser with the cause and the way out, and
+// --insecure-storage then works; nothing falls back to a file silently.
+func TestLoginWithoutAKeychain(t *testing.T) {
+	e := newTestEnv(t, emulator.Options{})
+	var env []string
+	for _, kv := range e.environ() {
+		if !strings.HasPrefix(kv, "PANEL_INSECURE_STORAGE=") && !strings.HasPrefix(kv, "DBUS_SESSION_BUS_ADDRESS=") {
+			env = append(env, kv)
+		}
+	}
+	env = append(env, "DBUS_SESSION_BUS_ADDRESS=unix:path="+e.dir+"/no-bus")
+	_, errOut, code := e.run(env, "", "login")
+	if code != 1 || !strings.Contains(errOut, "OS keychain") || !strings.Contains(errOut, "--insecure-storage") {
+		t.Fatalf("login without a keychain exited %d:\n%s", code, errOut)
+	}
+	if b, _ := os.ReadFile(e.browserLog); len(b) > 0 {
+		t.Fatal("the browser was opened although the tokens could not be stored")
+	}
+	if _, err := os.Stat(e.dir + "/profiles/default/tokens.json"); err == nil {
+		t.Fatal("a token file was written without --insecure-storage")
+	}
+	_, errOut, code = e.run(env, "", "login", "--insecure-storage")
+	if code != 0 || !strings.Contains(errOut, "0600 file") {
+		t.Fatalf("login --insecure-storage exited %d:\n%s", code, errOut)
+	}
+}

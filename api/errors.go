@@ -34,6 +34,12 @@ func (e *Error) Error() string {
 	if msg == "" {
 		msg = strings.ToLower(http.StatusText(e.Status))
 	}
+	switch {
+	case IsOrgDeactivated(e):
+		msg = "the organization is deactivated: the API rejects its tokens (Token rejected)"
+	case IsAccountLocked(e):
+		msg = "your account is locked (Account is locked)"
+	}
 	if IsRateLimited(e) {
 		msg = "rate limited by the API"
 		if e.RetryAfter > 0 {

@@ -3,6 +3,7 @@ package tui
 import (
 	"github.com/panel-dev/panel/tui/common"
 	"github.com/panel-dev/panel/tui/screens/invitations"
+	"github.com/panel-dev/panel/tui/screens/logs"
 	"github.com/panel-dev/panel/tui/screens/members"
 	"github.com/panel-dev/panel/tui/screens/orgs"
 	"github.com/panel-dev/panel/tui/screens/projects"
@@ -21,7 +22,7 @@ func (m *Model) listScreen(r common.Route) common.Screen {
 	case common.RouteMembers:
 		return members.New(m.ctx)
 	case common.RouteLogs:
-		return newPlaceholder(m.ctx, r)
+		return logs.New(m.ctx, r)
 	}
 	return nil
 }

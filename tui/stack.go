@@ -39,14 +39,26 @@ func (m *Model) syncBack() { m.ctx.Keys.Back.SetEnabled(len(m.stack) > 1) }
 
 func (m *Model) replace(s common.Screen) tea.Cmd {
 	if len(m.stack) > 0 {
+		closeScreen(m.stack[len(m.stack)-1])
 		m.stack = m.stack[:len(m.stack)-1]
 	}
 	return m.push(s)
 }
 
+// closer is a screen holding something to release when it leaves the stack
+// (the log tail's stream).
+type closer interface{ Close() }
+
+func closeScreen(s common.Screen) {
+	if c, ok := s.(closer); ok {
+		c.Close()
+	}
+}
+
 // back pops the top screen but never the last one.
 func (m *Model) back() tea.Cmd {
 	if len(m.stack) > 1 {
+		closeScreen(m.stack[len(m.stack)-1])
 		m.stack = m.stack[:len(m.stack)-1]
 	}
 	m.syncBack()
@@ -55,6 +67,9 @@ func (m *Model) back() tea.Cmd {
 
 // reset leaves only s on the stack.
 func (m *Model) reset(s common.Screen) tea.Cmd {
+	for _, old := range m.stack {
+		closeScreen(old)
+	}
 	m.stack = m.stack[:0]
 	return m.push(s)
 }

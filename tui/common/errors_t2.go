@@ -1,6 +1,7 @@
 package common
 
 import (
+	"context"
 	"errors"
 	"fmt"
 
@@ -36,4 +37,13 @@ func Describe(err error) string {
 		return "Cannot reach the API: " + err.Error()
 	}
 	return err.Error()
+}
+
+// RequestContext is ctx, or ctx that skips the query cache's fresh answers
+// when fresh is set (a retry, a reload the user asked for).
+func RequestContext(ctx context.Context, fresh bool) context.Context {
+	if fresh {
+		return api.Revalidate(ctx)
+	}
+	return ctx
 }

@@ -129,7 +129,7 @@ func TestDeclineAndTabFlips(t *testing.T) {
 func TestLateSentListOfTheOldOrganizationIsIgnored(t *testing.T) {
 	env, d, m := start(t, common.RouteInvitations)
 	d.Hold(func(msg tea.Msg) bool { _, ok := msg.(loadedMsg); return ok })
-	d.Run(m.reloadSent())
+	d.Run(m.reloadSent(false))
 	d.WaitFor("acme's list held back", func() bool { return len(d.Peek()) > 0 })
 	late := d.Held()
 	d.Send(env.Switch(t, "org_globex"))

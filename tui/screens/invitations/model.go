@@ -73,16 +73,18 @@ func New(ctx *common.Context, route common.Route) *Model {
 }
 
 // Init loads both tabs (the received count shows on its tab).
-func (m *Model) Init() tea.Cmd { return tea.Batch(m.reloadSent(), m.reloadReceived()) }
+func (m *Model) Init() tea.Cmd { return tea.Batch(m.reloadSent(false), m.reloadReceived(false)) }
 
-func (m *Model) reloadSent() tea.Cmd {
+// reloadSent lists the sent tab; fresh skips the query cache (retry).
+func (m *Model) reloadSent(fresh bool) tea.Cmd {
 	m.sentLoad = m.ctx.Stamp()
-	return tea.Batch(m.sent.StartLoading(), loadSent(m.ctx.Ctx, m.ctx.API, m.sentLoad, statusFilters[m.filter]))
+	return tea.Batch(m.sent.StartLoading(), loadSent(common.RequestContext(m.ctx.Ctx, fresh), m.ctx.API, m.sentLoad, statusFilters[m.filter]))
 }
 
-func (m *Model) reloadReceived() tea.Cmd {
+// reloadReceived lists the received tab; fresh skips the query cache.
+func (m *Model) reloadReceived(fresh bool) tea.Cmd {
 	m.recvLoad = m.ctx.Stamp()
-	return tea.Batch(m.received.StartLoading(), loadReceived(m.ctx.Ctx, m.ctx.API, m.recvLoad))
+	return tea.Batch(m.received.StartLoading(), loadReceived(common.RequestContext(m.ctx.Ctx, fresh), m.ctx.API, m.recvLoad))
 }
 
 // SetSize gives the screen its area; two lines are the title and the tabs.

@@ -31,7 +31,7 @@ func (m *Model) emailsKey(msg tea.KeyMsg) tea.Cmd {
 			m.sendStamp = common.Stamp{} // answers still coming are dropped
 			m.sendsLeft = 0
 		}
-		return m.reloadSent()
+		return m.reloadSent(false)
 	case components.EmailsSubmit:
 		emails := m.emails.Pending()
 		m.sendStamp, m.sendsLeft = m.ctx.Stamp(), len(emails)
@@ -66,7 +66,7 @@ func (m *Model) addressAnswered(msg sentMsg) tea.Cmd {
 		m.emails = nil
 		cmds = append(cmds, common.Success(fmt.Sprintf("Sent %d invitation(s)", sent)))
 	}
-	return tea.Batch(append(cmds, m.reloadSent())...)
+	return tea.Batch(append(cmds, m.reloadSent(false))...)
 }
 
 // whyNotSent is the line's error: the API's word on the email field when it

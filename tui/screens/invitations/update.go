@@ -25,7 +25,7 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	case common.OrgSwitchedMsg:
 		m.emails, m.confirm = nil, nil
 		m.sent.SetItems(nil) // the old organization's invitations never show under the new one
-		return m, tea.Batch(m.reloadSent(), m.reloadReceived())
+		return m, tea.Batch(m.reloadSent(false), m.reloadReceived(false))
 	case spinner.TickMsg:
 		var c1, c2 tea.Cmd
 		m.sent, c1, _ = m.sent.Update(msg)
@@ -62,7 +62,7 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, k.Status):
 		m.filter = (m.filter + 1) % len(statusFilters)
 		m.sent.SetItems(nil)
-		return m.reloadSent()
+		return m.reloadSent(false)
 	case key.Matches(msg, k.New):
 		return m.openEmails()
 	case key.Matches(msg, k.Resend):
@@ -86,9 +86,9 @@ func (m *Model) listKey(msg tea.KeyMsg) tea.Cmd {
 	*l, cmd, act = l.Update(msg)
 	if act == components.ActionRetry {
 		if m.tab == Received {
-			return tea.Batch(cmd, m.reloadReceived())
+			return tea.Batch(cmd, m.reloadReceived(true))
 		}
-		return tea.Batch(cmd, m.reloadSent())
+		return tea.Batch(cmd, m.reloadSent(true))
 	}
 	return cmd
 }
@@ -152,7 +152,7 @@ func (m *Model) actionDone(msg doneMsg) tea.Cmd {
 	if msg.Err != nil {
 		return common.ReportStampedError(msg.Stamp, msg.Err)
 	}
-	return tea.Batch(common.Success(msg.What), m.reloadSent(), m.reloadReceived())
+	return tea.Batch(common.Success(msg.What), m.reloadSent(false), m.reloadReceived(false))
 }
 
 // switchFinished ends an accept (B19): the root switched into the
@@ -163,9 +163,9 @@ func (m *Model) switchFinished(msg common.SwitchFinishedMsg) tea.Cmd {
 	}
 	switch {
 	case msg.Err != nil && api.IsValidation(msg.Err):
-		return tea.Batch(common.Warn(common.Describe(msg.Err)), m.reloadReceived())
+		return tea.Batch(common.Warn(common.Describe(msg.Err)), m.reloadReceived(false))
 	case msg.Err != nil:
-		return m.reloadReceived() // the root reported it
+		return m.reloadReceived(false) // the root reported it
 	}
 	return common.Success("Joined " + msg.Result.Organization.Name)
 }

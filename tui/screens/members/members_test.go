@@ -8,6 +8,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
+	"github.com/panel-dev/panel/api"
 	"github.com/panel-dev/panel/emulator"
 	"github.com/panel-dev/panel/emulator/seed"
 	"github.com/panel-dev/panel/tui/common"
@@ -66,7 +67,7 @@ func TestRemovingYourselfPointsToLeave(t *testing.T) {
 func TestLateMemberListOfTheOldOrganizationIsIgnored(t *testing.T) {
 	env, d, m := start(t, emulator.Options{}, "alice@example.com")
 	d.Hold(func(msg tea.Msg) bool { _, ok := msg.(loadedMsg); return ok })
-	d.Run(m.reload()) // as on opening the screen again
+	d.Run(m.reload(false)) // as on opening the screen again
 	d.WaitFor("acme's members, held back", func() bool { return len(d.Peek()) > 0 })
 	late := d.Held()
 
@@ -121,5 +122,20 @@ func TestLeavingTheLastOrganizationSignsOut(t *testing.T) {
 	out := d.WaitRoot("signed out", func(msg tea.Msg) bool { _, ok := msg.(common.SignedOutMsg); return ok })
 	if r := out.(common.SignedOutMsg).Reason; !strings.Contains(r, "globex") {
 		t.Fatalf("reason %q", r)
+	}
+}
+
+func TestDeactivatedOrganizationGoesToTheFunnel(t *testing.T) {
+	env, d, m := start(t, emulator.Options{}, "alice@example.com")
+	if _, err := env.Srv.State().SetOrganizationStatus("org_acme", "DEACTIVATED"); err != nil {
+		t.Fatal(err)
+	}
+	d.Run(m.reload(true)) // r, as after an error
+	got := d.WaitRoot("the error funnel", func(msg tea.Msg) bool { _, ok := msg.(common.ErrorMsg); return ok }).(common.ErrorMsg)
+	if !api.IsOrgDeactivated(got.Err) || got.Stamp != m.load {
+		t.Fatalf("funnel got %v (stamp %v, want %v)", got.Err, got.Stamp, m.load)
+	}
+	if m.list.Err() != "" {
+		t.Fatalf("the list shows the funnel's error too: %q", m.list.Err())
 	}
 }

@@ -39,15 +39,16 @@ func New(ctx *common.Context) *Model {
 }
 
 // Init loads the members.
-func (m *Model) Init() tea.Cmd { return m.reload() }
+func (m *Model) Init() tea.Cmd { return m.reload(false) }
 
-func (m *Model) reload() tea.Cmd {
+// reload lists the members; fresh skips the query cache (retry).
+func (m *Model) reload(fresh bool) tea.Cmd {
 	m.load = m.ctx.Stamp()
 	orgID := ""
 	if m.ctx.Org != nil {
 		orgID = m.ctx.Org.ID
 	}
-	return tea.Batch(m.list.StartLoading(), loadMembers(m.ctx.Ctx, m.ctx.API, m.load, orgID))
+	return tea.Batch(m.list.StartLoading(), loadMembers(common.RequestContext(m.ctx.Ctx, fresh), m.ctx.API, m.load, orgID))
 }
 
 // SetSize gives the screen its area; one line is the title.

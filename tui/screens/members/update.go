@@ -22,7 +22,7 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	case common.OrgSwitchedMsg:
 		m.confirm, m.leave = nil, nil
 		m.list.SetItems(nil) // never show the old organization's members under the new one
-		return m, m.reload()
+		return m, m.reload(false)
 	case tea.KeyMsg:
 		return m, m.key(msg)
 	}
@@ -51,7 +51,7 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 	var act components.Action
 	m.list, cmd, act = m.list.Update(msg)
 	if act == components.ActionRetry {
-		return tea.Batch(cmd, m.reload())
+		return tea.Batch(cmd, m.reload(true))
 	}
 	return cmd
 }
@@ -136,7 +136,7 @@ func (m *Model) removed(msg removedMsg) tea.Cmd {
 	if msg.Err != nil {
 		return common.ReportStampedError(msg.Stamp, msg.Err)
 	}
-	return tea.Batch(common.Success("Removed "+memberName(msg.Member)), m.reload())
+	return tea.Batch(common.Success("Removed "+memberName(msg.Member)), m.reload(false))
 }
 
 // left lands where app.LeaveOrganization went: another organization (the

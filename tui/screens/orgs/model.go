@@ -6,6 +6,7 @@
 package orgs
 
 import (
+	"context"
 	"fmt"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -20,9 +21,10 @@ type Model struct {
 	keys keyMap
 	list components.List[api.Organization]
 
-	walk       common.Stamp // the background page walk
-	nextOffset int          // where the walk resumes after an error
-	complete   bool         // every page is loaded
+	walk       common.Stamp    // the background page walk
+	walkCtx    context.Context // its context: a retried walk skips the cache
+	nextOffset int             // where the walk resumes after an error
+	complete   bool            // every page is loaded
 	all        []api.Organization
 	seen       map[string]bool
 	pinned     []string
@@ -51,17 +53,19 @@ func New(ctx *common.Context) *Model {
 
 // Init starts the page walk and reads pins and recents.
 func (m *Model) Init() tea.Cmd {
-	cmds := []tea.Cmd{m.startWalk()}
+	cmds := []tea.Cmd{m.startWalk(false)}
 	if m.ctx.Store != nil {
 		cmds = append(cmds, loadLocalState(m.ctx.Store))
 	}
 	return tea.Batch(cmds...)
 }
 
-// startWalk (re)starts the background walk from where it stopped.
-func (m *Model) startWalk() tea.Cmd {
+// startWalk (re)starts the background walk from where it stopped; fresh
+// skips the query cache (retry).
+func (m *Model) startWalk(fresh bool) tea.Cmd {
 	m.walk = m.ctx.Stamp()
-	return tea.Batch(m.list.StartLoading(), fetchPage(m.ctx.Ctx, m.ctx.API, m.walk, m.nextOffset))
+	m.walkCtx = common.RequestContext(m.ctx.Ctx, fresh)
+	return tea.Batch(m.list.StartLoading(), fetchPage(m.walkCtx, m.ctx.API, m.walk, m.nextOffset))
 }
 
 // SetSize gives the screen its area; one line is the title.

@@ -62,7 +62,7 @@ func (m *Model) listKey(msg tea.KeyMsg) tea.Cmd {
 	case components.ActionSelect:
 		return tea.Batch(cmd, m.switchToSelected())
 	case components.ActionRetry:
-		return tea.Batch(cmd, m.startWalk())
+		return tea.Batch(cmd, m.startWalk(true))
 	case components.ActionFilterChanged:
 		return tea.Batch(cmd, m.maybeSearch())
 	case components.ActionIgnored:
@@ -103,7 +103,7 @@ func (m *Model) gotPage(msg pageMsg) tea.Cmd {
 		m.list.Done()
 		return nil
 	}
-	return fetchPage(m.ctx.Ctx, m.ctx.API, m.walk, m.nextOffset)
+	return fetchPage(m.walkCtx, m.ctx.API, m.walk, m.nextOffset)
 }
 
 // maybeSearch asks the server too while pages are missing: the local filter
@@ -155,7 +155,7 @@ func (m *Model) failed(s common.Stamp, err error) tea.Cmd {
 func (m *Model) orgSwitched() tea.Cmd {
 	var cmds []tea.Cmd
 	if !m.complete {
-		cmds = append(cmds, m.startWalk())
+		cmds = append(cmds, m.startWalk(false))
 	}
 	if m.ctx.Store != nil {
 		cmds = append(cmds, loadLocalState(m.ctx.Store))

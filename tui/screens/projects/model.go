@@ -39,11 +39,12 @@ func New(ctx *common.Context) *Model {
 }
 
 // Init loads the projects and the current one.
-func (m *Model) Init() tea.Cmd { return m.reload() }
+func (m *Model) Init() tea.Cmd { return m.reload(false) }
 
-func (m *Model) reload() tea.Cmd {
+// reload lists the projects; fresh skips the query cache (retry).
+func (m *Model) reload(fresh bool) tea.Cmd {
 	m.load = m.ctx.Stamp()
-	return tea.Batch(m.list.StartLoading(), loadProjects(m.ctx.Ctx, m.ctx.App, m.load))
+	return tea.Batch(m.list.StartLoading(), loadProjects(common.RequestContext(m.ctx.Ctx, fresh), m.ctx.App, m.load))
 }
 
 // SetSize gives the screen its area; one line is the title.

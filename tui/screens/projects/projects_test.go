@@ -1,6 +1,7 @@
 package projects
 
 import (
+	"errors"
 	"os"
 	"testing"
 
@@ -8,6 +9,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
 	"github.com/panel-dev/panel/api"
+	"github.com/panel-dev/panel/auth"
 	"github.com/panel-dev/panel/emulator"
 	"github.com/panel-dev/panel/store"
 	"github.com/panel-dev/panel/tui/common"
@@ -78,5 +80,18 @@ func TestLateProjectsOfTheOldOrganizationAreIgnored(t *testing.T) {
 		if p.OrganizationID != env.Ctx.Org.ID {
 			t.Fatalf("project %s of another organization is shown under %s", p.Name, env.Ctx.Org.Name)
 		}
+	}
+}
+
+func TestRevokedSessionGoesToTheFunnel(t *testing.T) {
+	env := screentest.New(t, emulator.Options{}, "alice@example.com")
+	user, _ := env.Srv.State().UserByEmail("alice@example.com")
+	env.Srv.State().RevokeUserSessions(user.ID)
+	env.Ctx.API.Cache().InvalidateAll() // as once the cached check is no longer fresh
+	m := New(env.Ctx)
+	d := screentest.Start(t, m)
+	got := d.WaitRoot("the error funnel", func(msg tea.Msg) bool { _, ok := msg.(common.ErrorMsg); return ok }).(common.ErrorMsg)
+	if !api.IsSessionRevoked(got.Err) && !errors.Is(got.Err, auth.ErrSessionRevoked) {
+		t.Fatalf("funnel got %v", got.Err)
 	}
 }

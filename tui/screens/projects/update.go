@@ -16,7 +16,7 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	case common.OrgSwitchedMsg:
 		m.current = ""
 		m.list.SetItems(nil)
-		return m, m.reload()
+		return m, m.reload(false)
 	}
 	var cmd tea.Cmd
 	var act components.Action
@@ -25,7 +25,7 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	case components.ActionSelect:
 		return m, tea.Batch(cmd, m.useSelected())
 	case components.ActionRetry:
-		return m, tea.Batch(cmd, m.reload())
+		return m, tea.Batch(cmd, m.reload(true))
 	}
 	return m, cmd
 }

@@ -1,0 +1,53 @@
+package orgs
+
+import (
+	"strings"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/panel-dev/panel/api"
+	"github.com/panel-dev/panel/emulator"
+	"github.com/panel-dev/panel/store"
+	"github.com/panel-dev/panel/tui/screens/internal/screentest"
+)
+
+func names(orgs []api.Organization) string {
+	var out []string
+	for _, o := range orgs {
+		out = append(out, o.Name)
+	}
+	return strings.Join(out, ",")
+}
+
+func TestArrangePutsPinnedThenRecentFirst(t *testing.T) {
+	all := []api.Organization{{ID: "1", ExternalID: "org_a", Name: "a"}, {ID: "2", ExternalID: "org_b", Name: "b"},
+		{ID: "3", ExternalID: "org_c", Name: "c"}, {ID: "4", ExternalID: "org_d", Name: "d"}}
+	got := names(arrange(all, []string{"org_c"}, []string{"org_d", "org_c", "org_b"}))
+	if got != "c,d,b,a" {
+		t.Fatalf("order %s, want c,d,b,a", got)
+	}
+}
+
+func TestPinnedAndRecentComeFromTheStoreAndCtrlTPins(t *testing.T) {
+	env := screentest.New(t, emulator.Options{}, "alice@example.com")
+	err := env.Ctx.Store.Update(func(s *store.State) {
+		s.RecordSwitch("", "org_initech")
+		s.RecordSwitch("org_initech", "org_globex")
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := New(env.Ctx)
+	d := screentest.Start(t, m)
+	d.WaitFor("recent first", func() bool {
+		_, done := m.Loaded()
+		return done && names(m.list.Items()) == "globex,initech,acme"
+	})
+	d.Type("acme")
+	d.Send(tea.KeyMsg{Type: tea.KeyCtrlT})
+	d.WaitFor("acme pinned first", func() bool { return names(m.list.Items()) == "acme,globex,initech" })
+	if st, _ := env.Ctx.Store.Load(); !st.IsPinned("org_acme") {
+		t.Fatal("the pin is not stored")
+	}
+	d.WaitView("● acme") // current wins over the pin marker
+}

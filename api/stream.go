@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"net/http"
 	"sync"
@@ -90,7 +91,11 @@ func (s *LogStream) Next(ctx context.Context) (LogEntry, error) {
 			_, data, err := conn.Read(ctx)
 			if err == nil {
 				failures = 0
-				return s.decodeFrame(data)
+				entry, ok, err := s.decodeFrame(data)
+				if ok || err != nil {
+					return entry, err
+				}
+				continue // a frame with neither result nor error (keep-alive)
 			}
 			if ctx.Err() != nil {
 				return LogEntry{}, ctx.Err()
@@ -142,18 +147,18 @@ func (s *LogStream) reconnect(ctx context.Context, failures int, cause error) er
 	return cause
 }
 
-func (s *LogStream) decodeFrame(data []byte) (LogEntry, error) {
+func (s *LogStream) decodeFrame(data []byte) (LogEntry, bool, error) {
 	var f frame
 	if err := json.Unmarshal(data, &f); err != nil {
-		return LogEntry{}, err
+		return LogEntry{}, false, fmt.Errorf("decode log frame: %w", err)
 	}
 	if f.Error != nil {
-		return LogEntry{}, &Error{Status: grpcStatus(f.Error.Code), Message: f.Error.Message, Method: http.MethodGet, Path: tailPath}
+		return LogEntry{}, false, &Error{Status: grpcStatus(f.Error.Code), Message: f.Error.Message, Method: http.MethodGet, Path: tailPath}
 	}
 	if f.Result == nil {
-		return LogEntry{}, nil
+		return LogEntry{}, false, nil
 	}
-	return *f.Result, nil
+	return *f.Result, true, nil
 }
 
 func (s *LogStream) drop(conn *websocket.Conn) {

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"strings"
 	"time"
 
@@ -107,10 +108,17 @@ func shadowed(b key.Binding, claimed map[string]bool) bool {
 	return false
 }
 
+// Below this size the layout cannot hold; a clear message replaces it.
+const minWidth, minHeight = 40, 10
+
 // View draws the chrome around the top screen, at exactly the terminal size.
 func (m *Model) View() string {
 	if m.width == 0 || m.height == 0 {
 		return ""
+	}
+	if m.width < minWidth || m.height < minHeight {
+		return m.ctx.Theme.Warning.Width(m.width).Render(
+			fmt.Sprintf("The terminal is too small (%d×%d): panel needs at least %d×%d.", m.width, m.height, minWidth, minHeight))
 	}
 	body := ""
 	if top := m.top(); top != nil {

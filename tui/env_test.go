@@ -61,10 +61,13 @@ func newEnv(t testing.TB, opts emulator.Options) *env {
 }
 
 // deps builds a fresh app for the profile, as a new process would.
-func (e *env) deps() Deps {
+func (e *env) deps() Deps { return e.depsIn("") }
+
+// depsIn is deps for a process started with --organization-id org (B16).
+func (e *env) depsIn(org string) Deps {
 	e.t.Helper()
 	a, err := app.New(app.Config{ClientID: e.srv.ClientID, AuthURL: e.srv.AuthURL, APIURL: e.srv.APIURL,
-		ProfileDir: filepath.Join(e.dir, "profile"), Profile: "test", InsecureStorage: true})
+		ProfileDir: filepath.Join(e.dir, "profile"), Profile: "test", InsecureStorage: true, Organization: org})
 	if err != nil {
 		e.t.Fatal(err)
 	}

@@ -44,9 +44,9 @@ type switchDoneMsg struct {
 func (m *Model) handleSwitch(msg tea.Msg) (tea.Cmd, bool) {
 	switch msg := msg.(type) {
 	case common.SwitchOrgMsg:
-		org := msg.Org
+		org, a := msg.Org, m.ctx.App // copies: the command must not read the model
 		run := func(ctx context.Context, p func(app.SwitchProgress)) (*app.SwitchResult, error) {
-			return m.ctx.App.SwitchOrganization(ctx, org, p)
+			return a.SwitchOrganization(ctx, org, p)
 		}
 		return m.startSwitch(orgLabel(org), org, common.Stamp{}, run), true
 	case common.SwitchPreviousOrgMsg:

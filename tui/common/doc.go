@@ -41,6 +41,15 @@
 // current route as `next`, shows "Token rejected" as the deactivated state,
 // and puts anything else on the status line. No screen quits on an error.
 //
+// # Session
+//
+// Screens never sign out or in themselves: SignOut() asks the root (B7; it
+// ends the generation first), SignedOut(reason) reports a session already
+// ended (leaving the last organization), SignIn(next, reason) sends the user
+// to sign in and back to next. Context.GatePassed says whether the auth gate
+// (B12) has loaded the profile and the current organization; a screen built
+// before (home, drawn from the local store) waits for IdentityMsg.
+//
 // # Organization switch
 //
 // All switching lives in the root: a screen asks with SwitchOrg(org),

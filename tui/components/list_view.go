@@ -86,6 +86,8 @@ func (l List[T]) footer() string {
 	switch {
 	case l.err != "":
 		line += "  " + l.errorLine()
+	case l.loading && l.note != "":
+		line += "  " + l.spin.View() + " " + l.th.Muted.Render(l.note)
 	case l.loading:
 		line += "  " + l.spin.View() + l.th.Muted.Render(" loading more…")
 	case l.note != "":

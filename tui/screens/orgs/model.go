@@ -97,7 +97,7 @@ func (m *Model) Filter() string { return m.list.FilterValue() }
 func (m *Model) rearrange() {
 	m.list.SetItems(arrange(m.all, m.pinned, m.recent))
 	if !m.complete {
-		m.list.SetNote(fmt.Sprintf("%d loaded, more coming", len(m.all)))
+		m.list.SetNote(fmt.Sprintf("%d loaded, more coming…", len(m.all)))
 	} else {
 		m.list.SetNote("")
 	}

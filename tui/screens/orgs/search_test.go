@@ -27,5 +27,5 @@ func TestServerSearchFindsOrganizationsNotLoadedYet(t *testing.T) {
 	if !m.searched["bench-00499"] {
 		t.Fatal("found without asking the server")
 	}
-	d.WaitView("bench-00499", "2 of 101 organizations")
+	d.WaitView("bench-00499", "2 of 101 organizations", "more coming")
 }

@@ -78,3 +78,20 @@ func TestRefreshTimerRenewsTheToken(t *testing.T) {
 	// 10 s before a 12 s token expires: about 2 s from now.
 	d.waitFor("a refreshed token", func() bool { return d.m.ctx.SessionInfo.ExpiresAt.After(first) })
 }
+
+func TestOnboardingAcceptSwitchesIntoTheOrganization(t *testing.T) {
+	e := newEnv(t, emulator.Options{})
+	alice, _ := e.srv.State().UserByEmail("alice@example.com")
+	if _, err := e.srv.State().CreateInvitation("org_acme", alice.ID, "carol@example.com", "member"); err != nil {
+		t.Fatal(err)
+	}
+	deps := e.deps()
+	deps.SignInEmail = "carol@example.com"
+	d := startModel(t, deps)
+	d.waitView("Sign in to panel")
+	d.press("enter")
+	d.waitView("Welcome to panel", "acme")
+	d.press("a")
+	d.waitView("org acme", "Switched to acme")
+	d.waitFor("home", func() bool { return d.route() == "home" })
+}

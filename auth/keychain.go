@@ -9,7 +9,8 @@ import (
 	"github.com/zalando/go-keyring"
 )
 
-// keyringService is the keychain service of every panel item; the account is the profile name.
+// keyringService is the keychain service of every panel item; the account is the profile's item name
+// (keychain_item.go).
 const keyringService = "panel"
 
 // keychainTimeout bounds every keychain call: D-Bus hangs forever when a locked collection waits for an
@@ -78,21 +79,22 @@ func keychainCause(err error) string {
 	return msg
 }
 
-// keyringStore keeps the record in the item (panel, <profile>) and each organization's access token in
-// (panel, <profile>/access/<org>).
-type keyringStore struct{ profile string }
+// keyringStore keeps the record in the item (panel, <item>) and each organization's access token in
+// (panel, <item>/access/<org>), where item is the profile name, or "<profile>@<hash>" for a profile of
+// another config directory than the default one (keychainItem).
+type keyringStore struct{ item string }
 
 func (k keyringStore) kind() string { return StorageKeyring }
 
 func (k keyringStore) reason() string {
-	return fmt.Sprintf("OS keychain (service %q, item %q)", keyringService, k.profile)
+	return fmt.Sprintf("OS keychain (service %q, item %q)", keyringService, k.item)
 }
 
 func (k keyringStore) accessAccount(org string) string {
 	if org == "" {
 		org = "-"
 	}
-	return k.profile + "/access/" + org
+	return k.item + "/access/" + org
 }
 
 func (k keyringStore) get(account string) (string, bool, error) {
@@ -121,7 +123,7 @@ func (k keyringStore) delete(account string) error {
 }
 
 func (k keyringStore) loadRecord() (*record, error) {
-	v, ok, err := k.get(k.profile)
+	v, ok, err := k.get(k.item)
 	if !ok {
 		return nil, err
 	}
@@ -133,7 +135,7 @@ func (k keyringStore) saveRecord(r *record) error {
 	if err != nil {
 		return err
 	}
-	return k.set(k.profile, v)
+	return k.set(k.item, v)
 }
 
 func (k keyringStore) loadAccess(org string) (*accessToken, error) {
@@ -161,6 +163,6 @@ func (k keyringStore) clear(rec *record) error {
 			errs = append(errs, k.deleteAccess(org))
 		}
 	}
-	errs = append(errs, k.delete(k.profile))
+	errs = append(errs, k.delete(k.item))
 	return errors.Join(errs...)
 }

@@ -20,12 +20,12 @@ import (
 // run the tests through scripts/with-keychain.sh.
 func requireSecretService(t *testing.T) {
 	t.Helper()
-	k := keyringStore{profile: "probe-" + randomString(6)}
-	err := k.set(k.profile, "probe")
+	k := keyringStore{item: "probe-" + randomString(6)}
+	err := k.set(k.item, "probe")
 	if err == nil {
 		var v string
-		v, _, err = k.get(k.profile)
-		_ = k.delete(k.profile)
+		v, _, err = k.get(k.item)
+		_ = k.delete(k.item)
 		if err == nil && v != "probe" {
 			err = errors.New("the keychain returned another value than the one written")
 		}
@@ -41,7 +41,7 @@ func requireSecretService(t *testing.T) {
 
 func TestKeychainStoreRoundTrip(t *testing.T) {
 	requireSecretService(t)
-	k := keyringStore{profile: "test-roundtrip-" + randomString(6)}
+	k := keyringStore{item: "test-roundtrip-" + randomString(6)}
 	rec := &record{Version: 1, RefreshToken: randomString(24), SessionID: "session_1", UserID: "user_1",
 		Email: "alice@example.com", OrganizationID: "org_acme", AccessOrgs: []string{"org_acme", "org_globex"}}
 	var sets, gets []time.Duration
@@ -71,7 +71,7 @@ func TestKeychainStoreRoundTrip(t *testing.T) {
 	if err := k.clear(rec); err != nil {
 		t.Fatal(err)
 	}
-	for _, account := range []string{k.profile, k.accessAccount("org_acme"), k.accessAccount("org_globex")} {
+	for _, account := range []string{k.item, k.accessAccount("org_acme"), k.accessAccount("org_globex")} {
 		if _, err := keyring.Get(keyringService, account); !errors.Is(err, keyring.ErrNotFound) {
 			t.Errorf("item %s survived clear: %v", account, err)
 		}

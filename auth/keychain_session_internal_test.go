@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"net/http"
+	"strings"
 	"testing"
 	"time"
 
@@ -65,7 +66,11 @@ func TestKeychainSessionEndToEnd(t *testing.T) {
 	if err != nil || !out.ServerSessionEnded || out.Storage != StorageKeyring {
 		t.Fatalf("logout = %+v, %v", out, err)
 	}
-	for _, account := range []string{o.Profile, o.Profile + "/access/org_acme"} {
+	item := keychainItem(o.Profile, o.ProfileDir)
+	if !strings.HasPrefix(item, o.Profile+"@") {
+		t.Errorf("a test's config directory shares the default item: %q", item)
+	}
+	for _, account := range []string{item, item + "/access/org_acme"} {
 		if _, err := keyring.Get(keyringService, account); !errors.Is(err, keyring.ErrNotFound) {
 			t.Errorf("item %s survived sign-out: %v", account, err)
 		}

@@ -15,7 +15,7 @@ import (
 type Options struct {
 	ClientID, AuthURL string
 	ProfileDir        string // the lock file and the insecure token file live here
-	Profile           string // the keychain item name
+	Profile           string // names the keychain item (with a hash of ProfileDir outside the default config dir)
 	InsecureStorage   bool
 	EnvToken          string // PANEL_TOKEN: a ready access token, never refreshed or stored
 	Organization      string // this process's organization (external id); "" = the stored default
@@ -78,7 +78,7 @@ func NewSession(o Options) (*Session, error) {
 	if o.InsecureStorage {
 		s.store = fileStore{path: filepath.Join(o.ProfileDir, tokenFileName)}
 	} else {
-		s.store = keyringStore{profile: o.Profile}
+		s.store = keyringStore{item: keychainItem(o.Profile, o.ProfileDir)}
 	}
 	return s, nil
 }

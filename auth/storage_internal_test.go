@@ -16,7 +16,7 @@ func TestRecordSizeIsCheckedBeforeWriting(t *testing.T) {
 	if err := fs.saveRecord(big); err == nil || !strings.Contains(err.Error(), "2560") {
 		t.Fatalf("saving an oversized record = %v", err)
 	}
-	if err := (keyringStore{profile: "never-written"}).saveRecord(big); err == nil {
+	if err := (keyringStore{item: "never-written"}).saveRecord(big); err == nil {
 		t.Fatal("the keychain store accepted an oversized record")
 	}
 	small := &record{Version: 1, RefreshToken: "rt", SessionID: "session_1", UserID: "user_1",

@@ -64,8 +64,15 @@ func (c *callbackServer) close() error {
 func (c *callbackServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Cache-Control", "no-store")
 	w.Header().Set("Referrer-Policy", "no-referrer")
+	w.Header().Set("X-Frame-Options", "DENY")
+	w.Header().Set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'")
 	if r.Method != http.MethodGet {
 		writePage(w, http.StatusMethodNotAllowed, pageOutcome{title: "Not a sign-in callback", message: "Only GET is served here."})
+		return
+	}
+	if problem := c.checkNavigation(r.Header); problem != "" {
+		writePage(w, http.StatusForbidden, pageOutcome{title: "Sign-in not accepted", message: problem +
+			" The terminal is still waiting for the sign-in it started."})
 		return
 	}
 	cb, status, problem := c.check(r.Host, r.URL)
@@ -83,6 +90,20 @@ func (c *callbackServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		writePage(w, http.StatusAccepted, pageOutcome{title: "Return to the terminal", message: "panel received the sign-in; the terminal says how it ended."})
 	case <-r.Context().Done():
 	}
+}
+
+// checkNavigation refuses what a web page can make a browser send to 127.0.0.1 behind the user's back:
+// the genuine callback is a top-level navigation (the sign-in page redirecting the tab), which carries no
+// Origin header, or our own, and Sec-Fetch-Mode "navigate" where the browser sends it. A fetch, an <img> or
+// a <script> from another site is not a sign-in.
+func (c *callbackServer) checkNavigation(h http.Header) string {
+	if o := h.Get("Origin"); o != "" && o != "http://"+c.host {
+		return "A request from another site cannot complete a sign-in."
+	}
+	if m := h.Get("Sec-Fetch-Mode"); m != "" && m != "navigate" {
+		return "Only the browser tab of the sign-in can complete it."
+	}
+	return ""
 }
 
 // check validates a redirect (from the browser or pasted): exact path, the loopback Host, the state of

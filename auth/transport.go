@@ -30,6 +30,10 @@ func (t *bearerTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 		closeBody(req)
 		return nil, err
 	}
+	if err := checkRedirectHost(req); err != nil {
+		closeBody(req)
+		return nil, err
+	}
 	ctx := req.Context()
 	at, err := t.s.currentToken(ctx)
 	if err != nil {
@@ -86,6 +90,19 @@ func CheckBearerURL(u *url.URL) error {
 	}
 	return fmt.Errorf("refusing to send the access token to %s://%s: only https, or http to this machine "+
 		"(127.0.0.1, ::1, localhost), may carry it", u.Scheme, u.Host)
+}
+
+// checkRedirectHost keeps the token on the host the caller addressed: http.Client sends each hop of a
+// redirect through this transport, and a redirect to another host must not receive the bearer.
+func checkRedirectHost(req *http.Request) error {
+	first := req
+	for first.Response != nil && first.Response.Request != nil {
+		first = first.Response.Request
+	}
+	if first != req && first.URL.Host != req.URL.Host {
+		return fmt.Errorf("refusing to send the access token to %s: %s redirected there", req.URL.Host, first.URL.Host)
+	}
+	return nil
 }
 
 func isLoopbackHost(h string) bool {

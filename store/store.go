@@ -85,17 +85,11 @@ func (s *Store) loadLocked() (State, error) {
 func (s *Store) Update(fn func(*State)) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if err := os.MkdirAll(s.dir, 0o700); err != nil {
+	unlock, err := s.lock()
+	if err != nil {
 		return err
 	}
-	lock := flock.New(filepath.Join(s.dir, "state.lock"), flock.SetPermissions(0o600))
-	ctx, cancel := context.WithTimeout(context.Background(), lockTimeout)
-	defer cancel()
-	locked, err := lock.TryLockContext(ctx, 20*time.Millisecond)
-	if err != nil || !locked {
-		return fmt.Errorf("lock %s: %w", lock.Path(), errors.Join(err, ctx.Err()))
-	}
-	defer lock.Unlock()
+	defer unlock()
 	s.stamp = fileStamp{} // re-read under the lock: another process may have written
 	st, err := s.loadLocked()
 	if err != nil {
@@ -112,6 +106,22 @@ func (s *Store) Update(fn func(*State)) error {
 	}
 	s.cached, s.stamp = st, stampOf(s.Path())
 	return nil
+}
+
+// lock takes the profile's state lock (shared by every file of the store),
+// creating the directory 0700 first.
+func (s *Store) lock() (unlock func(), err error) {
+	if err := os.MkdirAll(s.dir, 0o700); err != nil {
+		return nil, err
+	}
+	lock := flock.New(filepath.Join(s.dir, "state.lock"), flock.SetPermissions(0o600))
+	ctx, cancel := context.WithTimeout(context.Background(), lockTimeout)
+	defer cancel()
+	locked, err := lock.TryLockContext(ctx, 20*time.Millisecond)
+	if err != nil || !locked {
+		return nil, fmt.Errorf("lock %s: %w", lock.Path(), errors.Join(err, ctx.Err()))
+	}
+	return func() { _ = lock.Unlock() }, nil
 }
 
 // read decodes the file; a corrupt file is moved aside (warned) and read as empty.
@@ -138,13 +148,18 @@ func (s *Store) read() (State, error) {
 	return st, nil
 }
 
-// write replaces the file atomically: a temp file in the same directory,
-// fsynced, 0600, renamed over the old one.
+// write replaces state.json atomically.
 func (s *Store) write(st State) error {
 	data, err := json.MarshalIndent(st, "", "  ")
 	if err != nil {
 		return err
 	}
+	return s.writeFile(FileName, append(data, '\n'))
+}
+
+// writeFile replaces a file of the profile directory atomically: a temp file
+// in the same directory, fsynced, 0600, renamed over the old one.
+func (s *Store) writeFile(name string, data []byte) error {
 	tmp, err := os.CreateTemp(s.dir, ".state-*.json")
 	if err != nil {
 		return err
@@ -154,7 +169,7 @@ func (s *Store) write(st State) error {
 		tmp.Close()
 		return err
 	}
-	if _, err := tmp.Write(append(data, '\n')); err != nil {
+	if _, err := tmp.Write(data); err != nil {
 		tmp.Close()
 		return err
 	}
@@ -165,7 +180,7 @@ func (s *Store) write(st State) error {
 	if err := tmp.Close(); err != nil {
 		return err
 	}
-	return os.Rename(tmp.Name(), s.Path())
+	return os.Rename(tmp.Name(), filepath.Join(s.dir, name))
 }
 
 func stampOf(path string) fileStamp {

@@ -33,6 +33,9 @@ func (a *App) currentOrgID(ctx context.Context) (string, error) {
 // first frame and `status --offline`); a store failure is not the caller's
 // problem, so it is dropped.
 func (a *App) remember(u *api.User, o *api.Organization, p *api.Project) {
+	if o != nil {
+		a.RememberOrganizations([]api.Organization{*o}, false)
+	}
 	_ = a.Store.Update(func(st *store.State) {
 		if u != nil {
 			st.Last.User = &store.User{ID: u.ID, Email: u.Email, Name: u.Name}

@@ -110,6 +110,7 @@ func (a *App) LeaveOrganization(ctx context.Context) (*LeaveResult, error) {
 	}
 	res := &LeaveResult{Left: *org, Member: removed}
 	_ = a.Store.Update(func(st *store.State) { st.ForgetOrganization(org.ExternalID) })
+	_ = a.Store.ForgetKnownOrganization(org.ExternalID)
 	if next := a.nextOrganization(ctx, org.ExternalID); next != nil {
 		if sw, err := a.SwitchOrganization(ctx, *next, nil); err == nil {
 			res.SwitchedTo = sw
@@ -126,7 +127,7 @@ func (a *App) LeaveOrganization(ctx context.Context) (*LeaveResult, error) {
 // nextOrganization picks where to go after leaving: the previous
 // organization if still live, else the first active one.
 func (a *App) nextOrganization(ctx context.Context, left string) *api.Organization {
-	orgs, err := a.API.AllUserOrganizations(api.Revalidate(ctx), api.ListUserOrganizationsParams{Statuses: api.LiveOrganizationStatuses})
+	orgs, err := a.UserOrganizations(api.Revalidate(ctx))
 	if err != nil {
 		return nil
 	}

@@ -44,12 +44,13 @@ func (a *App) signOutRevoked(ctx context.Context) error {
 
 // SignOut ends the session (B7: WorkOS logout with the sid, stored tokens
 // deleted), drops every cached query and forgets the last known user,
-// organization and project. The local part happens even offline.
+// organization, project and organization list. The local part happens even offline.
 func (a *App) SignOut(ctx context.Context) (auth.LogoutResult, error) {
 	res, err := a.Session.Logout(ctx)
 	a.API.Cache().InvalidateAll()
 	if serr := a.Store.Update(func(st *store.State) { st.Last = store.LastKnown{} }); serr != nil && err == nil {
 		err = serr
 	}
+	_ = a.Store.ForgetKnownOrganizations() // the next user of the profile may be someone else
 	return res, err
 }

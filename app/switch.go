@@ -101,13 +101,21 @@ func (a *App) CompleteSwitch(ctx context.Context, target api.Organization, from 
 	return res, nil
 }
 
-// loadOrganizationAndProject runs the two GETs of a switch at once. The
-// project named by the list is kept only if the fresh organization names the
-// same default; otherwise the fresh default is fetched after.
+// loadOrganizationAndProject runs the reads of a switch at once, so that
+// the organization and its default project arrive one round trip after the
+// refresh:
+//   - the default project named by the list is fetched alongside the
+//     organization and kept only if the fresh organization names the same;
+//   - when the list named none (an organization known by its external id
+//     only), the first page of projects is fetched alongside instead and the
+//     default picked from it.
+//
+// Only a default that neither read supplied costs another round trip.
 func (a *App) loadOrganizationAndProject(ctx context.Context, target api.Organization) (*api.Organization, *api.Project, error) {
 	var fresh *api.Organization
 	var listed *api.Project
 	var listedErr error
+	var projects []api.Project
 	g, gctx := errgroup.WithContext(ctx)
 	g.Go(func() error {
 		var err error
@@ -118,6 +126,14 @@ func (a *App) loadOrganizationAndProject(ctx context.Context, target api.Organiz
 		g.Go(func() error {
 			listed, listedErr = a.API.GetProject(gctx, target.DefaultProjectID)
 			return nil // judged below, against the fresh organization
+		})
+	} else {
+		g.Go(func() error {
+			r, err := a.API.ListProjects(gctx, api.ListProjectsParams{Page: api.Page{Limit: api.MaxLimit}})
+			if err == nil {
+				projects = r.Projects
+			}
+			return nil // a failed list only means one more read below
 		})
 	}
 	if err := g.Wait(); err != nil {
@@ -132,6 +148,11 @@ func (a *App) loadOrganizationAndProject(ctx context.Context, target api.Organiz
 	if fresh.DefaultProjectID == target.DefaultProjectID && listedErr == nil && listed != nil {
 		return fresh, listed, nil
 	}
+	for i := range projects {
+		if projects[i].ID == fresh.DefaultProjectID {
+			return fresh, &projects[i], nil
+		}
+	}
 	p, err := a.API.GetProject(ctx, fresh.DefaultProjectID)
 	if api.IsNotFound(err) {
 		return fresh, nil, nil
@@ -143,22 +164,46 @@ func (a *App) loadOrganizationAndProject(ctx context.Context, target api.Organiz
 }
 
 // SwitchPrevious switches back to the previous organization (`orgs switch -`,
-// the TUI's `-` key). The organization list supplies its default project.
+// the TUI's `-` key), as last seen locally when it is known (no list
+// request), else as the server lists it.
 func (a *App) SwitchPrevious(ctx context.Context, progress func(SwitchProgress)) (*SwitchResult, error) {
 	st, _ := a.Store.Load()
 	if st.PreviousOrganization == "" {
 		return nil, errors.New("no previous organization in this profile yet")
 	}
-	target, err := a.FindOrganization(ctx, st.PreviousOrganization)
-	if err != nil {
-		return nil, err
+	target, known := a.KnownOrganization(st.PreviousOrganization)
+	if !known {
+		var err error
+		if target, err = a.FindOrganizationOnServer(ctx, st.PreviousOrganization); err != nil {
+			return nil, err
+		}
 	}
-	return a.SwitchOrganization(ctx, *target, progress)
+	res, err := a.SwitchOrganization(ctx, *target, progress)
+	var refused *SwitchRefusedError
+	if errors.As(err, &refused) && known {
+		// What was known locally may be stale: no browser sign-in into an
+		// organization that is not the user's any more.
+		if _, ferr := a.FindOrganizationOnServer(ctx, target.ExternalID); ferr != nil {
+			return nil, ferr
+		}
+	}
+	return res, err
 }
 
-// FindOrganization returns the user's organization with that external id or id.
+// FindOrganization returns the user's organization with that external id or
+// id: from the organizations last seen when it is among them, else from the
+// server's list (which is then remembered).
 func (a *App) FindOrganization(ctx context.Context, id string) (*api.Organization, error) {
-	orgs, err := a.API.AllUserOrganizations(ctx, api.ListUserOrganizationsParams{Statuses: api.LiveOrganizationStatuses})
+	if o, ok := a.KnownOrganization(id); ok && (o.ExternalID == id || o.ID == id) {
+		return o, nil
+	}
+	return a.FindOrganizationOnServer(ctx, id)
+}
+
+// FindOrganizationOnServer is FindOrganization asking the server's list
+// (when what is known locally may be stale, e.g. a refused switch).
+func (a *App) FindOrganizationOnServer(ctx context.Context, id string) (*api.Organization, error) {
+	orgs, err := a.UserOrganizations(ctx)
 	if err != nil {
 		return nil, err
 	}

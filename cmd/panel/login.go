@@ -139,12 +139,14 @@ func inOrganization(org string) string {
 	return " in organization " + org
 }
 
-// forgetLastKnown drops the last known user/organization/project: they may belong to someone else now.
+// forgetLastKnown drops the last known user/organization/project and organization list: they may belong
+// to someone else now.
 func forgetLastKnown(open func() (*store.Store, error)) {
 	if open == nil {
 		return
 	}
 	if st, err := open(); err == nil {
 		_ = st.Update(func(s *store.State) { s.Last = store.LastKnown{} })
+		_ = st.ForgetKnownOrganizations()
 	}
 }

@@ -77,6 +77,8 @@ func orgsListRun(opts *orgsListOptions) error {
 	if err != nil {
 		return err
 	}
+	// The whole live list lets the next `orgs switch <name>` skip listing.
+	a.RememberOrganizations(orgs, opts.Search == "" && len(opts.Statuses) == 0)
 	if opts.JSON {
 		return printJSON(opts.f.IO.Out, orgs)
 	}

@@ -50,23 +50,29 @@ func orgsSwitchRun(opts *orgsSwitchOptions) error {
 		return err
 	}
 	defer cancel()
-	var target *api.Organization
-	if opts.Query == "-" {
+	query := opts.Query
+	if query == "-" {
 		st, _ := a.Store.Load()
 		if st.PreviousOrganization == "" {
 			return errors.New("no previous organization in this profile yet")
 		}
-		target, err = a.FindOrganization(ctx, st.PreviousOrganization)
-	} else {
-		target, err = resolveOrganization(ctx, opts.f.IO, a, opts.Query)
+		query = st.PreviousOrganization
 	}
+	target, local, err := resolveOrganization(ctx, opts.f.IO, a, query)
 	if err != nil {
 		return err
 	}
 	res, err := a.SwitchOrganization(ctx, *target, nil)
 	var refused *app.SwitchRefusedError
 	if errors.As(err, &refused) {
-		res, err = switchThroughBrowser(ctx, opts.f, a, *target, err)
+		if local {
+			// What was known locally may be stale: no browser sign-in into an
+			// organization that is not the user's any more.
+			if target, err = a.FindOrganizationOnServer(ctx, target.ExternalID); err != nil {
+				return err
+			}
+		}
+		res, err = switchThroughBrowser(ctx, opts.f, a, *target, refused)
 	}
 	if err != nil {
 		return err
@@ -78,19 +84,45 @@ func orgsSwitchRun(opts *orgsSwitchOptions) error {
 	return nil
 }
 
-// resolveOrganization finds the organization the user named: an exact id or
-// name first, then a fuzzy match of the name (asked on a terminal when
-// several match).
-func resolveOrganization(ctx context.Context, ios *IOStreams, a *app.App, query string) (*api.Organization, error) {
-	orgs, err := a.API.AllUserOrganizations(ctx, api.ListUserOrganizationsParams{Statuses: api.LiveOrganizationStatuses})
+// resolveOrganization finds the organization the user named without a
+// round trip when it can (a switch is then two: the refresh, then the
+// organization and its project): an exact external id, id or name among the
+// organizations last seen; an external id taken as is (names cannot hold
+// "_"); a fuzzy match of the whole list last seen. Only then does it list
+// the organizations on the server: exact first, then fuzzy (asked on a
+// terminal when several match). local reports an answer that did not come
+// from the server.
+func resolveOrganization(ctx context.Context, ios *IOStreams, a *app.App, query string) (target *api.Organization, local bool, err error) {
+	if o, ok := a.KnownOrganization(query); ok {
+		return o, true, nil
+	}
+	if strings.HasPrefix(query, "org_") {
+		return &api.Organization{ExternalID: query}, true, nil
+	}
+	if known, complete := a.KnownOrganizations(); complete {
+		if o, err := matchOrganization(ios, known, query); o != nil || err != nil {
+			return o, true, err
+		}
+	}
+	orgs, err := a.UserOrganizations(ctx)
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	for i, o := range orgs {
 		if o.ExternalID == query || o.ID == query || strings.EqualFold(o.Name, query) {
-			return &orgs[i], nil
+			return &orgs[i], false, nil
 		}
 	}
+	o, err := matchOrganization(ios, orgs, query)
+	if o == nil && err == nil {
+		err = fmt.Errorf("no organization of yours matches %q (see `panel orgs list`)", query)
+	}
+	return o, false, err
+}
+
+// matchOrganization is the fuzzy match of a name among orgs: nil when none
+// matches, the one that does, or the user's choice on a terminal.
+func matchOrganization(ios *IOStreams, orgs []api.Organization, query string) (*api.Organization, error) {
 	names := make([]string, len(orgs))
 	for i, o := range orgs {
 		names[i] = o.Name
@@ -98,7 +130,7 @@ func resolveOrganization(ctx context.Context, ios *IOStreams, a *app.App, query 
 	matches := fuzzy.Find(query, names)
 	switch {
 	case len(matches) == 0:
-		return nil, fmt.Errorf("no organization of yours matches %q (see `panel orgs list`)", query)
+		return nil, nil
 	case len(matches) == 1:
 		return &orgs[matches[0].Index], nil
 	}
@@ -154,7 +186,11 @@ func printSwitched(f *Factory, res *app.SwitchResult) {
 		return
 	}
 	o := res.Organization
-	fmt.Fprintf(f.IO.Out, "Switched to %s (%s)\n", o.Name, o.ExternalID)
+	name := o.Name
+	if name == "" {
+		name = o.ExternalID // a deactivated organization switched into by its external id
+	}
+	fmt.Fprintf(f.IO.Out, "Switched to %s (%s)\n", name, o.ExternalID)
 	switch {
 	case res.Deactivated:
 		fmt.Fprintf(f.IO.Out, "%s is deactivated: its data cannot be used until it is reactivated\n", o.Name)

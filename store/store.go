@@ -133,6 +133,7 @@ func (s *Store) read() (State, error) {
 	if err != nil {
 		return State{}, err
 	}
+	s.tightenMode(s.Path())
 	var st State
 	if err := json.Unmarshal(data, &st); err != nil {
 		aside := s.Path() + ".corrupt-" + time.Now().UTC().Format("20060102T150405")
@@ -162,7 +163,7 @@ func (s *Store) write(st State) error {
 func (s *Store) writeFile(name string, data []byte) error {
 	tmp, err := os.CreateTemp(s.dir, ".state-*.json")
 	if err != nil {
-		return err
+		return fmt.Errorf("cannot save the local state in %s: %w", s.dir, err)
 	}
 	defer os.Remove(tmp.Name()) // after a successful rename this fails harmlessly
 	if err := tmp.Chmod(0o600); err != nil {

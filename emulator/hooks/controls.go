@@ -40,7 +40,10 @@ type Fault struct {
 	Count       int    `json:"count"` // 0 = until cleared; else how many more times it fires
 	Delay       string `json:"delay,omitempty"`
 	Reset       bool   `json:"reset,omitempty"`
-	delay       time.Duration
+	// BodyDelay sends the status and headers at once and holds the body back this long (a slow body).
+	BodyDelay string `json:"body_delay,omitempty"`
+	delay     time.Duration
+	bodyDelay time.Duration
 }
 
 // NewControls starts with a latency and a writer for request log lines (nil = none).
@@ -73,6 +76,13 @@ func (c *Controls) AddFault(f Fault) error {
 			return err
 		}
 		f.delay = d
+	}
+	if f.BodyDelay != "" {
+		d, err := time.ParseDuration(f.BodyDelay)
+		if err != nil {
+			return err
+		}
+		f.bodyDelay = d
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()

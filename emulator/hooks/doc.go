@@ -15,7 +15,7 @@
 //	POST   /_emulator/latency                  {"latency": "100ms"} (added before every non-hook response)
 //	POST   /_emulator/faults                   {"method": "GET", "path": "/v1/account/organization", "status": 500,
 //	                                            "body": "...", "content_type": "...", "count": 1, "delay": "2s",
-//	                                            "reset": false}
+//	                                            "reset": false, "body_delay": "2s"}
 //	GET    /_emulator/faults                   the faults still armed
 //	DELETE /_emulator/faults                   clears them all
 //	GET    /_emulator/requests                 [{"method","path","query","status","time","duration_ms","project_header"}]
@@ -24,6 +24,8 @@
 // A fault matches on method ("" = any) and exact path (a trailing "*" matches a prefix). count 0 keeps it
 // until cleared; otherwise it fires count times. delay waits before answering; with neither status nor
 // reset, a fault only delays and the request then proceeds. reset closes the connection without an answer.
+// body_delay (with a status) sends the headers and the body's first byte at once and the rest that much
+// later: a slow body.
 // The request log never holds headers other than x-koyeb-project-id, and query values that look like
 // credentials (code, user_code, *token*, *secret*, *password*, *verifier*) are replaced by "REDACTED". Hook calls are not
 // logged. Counting POST /user_management/authenticate entries in the log tells how many refreshes happened.

@@ -58,10 +58,25 @@ func (c *Controls) serve(w *recorder, r *http.Request, next http.Handler) {
 		}
 		w.Header().Set("Content-Type", ct)
 		w.WriteHeader(f.Status)
-		_, _ = w.Write([]byte(f.Body))
+		writeBody(w, r, f)
 	default:
 		next.ServeHTTP(w, r) // a delay-only fault
 	}
+}
+
+// writeBody writes the fault's body; with a body delay, the headers and the first byte are flushed at
+// once and the rest follows after the delay (unless the client gave up).
+func writeBody(w *recorder, r *http.Request, f Fault) {
+	body := []byte(f.Body)
+	if f.bodyDelay > 0 && len(body) > 0 {
+		_, _ = w.Write(body[:1])
+		w.Flush()
+		if !wait(r, f.bodyDelay) {
+			return
+		}
+		body = body[1:]
+	}
+	_, _ = w.Write(body)
 }
 
 // wait sleeps d unless the client goes away first; false when it did.

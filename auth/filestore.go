@@ -36,6 +36,9 @@ func (f fileStore) read() (fileData, error) {
 	if err != nil {
 		return d, fmt.Errorf("read the token file: %w", err)
 	}
+	if fi, err := os.Stat(f.path); err == nil && fi.Mode().Perm()&0o077 != 0 {
+		_ = os.Chmod(f.path, 0o600) // copied or restored with looser rights: others may read it no longer
+	}
 	if err := json.Unmarshal(b, &d); err != nil {
 		return fileData{}, fmt.Errorf("the token file %s is unreadable; run `panel login`", f.path)
 	}

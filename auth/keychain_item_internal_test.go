@@ -70,14 +70,14 @@ func TestKeychainSessionsOfTwoConfigDirectoriesAreSeparate(t *testing.T) {
 	}
 	dirA, dirB := t.TempDir(), t.TempDir()
 	a, _ := NewSession(optsIn(dirA))
-	keychainSignIn(t, ctx, a, "alice@example.com")
+	signInByPaste(t, ctx, a, "alice@example.com")
 	defer a.Logout(ctx)
 
 	b, _ := NewSession(optsIn(dirB))
 	if _, err := b.Info(ctx); !errors.Is(err, ErrLoginRequired) {
 		t.Fatalf("a profile of another config directory sees the session: %v", err)
 	}
-	keychainSignIn(t, ctx, b, "bob@example.com")
+	signInByPaste(t, ctx, b, "bob@example.com")
 	defer b.Logout(ctx)
 
 	for dir, want := range map[string]string{dirA: "alice@example.com", dirB: "bob@example.com"} {
@@ -92,7 +92,8 @@ func TestKeychainSessionsOfTwoConfigDirectoriesAreSeparate(t *testing.T) {
 	}
 }
 
-func keychainSignIn(t *testing.T, ctx context.Context, s *Session, email string) {
+// signInByPaste signs in the way a remote browser does: the redirect address pasted back.
+func signInByPaste(t *testing.T, ctx context.Context, s *Session, email string) {
 	t.Helper()
 	bl, err := s.BeginBrowserLogin(ctx, LoginOptions{Email: email})
 	if err != nil {

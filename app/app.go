@@ -33,10 +33,20 @@ func (a *App) currentOrgID(ctx context.Context) (string, error) {
 // first frame and `status --offline`); a store failure is not the caller's
 // problem, so it is dropped.
 func (a *App) remember(u *api.User, o *api.Organization, p *api.Project) {
+	a.rememberWith(u, o, p, nil)
+}
+
+// rememberWith is remember plus more changes in the same write (a switch
+// records its project and the previous organization at once: one write
+// fewer on the switch's path).
+func (a *App) rememberWith(u *api.User, o *api.Organization, p *api.Project, more func(*store.State)) {
 	if o != nil {
 		a.RememberOrganizations([]api.Organization{*o}, false)
 	}
 	_ = a.Store.Update(func(st *store.State) {
+		if more != nil {
+			more(st)
+		}
 		if u != nil {
 			st.Last.User = &store.User{ID: u.ID, Email: u.Email, Name: u.Name}
 		}

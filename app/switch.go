@@ -88,7 +88,7 @@ func (a *App) CompleteSwitch(ctx context.Context, target api.Organization, from 
 	default:
 		res.Organization, res.Project = *fresh, project
 	}
-	_ = a.Store.Update(func(st *store.State) {
+	a.rememberWith(nil, &res.Organization, res.Project, func(st *store.State) {
 		if res.Project != nil {
 			st.SetCurrentProject(target.ExternalID, res.Project.ID)
 		} else {
@@ -96,7 +96,6 @@ func (a *App) CompleteSwitch(ctx context.Context, target api.Organization, from 
 		}
 		st.RecordSwitch(from, target.ExternalID)
 	})
-	a.remember(nil, &res.Organization, res.Project)
 	progress(SwitchProgress{Step: SwitchLoaded, Organization: res.Organization, Project: res.Project})
 	return res, nil
 }

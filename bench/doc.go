@@ -1,0 +1,19 @@
+// Command bench measures panel against its goals (issue 6, README
+// "Performance") with the emulator adding a round trip of -rtt (100 ms) to
+// every response, so that figures read as multiples of that RTT:
+//
+//	go run ./bench                  # every measurement, 5 runs each
+//	go run ./bench -runs 9 -only switch-tui,switch-cli
+//	scripts/bench.sh                # the same inside a throwaway keychain (tokens in the Secret Service)
+//
+// It builds cmd/panel, runs `panel emulator --latency` as a separate process,
+// signs a throwaway profile in with `panel login` (this program plays the
+// browser), and then measures: the organization switch through the TUI's
+// root model (perceived and complete) and as `panel orgs switch`, the TUI's
+// first frame as the real binary draws it on a pseudo-terminal, `panel
+// status --offline`, the switcher with 10,000 organizations, refreshes at
+// expiry (50 calls in one process, 20 processes) and the sign-in's
+// callback-to-stored time. It prints a Markdown table (median, min, max) and
+// writes it with the raw samples under -out. Benchmarks only measure; the
+// behaviour they rely on is asserted by the packages' tests.
+package main

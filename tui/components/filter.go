@@ -4,7 +4,6 @@ import (
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/panel-dev/panel/tui/theme"
-	"github.com/sahilm/fuzzy"
 )
 
 // Filter is the fuzzy filter of a list. While focused every printable key is
@@ -54,27 +53,8 @@ func (f Filter) View() string { return f.input.View() }
 // SetWidth bounds the visible text.
 func (f *Filter) SetWidth(w int) { f.input.Width = max(w-len(f.input.Prompt)-1, 1) }
 
-// textSource lets fuzzy search a slice without copying it.
-type textSource []string
-
-func (s textSource) String(i int) string { return s[i] }
-func (s textSource) Len() int            { return len(s) }
-
 // Match returns the indexes of texts matching pattern, best first (ties keep
 // the input order, so pinned and recent items stay ahead of the rest). An
-// empty pattern matches everything in order.
-func Match(pattern string, texts []string) []int {
-	if pattern == "" {
-		all := make([]int, len(texts))
-		for i := range all {
-			all[i] = i
-		}
-		return all
-	}
-	found := fuzzy.FindFrom(pattern, textSource(texts))
-	out := make([]int, len(found))
-	for i, m := range found {
-		out[i] = m.Index
-	}
-	return out
-}
+// empty pattern matches everything in order. A list keeps its own matcher,
+// so that typing on narrows its last result instead of starting over.
+func Match(pattern string, texts []string) []int { return newMatcher(texts).match(pattern) }

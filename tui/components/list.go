@@ -47,9 +47,10 @@ type List[T any] struct {
 
 	items  []T
 	texts  []string
-	shown  []int // indexes into items, in display order
-	cursor int   // index into shown
-	offset int   // first shown row on screen
+	match  *matcher // the texts folded once, and the last results
+	shown  []int    // indexes into items, in display order
+	cursor int      // index into shown
+	offset int      // first shown row on screen
 
 	width, height int
 	loading       bool
@@ -96,6 +97,7 @@ func (l *List[T]) SetItems(items []T) {
 	for i, it := range items {
 		l.texts[i] = l.opts.Text(it)
 	}
+	l.match = newMatcher(l.texts)
 	l.applyFilter()
 	if current != "" {
 		l.SelectKey(current)
@@ -160,7 +162,10 @@ func (l *List[T]) SetFilter(s string) {
 }
 
 func (l *List[T]) applyFilter() {
-	l.shown = Match(l.filter.Value(), l.texts)
+	if l.match == nil {
+		l.match = newMatcher(l.texts)
+	}
+	l.shown = l.match.match(l.filter.Value())
 	l.cursor = min(max(l.cursor, 0), max(len(l.shown)-1, 0))
 	l.scroll()
 }

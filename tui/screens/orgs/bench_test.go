@@ -67,3 +67,22 @@ func BenchmarkScrollFrame(b *testing.B) {
 		_ = m.View()
 	}
 }
+
+// BenchmarkFilterFirstKeystroke is the worst keystroke: the first character
+// typed into an empty filter, so nothing earlier narrows the search and all
+// 10,000 organizations match and are ranked; then its frame. The backspace
+// that empties the filter again is outside the timing.
+func BenchmarkFilterFirstKeystroke(b *testing.B) {
+	_, m := loadedSwitcher(b)
+	first := tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'b'}}
+	erase := tea.KeyMsg{Type: tea.KeyBackspace}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for range b.N {
+		m.Update(first)
+		_ = m.View()
+		b.StopTimer()
+		m.Update(erase)
+		b.StartTimer()
+	}
+}

@@ -185,3 +185,26 @@ func busConn(t *testing.T, bus string) *dbus.Conn {
 	t.Cleanup(func() { conn.Close() })
 	return conn
 }
+
+// A keychain item that is not a session (another program's, a hand edit): a clear error saying to sign in
+// again, and the next sign-in replaces it.
+func TestCorruptKeychainItem(t *testing.T) {
+	requireSecretService(t)
+	k := keyringStore{item: "test-corrupt-" + randomString(6)}
+	defer k.clear(nil)
+	for _, junk := range []string{"not json", `{"refresh_token":""}`, `{"v":1`} {
+		if err := k.set(k.item, junk); err != nil {
+			t.Fatal(err)
+		}
+		rec, err := k.loadRecord()
+		if rec != nil || err == nil || !strings.Contains(err.Error(), "panel login") || strings.Contains(err.Error(), junk) {
+			t.Errorf("item %q: loadRecord = %+v, %v", junk, rec, err)
+		}
+	}
+	if err := k.saveRecord(&record{Version: 1, RefreshToken: "rt", SessionID: "s"}); err != nil {
+		t.Fatal(err)
+	}
+	if rec, err := k.loadRecord(); err != nil || rec.RefreshToken != "rt" {
+		t.Fatalf("after a new sign-in: %+v, %v", rec, err)
+	}
+}

@@ -62,7 +62,7 @@ func TestInvitationsSentLifecycle(t *testing.T) {
 	// Each address on its own: the invalid one reported, the others sent, exit 1.
 	c.clearRequests()
 	out, errOut, code := c.panel("", "invitations", "send", " Carol@Example.com ", "not-an-email", "frank@example.org")
-	if code != 1 || !strings.Contains(errOut, `"not-an-email": not an email address`) ||
+	if code != 1 || !strings.Contains(errOut, `"not-an-email": not a valid email address`) ||
 		!strings.Contains(out, "Invited carol@example.com") || !strings.Contains(out, "Invited frank@example.org") {
 		t.Errorf("send: exit %d\n%s%s", code, out, errOut)
 	}

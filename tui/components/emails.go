@@ -1,12 +1,10 @@
 package components
 
 import (
-	"net/mail"
-	"strings"
-
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/panel-dev/panel/api"
 	"github.com/panel-dev/panel/tui/keys"
 	"github.com/panel-dev/panel/tui/theme"
 )
@@ -75,23 +73,6 @@ func (e Emails) Lines() []EmailLine {
 	return out
 }
 
-// NormalizeEmail trims and lower-cases an address (B18).
-func NormalizeEmail(s string) string { return strings.ToLower(strings.TrimSpace(s)) }
-
-// ValidateEmail says what is wrong with an address, "" when it is fine.
-func ValidateEmail(s string) string {
-	a, err := mail.ParseAddress(s)
-	if err != nil || a.Address != s {
-		return "not a valid email address"
-	}
-	at := strings.LastIndexByte(s, '@')
-	domain := s[at+1:]
-	if !strings.Contains(domain, ".") || strings.HasPrefix(domain, ".") || strings.HasSuffix(domain, ".") {
-		return "the domain needs a dot, like example.com"
-	}
-	return ""
-}
-
 // Pending validates every unsent line, marks the bad ones and the
 // duplicates, and returns the normalized addresses to send, in order.
 func (e *Emails) Pending() []string {
@@ -100,11 +81,14 @@ func (e *Emails) Pending() []string {
 	seen := map[string]bool{}
 	for i := range e.lines {
 		l := &e.lines[i]
-		addr := NormalizeEmail(l.Text)
+		addr, err := api.NormalizeEmail(l.Text)
 		if l.Sent || addr == "" {
 			continue
 		}
-		l.Err = ValidateEmail(addr)
+		l.Err = ""
+		if err != nil {
+			l.Err = err.Error()
+		}
 		if l.Err == "" && seen[addr] {
 			l.Err = "listed twice"
 		}
@@ -125,7 +109,7 @@ func (e *Emails) MarkFailed(addr, why string) { e.mark(addr, false, why) }
 func (e *Emails) mark(addr string, sent bool, why string) {
 	e.commit()
 	for i := range e.lines {
-		if NormalizeEmail(e.lines[i].Text) == addr && !e.lines[i].Sent {
+		if normalized, _ := api.NormalizeEmail(e.lines[i].Text); normalized == addr && !e.lines[i].Sent {
 			e.lines[i].Sent, e.lines[i].Err = sent, why
 			return
 		}

@@ -73,17 +73,6 @@ func TestEmailsDuplicatesAndEmptyLines(t *testing.T) {
 	}
 }
 
-func TestValidateEmail(t *testing.T) {
-	for s, ok := range map[string]bool{
-		"a@example.com": true, "a.b+c@sub.example.co": true,
-		"a@": false, "@example.com": false, "a@localhost": false, "A <a@example.com>": false, "a b@example.com": false,
-	} {
-		if got := ValidateEmail(s) == ""; got != ok {
-			t.Errorf("ValidateEmail(%q) ok=%v, want %v", s, got, ok)
-		}
-	}
-}
-
 func repeat(m tea.Msg, n int) []tea.Msg {
 	out := make([]tea.Msg, n)
 	for i := range out {

@@ -2,7 +2,9 @@ package hooks
 
 import (
 	"bufio"
+	"bytes"
 	"errors"
+	"io"
 	"net"
 	"net/http"
 	"net/url"
@@ -41,6 +43,11 @@ func (c *Controls) serve(w *recorder, r *http.Request, next http.Handler) {
 	if !ok {
 		next.ServeHTTP(w, r)
 		return
+	}
+	if f.delay > 0 && r.Body != nil {
+		// net/http notices a client that gave up only once the request body is read: read it first.
+		body, _ := io.ReadAll(io.LimitReader(r.Body, 1<<20))
+		r.Body = io.NopCloser(bytes.NewReader(body))
 	}
 	if !wait(r, f.delay) {
 		return

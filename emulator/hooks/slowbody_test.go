@@ -4,8 +4,11 @@ import (
 	"context"
 	"io"
 	"net/http"
+	"strings"
 	"testing"
 	"time"
+
+	"github.com/panel-dev/panel/emulator/internal/emutest"
 )
 
 // A slow body: the status and headers arrive at once, the body only after body_delay; a client that gives up
@@ -43,5 +46,30 @@ func TestFaultBodyDelaySendsHeadersAtOnceAndHoldsTheBody(t *testing.T) {
 	}
 	if resp := c.PostJSON("/_emulator/faults", map[string]any{"path": jwks, "status": 200, "body_delay": "later"}); resp.StatusCode != http.StatusBadRequest {
 		t.Fatalf("bad body_delay accepted: %d", resp.StatusCode)
+	}
+}
+
+// A delayed POST whose client gives up ends (and is logged) at once, not after the delay: the body is read
+// first, so that net/http notices the closed connection.
+func TestDelayedPostEndsWhenTheClientGivesUp(t *testing.T) {
+	c := client(t)
+	ok(t, c.PostJSON("/_emulator/faults", map[string]any{"method": "POST", "path": "/user_management/authenticate",
+		"delay": "1h", "count": 1}))
+	hc := &http.Client{Timeout: 50 * time.Millisecond}
+	if resp, err := hc.Post(c.Srv.AuthURL+"/user_management/authenticate", "application/json",
+		strings.NewReader(`{"grant_type":"refresh_token"}`)); err == nil {
+		resp.Body.Close()
+		t.Fatal("the delayed POST answered")
+	}
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		log := emutest.Decode[[]map[string]any](t, c.Get("/_emulator/requests", nil).Body)
+		if len(log) == 1 && log[0]["method"] == "POST" {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the abandoned POST was not logged: %v", log)
+		}
+		time.Sleep(5 * time.Millisecond) // polling a condition with a deadline
 	}
 }

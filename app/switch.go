@@ -50,19 +50,26 @@ type SwitchResult struct {
 //     project named by the list, checked against the fresh organization;
 //  4. store the project as the organization's current one and record the
 //     previous and recent organizations.
+//
+// The token store's writes (keychain items take milliseconds each) run
+// alongside steps 2 to 4: two round trips and little else.
 func (a *App) SwitchOrganization(ctx context.Context, target api.Organization, progress func(SwitchProgress)) (*SwitchResult, error) {
 	if target.ExternalID == "" {
 		return nil, errors.New("the organization has no external id to switch to")
 	}
-	from, _ := a.currentOrgID(ctx)
-	if err := a.Session.SwitchOrganization(ctx, target.ExternalID); err != nil {
+	sw, err := a.Session.StartSwitch(ctx, target.ExternalID)
+	if err != nil {
 		var refused *auth.RefusedError
 		if errors.As(err, &refused) {
 			return nil, &SwitchRefusedError{Organization: target, Err: err}
 		}
 		return nil, err
 	}
-	return a.CompleteSwitch(ctx, target, from, progress)
+	res, err := a.CompleteSwitch(ctx, target, sw.From, progress)
+	if serr := sw.Wait(); serr != nil && err == nil {
+		return nil, serr
+	}
+	return res, err
 }
 
 // CompleteSwitch runs the rest of a switch once the session holds a token of

@@ -11,27 +11,59 @@ import (
 // LoginOptions.OrganizationID set. Without a per-process organization (Options.Organization) the stored
 // default follows the switch; with one, only this process moves.
 func (s *Session) SwitchOrganization(ctx context.Context, orgExternalID string) error {
+	sw, err := s.StartSwitch(ctx, orgExternalID)
+	if err != nil {
+		return err
+	}
+	return sw.Wait()
+}
+
+// Switch is a switch whose new access token is in hand (API calls in the new organization can start)
+// while the session's storage is still being written: keychain writes take milliseconds each, and a
+// switch should not wait for them before loading the organization.
+type Switch struct {
+	// From is the organization (external id) the process was in before ("" if none).
+	From  string
+	saved chan error
+}
+
+// Wait returns once the new session is stored; an error means it could not be (sign in again).
+func (w *Switch) Wait() error { return <-w.saved }
+
+// StartSwitch is SwitchOrganization returning as soon as the refresh answered: the new token serves
+// this process's calls at once, and the writes that store it finish under the session lock (other
+// processes wait for them, as for any refresh). Call Wait before reporting the switch done.
+func (s *Session) StartSwitch(ctx context.Context, orgExternalID string) (*Switch, error) {
 	if s.opts.EnvToken != "" {
-		return ErrTokenFromEnvironment
+		return nil, ErrTokenFromEnvironment
 	}
 	if orgExternalID == "" {
-		return errors.New("no organization to switch to")
+		return nil, errors.New("no organization to switch to")
 	}
 	unlock, err := s.lock(ctx)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	defer unlock()
 	rec, err := s.store.loadRecord()
+	if err == nil && rec == nil {
+		err = ErrLoginRequired
+	}
 	if err != nil {
-		return err
+		unlock()
+		return nil, err
 	}
-	if rec == nil {
-		return ErrLoginRequired
+	from := s.orgFor(rec)
+	r, err := s.exchange(ctx, rec, orgExternalID, s.opts.Organization == "")
+	if err != nil {
+		unlock()
+		return nil, err
 	}
-	if _, err := s.refreshWith(ctx, rec, orgExternalID, s.opts.Organization == ""); err != nil {
-		return err
-	}
+	s.remember(orgExternalID, r.access)
 	s.pin(orgExternalID)
-	return nil
+	sw := &Switch{From: from, saved: make(chan error, 1)}
+	go func() {
+		defer unlock()
+		sw.saved <- s.persist(r)
+	}()
+	return sw, nil
 }

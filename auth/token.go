@@ -77,6 +77,28 @@ func (s *Session) refreshLocked(ctx context.Context, rejected string) (*accessTo
 // processes pinned to different organizations share one rotating refresh token) and stores the result
 // before anything else can fail: the old refresh token is spent. The caller holds the session lock.
 func (s *Session) refreshWith(ctx context.Context, rec *record, org string, makeDefault bool) (*accessToken, error) {
+	r, err := s.exchange(ctx, rec, org, makeDefault)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.persist(r); err != nil {
+		return nil, err
+	}
+	s.remember(org, r.access)
+	return r.access, nil
+}
+
+// refreshed is a refresh's outcome before it is stored.
+type refreshed struct {
+	org     string
+	access  *accessToken
+	next    *record  // the record to store: the new refresh token
+	dropped []string // organizations whose access token item goes (maxAccessItems)
+}
+
+// exchange presents rec's refresh token to WorkOS for org's access token. A refused refresh token
+// (invalid_grant) clears the stored session it came from.
+func (s *Session) exchange(ctx context.Context, rec *record, org string, makeDefault bool) (*refreshed, error) {
 	res, err := s.wos.authenticate(ctx, grantRefreshToken, map[string]string{
 		"refresh_token": rec.RefreshToken, "organization_id": org})
 	if err != nil {
@@ -100,15 +122,20 @@ func (s *Session) refreshWith(ctx context.Context, rec *record, org string, make
 	}
 	var dropped []string
 	next.AccessOrgs, dropped = withAccessOrg(rec.AccessOrgs, org)
-	if err := s.store.saveRecord(&next); err != nil {
-		return nil, fmt.Errorf("the session was refreshed but could not be saved, sign in again: %w", err)
+	return &refreshed{org: org, access: at, next: &next, dropped: dropped}, nil
+}
+
+// persist stores a refresh's outcome: the record first (the old refresh token is spent), then the access
+// token, best effort (without it the next process refreshes once more). The caller holds the session lock.
+func (s *Session) persist(r *refreshed) error {
+	if err := s.store.saveRecord(r.next); err != nil {
+		return fmt.Errorf("the session was refreshed but could not be saved, sign in again: %w", err)
 	}
-	for _, o := range dropped {
+	for _, o := range r.dropped {
 		_ = s.store.deleteAccess(o)
 	}
-	_ = s.store.saveAccess(org, at) // best effort: without it the next process refreshes once more
-	s.remember(org, at)
-	return at, nil
+	_ = s.store.saveAccess(r.org, r.access)
+	return nil
 }
 
 // clearIfUnchanged deletes the stored session only if it still holds the refresh token that was refused

@@ -23,9 +23,11 @@ type Client struct {
 	retry   Retry
 	notify  func(Notice)
 	flight  singleflight.Group
+	// timeout bounds each request (and each stream's handshake), whatever the caller's context.
+	timeout time.Duration
 }
 
-// RequestTimeout bounds one request whose context has no deadline.
+// RequestTimeout is the default bound of one request: its answer, body included, must be in by then.
 const RequestTimeout = 30 * time.Second
 
 // Option configures a Client.
@@ -36,6 +38,10 @@ func WithCache(c *Cache) Option { return func(cl *Client) { cl.cache = c } }
 
 // WithRetry sets the retry policy of reads (tests shorten the backoff).
 func WithRetry(r Retry) Option { return func(cl *Client) { cl.retry = r } }
+
+// WithRequestTimeout bounds each request, body included (0: RequestTimeout).
+// A log stream's handshake is bounded too, its frames are not.
+func WithRequestTimeout(d time.Duration) Option { return func(cl *Client) { cl.timeout = d } }
 
 // WithNotice receives what the client does on its own: backing off after a
 // 429, retrying after a 5xx or a network error (the TUI shows it).
@@ -50,6 +56,9 @@ func New(baseURL string, hc *http.Client, opts ...Option) *Client {
 	c := &Client{baseURL: strings.TrimRight(baseURL, "/"), hc: hc, retry: DefaultRetry}
 	for _, o := range opts {
 		o(c)
+	}
+	if c.timeout <= 0 {
+		c.timeout = RequestTimeout
 	}
 	if c.cache == nil {
 		c.cache = NewCache(DefaultFreshFor)
@@ -82,7 +91,7 @@ func (k call) key() string {
 var emptyBody = struct{}{}
 
 // read runs a GET through the cache, retrying as the policy says, and decodes
-// the answer into out.
+// the answer into out. An answer that does not decode is not cached.
 func (c *Client) read(ctx context.Context, k call, out any) error {
 	key := k.key()
 	if cacheOnly(ctx) {
@@ -90,14 +99,20 @@ func (c *Client) read(ctx context.Context, k call, out any) error {
 		if !ok {
 			return ErrNotCached
 		}
-		return decode(data, out)
+		return decodeAnswer(k, data, out)
 	}
 	if data, ok := c.cache.lookup(key, false); ok && !revalidate(ctx) {
-		return decode(data, out)
+		return decodeAnswer(k, data, out)
 	}
 	gen := c.cache.Generation()
 	v, err, _ := c.flight.Do(fmt.Sprintf("%d %s", gen, key), func() (any, error) {
-		return c.withRetry(ctx, k)
+		var data []byte
+		err := c.retrying(ctx, k.op, func(ctx context.Context) error {
+			var err error
+			data, err = c.send(ctx, k)
+			return err
+		})
+		return data, err
 	})
 	if err != nil {
 		if IsNotFound(err) {
@@ -106,8 +121,11 @@ func (c *Client) read(ctx context.Context, k call, out any) error {
 		return err
 	}
 	data := v.([]byte)
+	if err := decodeAnswer(k, data, out); err != nil {
+		return err
+	}
 	c.cache.store(key, data, gen)
-	return decode(data, out)
+	return nil
 }
 
 // write runs a non-GET once (writes are never retried) and decodes the answer
@@ -123,18 +141,16 @@ func (c *Client) write(ctx context.Context, k call, out any) error {
 	if out == nil {
 		return nil
 	}
-	return decode(data, out)
+	return decodeAnswer(k, data, out)
 }
 
 // send performs one HTTP exchange and returns the body of a 2xx answer, or
-// an *Error, or the transport's error.
+// an *Error, or a *NetworkError (or the token transport's own error).
 func (c *Client) send(ctx context.Context, k call) ([]byte, error) {
-	if _, ok := ctx.Deadline(); !ok {
-		// The http.Client has no timeout (the log stream shares it): bound each call here.
-		var cancel context.CancelFunc
-		ctx, cancel = context.WithTimeout(ctx, RequestTimeout)
-		defer cancel()
-	}
+	// The http.Client has no timeout (the log stream shares it): each call is
+	// bounded here, body included, whatever deadline the caller has.
+	reqCtx, cancel := context.WithTimeout(ctx, c.timeout)
+	defer cancel()
 	u := c.baseURL + k.path
 	if len(k.query) > 0 {
 		u += "?" + k.query.Encode()
@@ -151,7 +167,7 @@ func (c *Client) send(ctx context.Context, k call) ([]byte, error) {
 		}
 		body = bytes.NewReader(data)
 	}
-	req, err := http.NewRequestWithContext(ctx, k.method, u, body)
+	req, err := http.NewRequestWithContext(reqCtx, k.method, u, body)
 	if err != nil {
 		return nil, err
 	}
@@ -159,14 +175,15 @@ func (c *Client) send(ctx context.Context, k call) ([]byte, error) {
 	if body != nil {
 		req.Header.Set("Content-Type", "application/json")
 	}
+	start := time.Now()
 	resp, err := c.hc.Do(req)
 	if err != nil {
-		return nil, err
+		return nil, failure(ctx, reqCtx, k.method, k.path, start, err)
 	}
 	defer resp.Body.Close()
 	data, err := io.ReadAll(io.LimitReader(resp.Body, 16<<20))
 	if err != nil {
-		return nil, err
+		return nil, failure(ctx, reqCtx, k.method, k.path, start, err)
 	}
 	if resp.StatusCode/100 != 2 {
 		return nil, parseError(k.method, k.path, resp.StatusCode, resp.Header, data)

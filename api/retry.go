@@ -39,25 +39,37 @@ func (n Notice) String() string {
 	return fmt.Sprintf("%s failed (%v); retry %d in %s", n.Operation, n.Err, n.Attempt, n.Wait.Round(10*time.Millisecond))
 }
 
-// withRetry sends a read, retrying per the policy.
-func (c *Client) withRetry(ctx context.Context, k call) ([]byte, error) {
+// Retrying runs read under the client's retry policy, for reads that are
+// not plain calls (the log stream's first dial): fn is run again after a
+// 5xx, a 429 or a network error, with the policy's backoff and notices.
+func (c *Client) Retrying(ctx context.Context, op string, read func(context.Context) error) error {
+	return c.retrying(ctx, op, read)
+}
+
+func (c *Client) retrying(ctx context.Context, op string, fn func(context.Context) error) error {
 	for attempt := 0; ; attempt++ {
-		data, err := c.send(ctx, k)
-		if err == nil || attempt >= c.retry.Attempts || ctx.Err() != nil || !retryable(err) {
-			return data, err
+		err := fn(ctx)
+		if err == nil || ctx.Err() != nil || !retryable(err) {
+			return err
+		}
+		if attempt >= c.retry.Attempts {
+			if attempt == 0 {
+				return err
+			}
+			return fmt.Errorf("%w; gave up after %d attempts", err, attempt+1)
 		}
 		wait := c.retry.delay(attempt)
 		if e, ok := asError(err); ok && e.RetryAfter > wait {
 			wait = min(e.RetryAfter, max(c.retry.Max, wait))
 		}
 		if c.notify != nil {
-			c.notify(Notice{Operation: k.op, RateLimited: IsRateLimited(err), Attempt: attempt + 1, Wait: wait, Err: err})
+			c.notify(Notice{Operation: op, RateLimited: IsRateLimited(err), Attempt: attempt + 1, Wait: wait, Err: err})
 		}
 		t := time.NewTimer(wait)
 		select {
 		case <-ctx.Done():
 			t.Stop()
-			return nil, ctx.Err()
+			return ctx.Err()
 		case <-t.C:
 		}
 	}

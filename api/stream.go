@@ -30,7 +30,9 @@ type LogStream struct {
 }
 
 // TailLogs dials GET /v1/streams/logs/tail with the token as the
-// subprotocols "Bearer", "<token>". A refused handshake is an *Error.
+// subprotocols "Bearer", "<token>". A refused handshake is an *Error. The
+// first dial is tried once (wrap it in Retrying to retry it); drops of the
+// open stream are redialled by Next.
 func (c *Client) TailLogs(ctx context.Context, p TailLogsParams, token TokenFunc) (*LogStream, error) {
 	s := &LogStream{c: c, params: p, token: token}
 	if err := s.dial(ctx); err != nil {
@@ -50,16 +52,23 @@ func (s *LogStream) dial(ctx context.Context) error {
 	if q := s.params.query(); len(q) > 0 {
 		u += "?" + q.Encode()
 	}
-	conn, resp, err := websocket.Dial(ctx, u, &websocket.DialOptions{
+	// The handshake is bounded like any request; the open stream is not.
+	dialCtx, cancel := context.WithTimeout(ctx, s.c.timeout)
+	defer cancel()
+	start := time.Now()
+	conn, resp, err := websocket.Dial(dialCtx, u, &websocket.DialOptions{
 		HTTPClient:   s.c.hc,
 		Subprotocols: []string{"Bearer", tok},
 	})
 	if err != nil {
+		if resp != nil && resp.StatusCode/100 == 2 {
+			return fmt.Errorf("the API answered the log stream with HTTP %d instead of opening it (GET %s)", resp.StatusCode, tailPath)
+		}
 		if resp != nil && resp.StatusCode != http.StatusSwitchingProtocols {
 			body, _ := io.ReadAll(io.LimitReader(resp.Body, 1024))
 			return parseError(http.MethodGet, tailPath, resp.StatusCode, resp.Header, body)
 		}
-		return err
+		return failure(ctx, dialCtx, http.MethodGet, tailPath, start, err)
 	}
 	conn.SetReadLimit(1 << 20)
 	s.mu.Lock()

@@ -24,6 +24,11 @@ type Config struct {
 	APIOptions []api.Option
 	// Store is the profile's store when the caller already opened it (nil: opened here).
 	Store *store.Store
+	// RequestTimeout bounds each request to WorkOS and to the API, answer
+	// included (0: api.RequestTimeout); a hung server fails the call instead
+	// of hanging the command or the screen. Log streams are bounded only
+	// until they open.
+	RequestTimeout time.Duration
 }
 
 // New builds the session, the store and the API client so that every
@@ -38,14 +43,22 @@ func New(c Config) (*App, error) {
 	s, err := auth.NewSession(auth.Options{
 		ClientID: c.ClientID, AuthURL: c.AuthURL, ProfileDir: c.ProfileDir, Profile: c.Profile,
 		InsecureStorage: c.InsecureStorage, EnvToken: c.EnvToken, Organization: c.Organization,
-		HTTPClient:    &http.Client{Transport: base(c.Base), Timeout: 30 * time.Second},
+		HTTPClient:    &http.Client{Transport: base(c.Base), Timeout: c.requestTimeout()},
 		ProjectHeader: st.CurrentProject,
 	})
 	if err != nil {
 		return nil, err
 	}
 	hc := &http.Client{Transport: s.Transport(ProjectGuard(base(c.Base), st))}
-	return &App{Session: s, API: api.New(c.APIURL, hc, c.APIOptions...), Store: st}, nil
+	opts := append([]api.Option{api.WithRequestTimeout(c.requestTimeout())}, c.APIOptions...)
+	return &App{Session: s, API: api.New(c.APIURL, hc, opts...), Store: st}, nil
+}
+
+func (c Config) requestTimeout() time.Duration {
+	if c.RequestTimeout > 0 {
+		return c.RequestTimeout
+	}
+	return api.RequestTimeout
 }
 
 func base(rt http.RoundTripper) http.RoundTripper {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/http"
 	"sync"
+	"time"
 
 	"github.com/panel-dev/panel/api"
 	"github.com/panel-dev/panel/app"
@@ -33,6 +34,10 @@ type Factory struct {
 	// HTTPTransport is under every request (nil: http.DefaultTransport);
 	// tests validate the traffic against the spec here.
 	HTTPTransport http.RoundTripper
+	// RequestTimeout bounds each request (0: api.RequestTimeout); APIOptions
+	// are added to the API client's (tests shorten the retry backoff).
+	RequestTimeout time.Duration
+	APIOptions     []api.Option
 }
 
 func newFactory(ctx context.Context) *Factory {

@@ -43,8 +43,9 @@ func (f *Factory) initApp() {
 			ClientID: cfg.ClientID, AuthURL: cfg.AuthURL, APIURL: cfg.APIURL,
 			ProfileDir: dir, Profile: cfg.Profile, InsecureStorage: cfg.InsecureStorage,
 			EnvToken: cfg.Token, Organization: cfg.OrganizationID,
-			Base: f.HTTPTransport, Store: st,
-			APIOptions: []api.Option{api.WithNotice(func(n api.Notice) { fmt.Fprintln(f.IO.ErrOut, "panel:", n) })},
+			Base: f.HTTPTransport, Store: st, RequestTimeout: f.RequestTimeout,
+			APIOptions: append([]api.Option{api.WithNotice(func(n api.Notice) { fmt.Fprintln(f.IO.ErrOut, "panel:", n) })},
+				f.APIOptions...),
 		})
 	})
 	f.Session = func() (*auth.Session, error) {

@@ -81,8 +81,11 @@ func logsTailRun(opts *logsTailOptions) error {
 	}
 	var stream *api.LogStream
 	err = withSessionCheck(ctx, a, false, func(ctx context.Context) error {
-		stream, err = a.API.TailLogs(ctx, api.TailLogsParams{LogsFilter: opts.Filter, Limit: opts.Lines}, a.Session.Token)
-		return err
+		// The first dial is a read like any other: retried after a 5xx, a 429 or a network failure.
+		return a.API.Retrying(ctx, "TailLogs", func(ctx context.Context) error {
+			stream, err = a.API.TailLogs(ctx, api.TailLogsParams{LogsFilter: opts.Filter, Limit: opts.Lines}, a.Session.Token)
+			return err
+		})
 	})
 	if err != nil {
 		if stream != nil {

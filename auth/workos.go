@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
 	"strings"
+	"syscall"
 
 	"github.com/workos/workos-go/v4/pkg/usermanagement"
 )
@@ -94,12 +96,12 @@ func (w *workos) postJSON(ctx context.Context, path string, body any, out any) e
 	req.Header.Set("Accept", "application/json")
 	res, err := w.http.Do(req)
 	if err != nil {
-		return fmt.Errorf("reach WorkOS: %w", scrubURLError(err))
+		return unanswered(path, scrubURLError(err))
 	}
 	defer res.Body.Close()
 	data, err := io.ReadAll(io.LimitReader(res.Body, 1<<20))
 	if err != nil {
-		return fmt.Errorf("read WorkOS answer: %w", err)
+		return unanswered(path, err)
 	}
 	if res.StatusCode >= 300 {
 		return decodeRefusal(res.StatusCode, data)
@@ -125,8 +127,11 @@ type refusalBody struct {
 
 func decodeRefusal(status int, data []byte) error {
 	var rb refusalBody
+	if status == http.StatusTooManyRequests {
+		return fmt.Errorf("WorkOS rate limited the request (HTTP 429); try again in a moment")
+	}
 	if json.Unmarshal(data, &rb) != nil || (rb.Error == "" && rb.Code == "") {
-		if status >= 500 || status == http.StatusTooManyRequests {
+		if status >= 500 {
 			return fmt.Errorf("WorkOS is unavailable (HTTP %d); try again", status)
 		}
 		return &RefusedError{Status: status, Code: strings.ToLower(strings.ReplaceAll(http.StatusText(status), " ", "_"))}
@@ -142,6 +147,19 @@ func decodeRefusal(status int, data []byte) error {
 		return fmt.Errorf("WorkOS is unavailable (HTTP %d %s); try again", status, code)
 	}
 	return &RefusedError{Status: status, Code: code, Description: desc}
+}
+
+// unanswered says in the user's words why WorkOS gave no (whole) answer; it
+// wraps err, so callers still see a network failure and keep the session.
+func unanswered(path string, err error) error {
+	var ne interface{ Timeout() bool }
+	switch {
+	case errors.Is(err, context.DeadlineExceeded) || (errors.As(err, &ne) && ne.Timeout()):
+		return fmt.Errorf("WorkOS did not answer in time (timed out on POST %s): %w", path, err)
+	case errors.Is(err, syscall.ECONNRESET) || errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF):
+		return fmt.Errorf("the connection to WorkOS was reset before it answered (POST %s): %w", path, err)
+	}
+	return fmt.Errorf("reach WorkOS: %w", err)
 }
 
 func grantName(grant string) string {

@@ -95,6 +95,9 @@ func (a *App) CompleteSwitch(ctx context.Context, target api.Organization, from 
 	default:
 		res.Organization, res.Project = *fresh, project
 	}
+	// Shown first, stored right after (a state write is an fsync): the
+	// caller reports the switch done only when this returns.
+	progress(SwitchProgress{Step: SwitchLoaded, Organization: res.Organization, Project: res.Project})
 	a.rememberWith(nil, &res.Organization, res.Project, func(st *store.State) {
 		if res.Project != nil {
 			st.SetCurrentProject(target.ExternalID, res.Project.ID)
@@ -103,7 +106,6 @@ func (a *App) CompleteSwitch(ctx context.Context, target api.Organization, from 
 		}
 		st.RecordSwitch(from, target.ExternalID)
 	})
-	progress(SwitchProgress{Step: SwitchLoaded, Organization: res.Organization, Project: res.Project})
 	return res, nil
 }
 

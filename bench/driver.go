@@ -12,7 +12,7 @@ import (
 // modelDriver plays Bubble Tea's loop for a model: commands run on
 // goroutines and their messages come back through Update on the caller's
 // goroutine, one at a time, with View drawn after each (Bubble Tea draws the
-// latest View at most 60 times a second; see the README's note).
+// latest View on a frame tick, 120 times a second in panel).
 type modelDriver struct {
 	m    tea.Model
 	msgs chan tea.Msg

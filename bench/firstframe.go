@@ -1,12 +1,8 @@
 package main
 
 import (
-	"bytes"
 	"fmt"
 	"os"
-	"os/exec"
-	"sync"
-	"syscall"
 	"time"
 
 	"golang.org/x/sys/unix"
@@ -49,70 +45,16 @@ func (h *harness) firstFrame() error {
 // frameOnce starts `panel` on a new pseudo-terminal and returns the time
 // until its output shows "org acme"; then it quits the TUI.
 func (h *harness) frameOnce(p *profile) (time.Duration, error) {
-	master, slave, err := openPTY(30, 100)
+	t, start, err := startPTY(p.command())
 	if err != nil {
 		return 0, err
 	}
-	defer master.Close()
-	cmd := p.command()
-	cmd.Env = append(cmd.Env, "TERM=xterm-256color")
-	cmd.Stdin, cmd.Stdout, cmd.Stderr = slave, slave, slave
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true, Setctty: true}
-	seen := make(chan time.Time, 1)
-	var mu sync.Mutex
-	var out bytes.Buffer
-	go watchOutput(master, &mu, &out, []byte("org acme"), seen)
-	start := time.Now()
-	if err := cmd.Start(); err != nil {
-		slave.Close()
+	defer t.stop()
+	at, _, err := t.waitFor("org acme", 0, 20*time.Second)
+	if err != nil {
 		return 0, err
 	}
-	slave.Close()
-	defer stopTUI(cmd, master)
-	select {
-	case at := <-seen:
-		return at.Sub(start), nil
-	case <-time.After(20 * time.Second):
-		mu.Lock()
-		defer mu.Unlock()
-		return 0, fmt.Errorf("no first frame with the organization in 20 s; output: %q", out.String())
-	}
-}
-
-// watchOutput reads the terminal and reports when want first appears.
-func watchOutput(master *os.File, mu *sync.Mutex, out *bytes.Buffer, want []byte, seen chan<- time.Time) {
-	buf := make([]byte, 32<<10)
-	reported := false
-	for {
-		n, err := master.Read(buf)
-		if n > 0 {
-			now := time.Now()
-			mu.Lock()
-			out.Write(buf[:n])
-			found := bytes.Contains(out.Bytes(), want)
-			mu.Unlock()
-			if found && !reported {
-				reported = true
-				seen <- now
-			}
-		}
-		if err != nil {
-			return
-		}
-	}
-}
-
-// stopTUI quits with ctrl+c, then kills after a grace period.
-func stopTUI(cmd *exec.Cmd, master *os.File) {
-	_, _ = master.Write([]byte{3})
-	done := make(chan struct{})
-	go func() { _ = cmd.Wait(); close(done) }()
-	select {
-	case <-done:
-	case <-time.After(3 * time.Second):
-		_ = cmd.Process.Kill()
-		<-done
-	}
+	return at.Sub(start), nil
 }
 
 // openPTY opens a pseudo-terminal pair of rows×cols.

@@ -44,6 +44,7 @@ var measurements = []struct {
 	run  func(*harness) error
 }{
 	{"switch-tui", (*harness).switchTUI},
+	{"switch-pty", (*harness).switchPTY},
 	{"switch-cli", (*harness).switchCLI},
 	{"first-frame", (*harness).firstFrame},
 	{"status-offline", (*harness).statusOffline},

@@ -47,7 +47,7 @@ func (m *Model) loadSession() tea.Cmd {
 }
 
 func (m *Model) startGate() tea.Cmd {
-	m.auth = authGating
+	m.setAuth(authGating)
 	gen, ctx, a := m.ctx.Generation(), m.ctx.Ctx, m.ctx.App
 	return func() tea.Msg {
 		msg := gateMsg{gen: gen}
@@ -103,6 +103,8 @@ func (m *Model) handleSession(msg tea.Msg) (tea.Cmd, bool) {
 func (m *Model) sessionLoaded(msg sessionMsg) tea.Cmd {
 	var kerr *auth.KeychainError
 	switch {
+	case errors.Is(msg.err, auth.ErrLoginRequired) && m.pending.Name() == common.RouteInvitation:
+		return m.invitationSignedOut(m.pending)
 	case errors.Is(msg.err, auth.ErrLoginRequired):
 		return m.toSignIn(m.pending, "", "")
 	case errors.As(msg.err, &kerr):
@@ -144,12 +146,12 @@ func (m *Model) gateDone(msg gateMsg) tea.Cmd {
 	default:
 		// Network down or the API failing: keep the session and the last
 		// known data; the session check retries.
-		m.auth = authSignedIn
+		m.setAuth(authSignedIn)
 		m.ctx.GatePassed = true
 		m.justSignedIn = false
 		return tea.Batch(m.armTimers(), m.setStatus(fmt.Sprintf("Could not reach the API (%v); showing the last known data.", err), common.LevelWarning, -1))
 	}
-	m.auth = authSignedIn
+	m.setAuth(authSignedIn)
 	m.ctx.GatePassed = true
 	m.justSignedIn = false
 	m.header.Stale = false
@@ -157,6 +159,11 @@ func (m *Model) gateDone(msg gateMsg) tea.Cmd {
 	if msg.orgErr == nil && msg.org == nil {
 		m.ctx.Org, m.ctx.Project = nil, nil
 		cmds = append(cmds, m.setIdentity(msg.user, nil, nil), m.reset(m.newScreen(common.RouteOnboarding)))
+		if next := m.pending; next.Name() == common.RouteInvitation && knownRoute(next) {
+			// A new sign-up from an invitation link: onboarding under the invitation.
+			m.pending = ""
+			cmds = append(cmds, m.push(m.newScreen(next)))
+		}
 		return tea.Batch(cmds...)
 	}
 	if msg.org != nil && m.ctx.Org != nil && m.ctx.Org.ExternalID != msg.org.ExternalID {
@@ -214,14 +221,20 @@ func (m *Model) toSignIn(next common.Route, reason, orgID string) tea.Cmd {
 			next = top.Route()
 		}
 	}
+	m.leaveSession()
+	return m.reset(m.signInScreen(next, reason, orgID))
+}
+
+// leaveSession forgets the session: a new generation, nothing known of the
+// user, the navigation keys off.
+func (m *Model) leaveSession() {
 	m.ctx.NextGeneration()
-	m.auth = authSignedOut
+	m.setAuth(authSignedOut)
 	m.ctx.GatePassed = false
 	m.ctx.Keys.SetSignedIn(false)
 	m.pending = ""
 	m.ctx.SessionInfo = auth.Info{}
 	m.forgetIdentity()
-	return m.reset(m.signInScreen(next, reason, orgID))
 }
 
 // signedIn runs the gate again for the new session and lands on next.
@@ -229,7 +242,7 @@ func (m *Model) signedIn(next common.Route) tea.Cmd {
 	m.ctx.NextGeneration()
 	m.justSignedIn = true
 	m.pending = next
-	m.auth = authUnknown
+	m.setAuth(authUnknown)
 	m.ctx.GatePassed = false
 	m.ctx.Project = nil
 	return tea.Batch(m.loadSession(), m.setStatus("Signed in.", common.LevelSuccess, 0))
@@ -256,7 +269,7 @@ func (m *Model) signedOut(reason string) tea.Cmd {
 	m.ctx.SessionInfo = auth.Info{}
 	m.forgetIdentity()
 	m.ctx.NextGeneration()
-	m.auth = authSignedOut
+	m.setAuth(authSignedOut)
 	m.ctx.GatePassed = false
 	m.ctx.Keys.SetSignedIn(false)
 	m.pending = ""

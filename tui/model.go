@@ -55,13 +55,24 @@ func New(ctx context.Context, d Deps) *Model {
 	m.ctx.Keys.SetSignedIn(false)
 	if d.SignInReason != "" {
 		m.stack = []common.Screen{m.signInScreen(d.Start, d.SignInReason, d.SignInOrganization)}
-		m.auth = authSignedOut
+		m.setAuth(authSignedOut)
 		m.syncBack()
 		return m
 	}
 	m.stack = []common.Screen{m.newScreen(common.RouteHome)}
+	if d.Start.Name() == common.RouteInvitation {
+		// Outside the gate: the landing shows at once, over home.
+		m.stack = append(m.stack, m.newScreen(d.Start))
+	}
 	m.syncBack()
 	return m
+}
+
+// setAuth moves the auth gate to p; screens outside the gate (the
+// invitation landing) read Context.SignedOut.
+func (m *Model) setAuth(p authPhase) {
+	m.auth = p
+	m.ctx.SignedOut = p == authSignedOut
 }
 
 // Context exposes the shared context (tests, the demo).
@@ -107,7 +118,7 @@ func (m *Model) handleNavigation(msg tea.Msg) (tea.Cmd, bool) {
 	case common.OpenMsg:
 		return m.open(msg.Route, msg.Reset), true
 	case common.SignInMsg:
-		return m.toSignIn(msg.Next, msg.Reason, ""), true
+		return m.signInStarting(msg), true
 	case common.SignedInMsg:
 		return m.signedIn(msg.Next), true
 	case common.SignedOutMsg:

@@ -7,6 +7,7 @@ import (
 	"github.com/panel-dev/panel/tui/screens/account"
 	helpscreen "github.com/panel-dev/panel/tui/screens/help"
 	"github.com/panel-dev/panel/tui/screens/home"
+	"github.com/panel-dev/panel/tui/screens/invitation"
 	"github.com/panel-dev/panel/tui/screens/onboarding"
 	"github.com/panel-dev/panel/tui/screens/signin"
 )
@@ -18,6 +19,8 @@ func knownRoute(r common.Route) bool {
 	case common.RouteHome, common.RouteOnboarding, common.RouteOrgs, common.RouteProjects,
 		common.RouteInvitations, common.RouteMembers, common.RouteLogs, common.RouteAccount:
 		return true
+	case common.RouteInvitation:
+		return r.Arg() != ""
 	}
 	return false
 }
@@ -41,6 +44,8 @@ func (m *Model) newScreen(r common.Route) common.Screen {
 		return account.New(m.ctx)
 	case common.RouteHelp:
 		return helpscreen.New(m.ctx, m.top())
+	case common.RouteInvitation:
+		return invitation.New(m.ctx, r.Arg())
 	}
 	if s := m.listScreen(r); s != nil {
 		return s
@@ -61,6 +66,9 @@ func (m *Model) open(r common.Route, reset bool) tea.Cmd {
 	}
 	if r.Name() == common.RouteSignIn {
 		return m.toSignIn("", "", "")
+	}
+	if r.Name() == common.RouteInvitation && m.auth != authSignedIn {
+		return m.openInvitationOutsideGate(r)
 	}
 	switch m.auth {
 	case authUnknown, authGating:

@@ -23,7 +23,7 @@ func (m *Model) signOut() tea.Cmd {
 		return nil
 	}
 	m.ctx.NextGeneration()
-	m.auth = authSignedOut
+	m.setAuth(authSignedOut)
 	m.ctx.GatePassed = false
 	m.ctx.Keys.SetSignedIn(false)
 	a, ctx := m.ctx.App, context.WithoutCancel(m.ctx.Ctx)

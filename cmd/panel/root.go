@@ -5,6 +5,7 @@ import (
 )
 
 func newRootCmd(f *Factory) *cobra.Command {
+	var invitation string
 	cmd := &cobra.Command{
 		Use:   "panel",
 		Short: "A terminal control panel for your organizations, projects, invitations and members",
@@ -15,9 +16,11 @@ func newRootCmd(f *Factory) *cobra.Command {
 		SilenceErrors: true,
 		Args:          cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			return tuiRun(f)
+			return tuiRunAt(f, invitation)
 		},
 	}
+	cmd.Flags().StringVar(&invitation, "invitation", "",
+		"open the TUI on this invitation (its id or link); works signed out, then offers sign-in or sign-up")
 	pf := cmd.PersistentFlags()
 	pf.StringVar(&f.Overrides.Profile, "profile", "", "configuration profile (env PANEL_PROFILE)")
 	pf.StringVar(&f.Overrides.ClientID, "client-id", "", "WorkOS client ID (env PANEL_CLIENT_ID)")

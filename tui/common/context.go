@@ -44,6 +44,9 @@ type Context struct {
 	// current organization (B12); screens built earlier (home, from the
 	// local store) wait for IdentityMsg before asking the network.
 	GatePassed bool
+	// SignedOut is true while no session exists (the sign-in screen or the
+	// invitation landing shows); false while the gate is still deciding.
+	SignedOut bool
 
 	gen Generation
 }

@@ -49,6 +49,9 @@
 // to sign in and back to next. Context.GatePassed says whether the auth gate
 // (B12) has loaded the profile and the current organization; a screen built
 // before (home, drawn from the local store) waits for IdentityMsg.
+// Context.SignedOut says no session exists. Two screens live outside the
+// gate: sign-in, and the invitation landing (RouteInvitation), which works
+// signed out and offers SignInWith(its route, …) so the user comes back to it.
 //
 // # Organization switch
 //

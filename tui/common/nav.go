@@ -24,7 +24,20 @@ type OpenMsg struct {
 type SignInMsg struct {
 	Next   Route
 	Reason string
+	Start  SignInStart
 }
+
+// SignInStart says how the sign-in screen starts.
+type SignInStart int
+
+const (
+	// SignInChoose lets the user choose (browser, sign-up, device code).
+	SignInChoose SignInStart = iota
+	// SignInBrowser opens the browser sign-in at once.
+	SignInBrowser
+	// SignInSignUp opens the browser on the sign-up page at once.
+	SignInSignUp
+)
 
 // SignedInMsg is sent by the sign-in screen when a session exists; the root
 // then runs the auth gate and lands on Next (unknown or empty: home).
@@ -53,6 +66,12 @@ func OpenFresh(r Route) tea.Cmd { return msgCmd(OpenMsg{Route: r, Reset: true}) 
 // SignIn returns a command that sends the user to sign in and back to next.
 func SignIn(next Route, reason string) tea.Cmd {
 	return msgCmd(SignInMsg{Next: next, Reason: reason})
+}
+
+// SignInWith is SignIn starting the browser sign-in (or sign-up) at once,
+// for a screen where the user already chose (the invitation landing).
+func SignInWith(next Route, reason string, start SignInStart) tea.Cmd {
+	return msgCmd(SignInMsg{Next: next, Reason: reason, Start: start})
 }
 
 // SignedIn returns a command that tells the root a session now exists.

@@ -44,6 +44,9 @@ const (
 	RouteLogs        Route = "logs"
 	RouteAccount     Route = "account"
 	RouteHelp        Route = "help"
+	// RouteInvitation is the invitation landing screen, outside the auth
+	// gate (B12, B19): "invitation/<invitation id>".
+	RouteInvitation Route = "invitation"
 )
 
 // Name is the route without its argument.

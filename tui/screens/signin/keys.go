@@ -1,6 +1,10 @@
 package signin
 
-import "github.com/charmbracelet/bubbles/key"
+import (
+	"github.com/charmbracelet/bubbles/key"
+
+	"github.com/panel-dev/panel/tui/common"
+)
 
 type keyMap struct {
 	Start  key.Binding
@@ -13,20 +17,23 @@ type keyMap struct {
 	Up     key.Binding
 	Down   key.Binding
 	Choose key.Binding
+	// Invitation goes back to the invitation landing when `next` is one.
+	Invitation key.Binding
 }
 
 func newKeyMap() keyMap {
 	return keyMap{
-		Start:  key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "sign in with the browser")),
-		SignUp: key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sign up")),
-		Device: key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "device code")),
-		Copy:   key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "copy URL")),
-		Paste:  key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "paste the redirect")),
-		Submit: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "submit")),
-		Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
-		Up:     key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
-		Down:   key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
-		Choose: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "choose")),
+		Start:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "sign in with the browser")),
+		SignUp:     key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sign up")),
+		Device:     key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "device code")),
+		Copy:       key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "copy URL")),
+		Paste:      key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "paste the redirect")),
+		Submit:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "submit")),
+		Cancel:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+		Up:         key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
+		Down:       key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
+		Choose:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "choose")),
+		Invitation: key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "the invitation")),
 	}
 }
 
@@ -47,4 +54,5 @@ func (k *keyMap) update(m *Model) {
 	k.Up.SetEnabled(pick)
 	k.Down.SetEnabled(pick)
 	k.Choose.SetEnabled(pick)
+	k.Invitation.SetEnabled(idle && m.opts.Next.Name() == common.RouteInvitation)
 }

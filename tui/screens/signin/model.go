@@ -94,13 +94,23 @@ func (m *Model) Capturing() bool { return m.paste.Focused() }
 func (m *Model) ShortHelp() []key.Binding {
 	m.keys.update(m)
 	k := m.keys
-	return []key.Binding{k.Start, k.SignUp, k.Device, k.Copy, k.Paste, k.Choose, k.Submit, k.Cancel}
+	return []key.Binding{k.Start, k.SignUp, k.Device, k.Invitation, k.Copy, k.Paste, k.Choose, k.Submit, k.Cancel}
 }
 
 func (m *Model) FullHelp() [][]key.Binding {
 	m.keys.update(m)
 	k := m.keys
-	return [][]key.Binding{{k.Start, k.SignUp, k.Device}, {k.Copy, k.Paste, k.Submit}, {k.Up, k.Down, k.Choose, k.Cancel}}
+	return [][]key.Binding{{k.Start, k.SignUp, k.Device, k.Invitation}, {k.Copy, k.Paste, k.Submit}, {k.Up, k.Down, k.Choose, k.Cancel}}
+}
+
+// Begin starts the browser sign-in (or sign-up) at once, for a screen where
+// the user already chose how (the invitation landing's enter and s).
+func (m *Model) Begin(signUp bool) tea.Cmd {
+	if m.phase != phaseIdle {
+		return nil
+	}
+	m.signUp = signUp
+	return m.startBrowser()
 }
 
 // Next is where the user lands after signing in.

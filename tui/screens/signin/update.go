@@ -72,6 +72,8 @@ func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 		m.cursor = min(m.cursor+1, len(m.selection.Organizations)-1)
 	case key.Matches(msg, k.Choose):
 		return m.choose()
+	case key.Matches(msg, k.Invitation):
+		return common.Open(m.opts.Next) // outside the gate: it opens signed out
 	case msg.Paste && m.phase == phaseBrowser:
 		// A bracketed paste without focusing the box first is still a paste.
 		m.paste.SetValue(string(msg.Runes))

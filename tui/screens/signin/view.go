@@ -7,6 +7,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"github.com/panel-dev/panel/auth"
+	"github.com/panel-dev/panel/tui/common"
 )
 
 func (m *Model) View() string {
@@ -40,10 +41,17 @@ func (m *Model) idleView() string {
 	if m.err != nil {
 		b.WriteString(m.wrap(t.Error, m.err.Error()) + "\n\n")
 	}
+	if m.opts.Next.Name() == common.RouteInvitation {
+		b.WriteString(m.wrap(t.Text, "You were invited to join an organization. Sign in, or sign up with the "+
+			"invited address, and the invitation opens next.") + "\n\n")
+	}
 	row := func(k, what string) { b.WriteString("  " + t.Key.Render(fmt.Sprintf("%-6s", k)) + " " + what + "\n") }
 	row("enter", "sign in with the browser")
 	row("s", "create an account (sign up)")
 	row("d", "sign in with a device code (SSH, no browser here)")
+	if m.opts.Next.Name() == common.RouteInvitation {
+		row("v", "back to the invitation")
+	}
 	row("q", "quit")
 	return b.String()
 }

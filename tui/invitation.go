@@ -1,0 +1,44 @@
+package tui
+
+import (
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/panel-dev/panel/tui/common"
+	"github.com/panel-dev/panel/tui/screens/signin"
+)
+
+// The invitation landing (B19) sits outside the auth gate (B12): it opens
+// signed out (`panel --invitation <id>`, or `v` on the sign-in screen when
+// `next` is the invitation), offers sign-in and sign-up with `next` = itself,
+// and loads the invitation once the gate has passed.
+
+// openInvitationOutsideGate opens the landing while no session is known:
+// alone when signed out (nothing behind it to go back to), on top while the
+// gate is still deciding (it lands there once the gate passes).
+func (m *Model) openInvitationOutsideGate(r common.Route) tea.Cmd {
+	if top := m.top(); top != nil && top.Route() == r {
+		return nil
+	}
+	if m.auth == authSignedOut {
+		return m.reset(m.newScreen(r))
+	}
+	m.pending = r
+	return m.push(m.newScreen(r))
+}
+
+// invitationSignedOut: the stored session is missing and the user came for
+// an invitation: the landing explains it and offers sign-in and sign-up.
+func (m *Model) invitationSignedOut(r common.Route) tea.Cmd {
+	m.leaveSession()
+	return tea.Batch(m.reset(m.newScreen(r)), m.setStatus("", common.LevelInfo, -1))
+}
+
+// signInStarting shows the sign-in screen and, when the asking screen's
+// user already chose how (the landing's enter or s), starts it at once.
+func (m *Model) signInStarting(msg common.SignInMsg) tea.Cmd {
+	cmd := m.toSignIn(msg.Next, msg.Reason, "")
+	if s, ok := m.top().(*signin.Model); ok && msg.Start != common.SignInChoose {
+		return tea.Batch(cmd, s.Begin(msg.Start == common.SignInSignUp))
+	}
+	return cmd
+}

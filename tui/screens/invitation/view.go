@@ -1,0 +1,167 @@
+package invitation
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/lipgloss"
+
+	"github.com/panel-dev/panel/api"
+	"github.com/panel-dev/panel/tui/common"
+)
+
+func (m *Model) View() string {
+	t := m.ctx.Theme
+	var b strings.Builder
+	b.WriteString(t.Title.Render("Invitation to an organization") + "\n\n")
+	switch {
+	case m.ctx.SignedOut:
+		b.WriteString(m.signedOutView())
+	case !m.ctx.GatePassed:
+		b.WriteString(t.Muted.Render("Checking your session…"))
+	case m.loadErr != nil:
+		b.WriteString(m.errorView())
+	case m.inv == nil:
+		b.WriteString(t.Muted.Render("Loading invitation " + m.id + "…"))
+	default:
+		b.WriteString(m.invitationView(*m.inv))
+	}
+	return b.String()
+}
+
+func (m *Model) signedOutView() string {
+	t := m.ctx.Theme
+	var b strings.Builder
+	b.WriteString(m.wrap(t.Text, "Someone invited you to join their organization on panel (invitation "+m.id+").") + "\n\n")
+	b.WriteString(m.wrap(t.Text, "Sign in to see who invited you and to accept or decline. New here? Sign up with "+
+		"the address the invitation was sent to: you come back to this invitation either way.") + "\n\n")
+	row := func(k, what string) { b.WriteString("  " + t.Key.Render(fmt.Sprintf("%-6s", k)) + " " + what + "\n") }
+	row("enter", "sign in with the browser")
+	row("s", "create an account (sign up)")
+	row("q", "quit")
+	return b.String()
+}
+
+func (m *Model) errorView() string {
+	t := m.ctx.Theme
+	if notForYou(m.loadErr) {
+		who := m.ctx.SessionInfo.Email
+		if u := m.ctx.User; u != nil && u.Email != "" {
+			who = u.Email
+		}
+		return m.wrap(t.Warning, fmt.Sprintf("No invitation %s is waiting for %s: it was revoked, or it was sent to "+
+			"another address. If so, sign out (u, then S) and sign in with that address.", m.id, orDefault(who, "you"))) + "\n"
+	}
+	return m.wrap(t.Error, "Could not load the invitation: "+common.Describe(m.loadErr)) + "\n" +
+		t.Muted.Render("Press ") + t.Key.Render("r") + t.Muted.Render(" to retry.") + "\n"
+}
+
+func (m *Model) invitationView(inv api.OrganizationInvitation) string {
+	t := m.ctx.Theme
+	var b strings.Builder
+	row := func(label, value string) {
+		b.WriteString(t.Muted.Render(fmt.Sprintf("%-14s", label)) + value + "\n")
+	}
+	org := t.Accent.Render(orgName(inv))
+	if o := inv.Organization; o != nil && o.ExternalID != "" {
+		org += t.Muted.Render(" " + o.ExternalID)
+	}
+	row("Organization", org)
+	row("Invited by", inviter(inv))
+	row("Sent to", orDefault(inv.Email, "—"))
+	role := "member"
+	if inv.Role == api.RoleOwner {
+		role = "owner"
+	}
+	row("Role", role)
+	row("Status", m.statusLine(inv))
+	b.WriteString("\n")
+	if m.problem != "" {
+		b.WriteString(m.wrap(t.FieldHint, m.problem) + "\n\n")
+	}
+	if m.working != "" {
+		b.WriteString(t.Muted.Render(m.working) + "\n")
+		return b.String()
+	}
+	b.WriteString(m.outcome(inv) + "\n")
+	return b.String()
+}
+
+func (m *Model) statusLine(inv api.OrganizationInvitation) string {
+	t := m.ctx.Theme
+	expires := ""
+	if !inv.ExpiresAt.IsZero() {
+		expires = inv.ExpiresAt.Local().Format("2006-01-02 15:04")
+	}
+	switch state(inv, time.Now()) {
+	case statePending:
+		if expires != "" {
+			return t.Accent.Render("pending") + t.Muted.Render(" · expires "+expires)
+		}
+		return t.Accent.Render("pending")
+	case stateAccepted:
+		return t.Success.Render("accepted")
+	case stateDeclined:
+		return t.Muted.Render("declined")
+	case stateExpired:
+		if expires != "" {
+			return t.Warning.Render("expired") + t.Muted.Render(" on "+expires)
+		}
+		return t.Warning.Render("expired")
+	}
+	return t.Warning.Render(strings.ToLower(string(inv.Status)))
+}
+
+// outcome says what the user can do now.
+func (m *Model) outcome(inv api.OrganizationInvitation) string {
+	t := m.ctx.Theme
+	name, from := orgName(inv), inviterName(inv)
+	switch state(inv, time.Now()) {
+	case statePending:
+		return "  " + t.Key.Render("a") + "  accept and switch to " + name + "\n" +
+			"  " + t.Key.Render("d") + "  decline"
+	case stateAccepted:
+		return m.wrap(t.Text, "This invitation was accepted: you are a member of "+name+". Press o to switch to it.")
+	case stateDeclined:
+		return m.wrap(t.Text, "This invitation was declined. Ask "+from+" for a new one if you change your mind.")
+	case stateExpired:
+		return m.wrap(t.Warning, "This invitation expired: it can no longer be accepted. Ask "+from+" to send a new one.")
+	}
+	return m.wrap(t.Warning, "This invitation is no longer valid. Ask "+from+" to send a new one.")
+}
+
+func inviter(inv api.OrganizationInvitation) string {
+	u := inv.Inviter
+	switch {
+	case u == nil:
+		return "—"
+	case u.Name != "" && u.Email != "":
+		return u.Name + " (" + u.Email + ")"
+	case u.Email != "":
+		return u.Email
+	}
+	return orDefault(u.Name, "—")
+}
+
+func inviterName(inv api.OrganizationInvitation) string {
+	if u := inv.Inviter; u != nil {
+		return orDefault(orDefault(u.Name, u.Email), "the organization")
+	}
+	return "the organization"
+}
+
+func orDefault(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
+}
+
+// wrap renders text in style, wrapped to the screen's width.
+func (m *Model) wrap(style lipgloss.Style, text string) string {
+	if m.width > 0 {
+		style = style.Width(m.width)
+	}
+	return style.Render(text)
+}

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/url"
 	"strings"
 	"syscall"
 
@@ -101,7 +102,8 @@ func (w *workos) postJSON(ctx context.Context, path string, body any, out any) e
 	defer res.Body.Close()
 	data, err := io.ReadAll(io.LimitReader(res.Body, 1<<20))
 	if err != nil {
-		return unanswered(path, err)
+		// As a *url.Error like a failure before the headers: callers tell this request's failure from theirs.
+		return unanswered(path, &url.Error{Op: "Post", URL: w.endpoint + path, Err: err})
 	}
 	if res.StatusCode >= 300 {
 		return decodeRefusal(res.StatusCode, data)
@@ -155,12 +157,21 @@ func unanswered(path string, err error) error {
 	var ne interface{ Timeout() bool }
 	switch {
 	case errors.Is(err, context.DeadlineExceeded) || (errors.As(err, &ne) && ne.Timeout()):
-		return fmt.Errorf("WorkOS did not answer in time (timed out on POST %s): %w", path, err)
+		return &unansweredError{"WorkOS did not answer in time (timed out on POST " + path + ")", err}
 	case errors.Is(err, syscall.ECONNRESET) || errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF):
-		return fmt.Errorf("the connection to WorkOS was reset before it answered (POST %s): %w", path, err)
+		return &unansweredError{"the connection to WorkOS was reset before it answered (POST " + path + ")", err}
 	}
 	return fmt.Errorf("reach WorkOS: %w", err)
 }
+
+// unansweredError is a message in the user's words over the transport's error.
+type unansweredError struct {
+	msg string
+	err error
+}
+
+func (e *unansweredError) Error() string { return e.msg }
+func (e *unansweredError) Unwrap() error { return e.err }
 
 func grantName(grant string) string {
 	return grant[strings.LastIndex(grant, ":")+1:]

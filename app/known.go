@@ -15,8 +15,7 @@ import (
 // KnownOrganization returns the organization with that external id, id or
 // name among those last seen, without network.
 func (a *App) KnownOrganization(query string) (*api.Organization, bool) {
-	k, _ := a.Store.KnownOrganizations()
-	o, ok := k.Find(query)
+	o, ok := a.Store.FindKnownOrganization(query)
 	if !ok {
 		return nil, false
 	}

@@ -7,8 +7,8 @@ import (
 // switchPTY measures the same switch as switchTUI on the real binary in a
 // pseudo-terminal: Enter typed → the terminal receives the header with the
 // new organization (perceived), then with its project (complete). Unlike the
-// model driver, this includes Bubble Tea's renderer, which draws at most 60
-// frames a second.
+// model driver, this includes Bubble Tea's renderer, which draws on a frame
+// tick (120 a second in panel).
 func (h *harness) switchPTY() error {
 	em, err := startEmulator(h.panel, "--latency", h.rtt.String())
 	if err != nil {

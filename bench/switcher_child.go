@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"strconv"
 	"strings"
 	"time"
@@ -27,6 +28,7 @@ type switcherReport struct {
 	FirstPage        time.Duration
 	Loaded           time.Duration
 	RSSMB, PeakMB    float64
+	HeapMB, AllocMB  float64 // live heap after a GC; bytes allocated over the whole walk
 	FilterKeystrokes int
 }
 
@@ -75,6 +77,15 @@ func switcherChild() int {
 	}
 	runtime.GC()
 	r.RSSMB, r.PeakMB = memoryMB()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	r.HeapMB, r.AllocMB = float64(ms.HeapInuse)/(1<<20), float64(ms.TotalAlloc)/(1<<20)
+	if path := os.Getenv("PANEL_BENCH_HEAPPROFILE"); path != "" {
+		if f, err := os.Create(path); err == nil {
+			_ = pprof.WriteHeapProfile(f)
+			f.Close()
+		}
+	}
 	_ = json.NewEncoder(os.Stdout).Encode(r)
 	return 0
 }

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"os"
@@ -46,6 +47,62 @@ func (k KnownOrganizations) Find(query string) (KnownOrganization, bool) {
 		}
 	}
 	return KnownOrganization{}, false
+}
+
+// FindKnownOrganization is KnownOrganizations().Find(query) without
+// decoding the whole list: a user of 10,000 organizations has a 1.3 MB file
+// that takes tens of milliseconds to decode, a third of a round trip. Each
+// organization sits on a line of its own (JSON strings hold no raw newline),
+// so an exact external id, id or lower-case name is found by its bytes and
+// only that line is decoded; anything else falls back to the whole list.
+func (s *Store) FindKnownOrganization(query string) (KnownOrganization, bool) {
+	data, err := os.ReadFile(filepath.Join(s.dir, KnownOrganizationsFile))
+	if err != nil || query == "" {
+		return KnownOrganization{}, false
+	}
+	q, _ := json.Marshal(query)
+	lower, _ := json.Marshal(strings.ToLower(query)) // names are lower case (B20)
+	line := lineWithValue(data, q, `"external_id":`, `"id":`)
+	if line == nil {
+		line = lineWithValue(data, lower, `"name":`)
+	}
+	var o KnownOrganization
+	if line != nil && json.Unmarshal(bytes.TrimRight(line, ","), &o) == nil {
+		return o, true
+	}
+	var k KnownOrganizations
+	if json.Unmarshal(data, &k) != nil {
+		return KnownOrganization{}, false
+	}
+	return k.Find(query)
+}
+
+// lineWithValue returns the first line holding the JSON string value under
+// one of keys. It looks for the value without its opening quote: a search
+// starting with '"', the most frequent byte of the file, is several times
+// slower.
+func lineWithValue(data, value []byte, keys ...string) []byte {
+	for from := 0; ; {
+		i := bytes.Index(data[from:], value[1:])
+		if i < 0 {
+			return nil
+		}
+		i += from
+		from = i + 1
+		if i == 0 || data[i-1] != '"' {
+			continue
+		}
+		for _, key := range keys {
+			if bytes.HasSuffix(data[:i-1], []byte(key)) {
+				start := bytes.LastIndexByte(data[:i], '\n') + 1
+				end := i + bytes.IndexByte(data[i:], '\n')
+				if end < i {
+					end = len(data)
+				}
+				return data[start:end]
+			}
+		}
+	}
 }
 
 // KnownOrganizations reads the last organization list seen (empty when
@@ -135,11 +192,38 @@ func (s *Store) updateKnown(fn func(*KnownOrganizations) bool) error {
 		return nil
 	}
 	k.Version, k.At = SchemaVersion, time.Now().UTC()
-	data, err := json.Marshal(k)
+	data, err := encodeKnown(k)
 	if err != nil {
 		return err
 	}
-	return s.writeFile(KnownOrganizationsFile, append(data, '\n'))
+	return s.writeFile(KnownOrganizationsFile, data)
+}
+
+// encodeKnown writes the list as JSON with one organization per line (what
+// FindKnownOrganization relies on).
+func encodeKnown(k KnownOrganizations) ([]byte, error) {
+	list := k.Organizations
+	k.Organizations = nil
+	head, err := json.Marshal(k)
+	if err != nil {
+		return nil, err
+	}
+	var b bytes.Buffer
+	b.Write(head[:len(head)-1]) // without its closing brace
+	b.WriteString(`,"organizations":[` + "\n")
+	for i, o := range list {
+		line, err := json.Marshal(o)
+		if err != nil {
+			return nil, err
+		}
+		b.Write(line)
+		if i < len(list)-1 {
+			b.WriteByte(',')
+		}
+		b.WriteByte('\n')
+	}
+	b.WriteString("]}\n")
+	return b.Bytes(), nil
 }
 
 // upsertKnown adds o or updates the entry with its external id; false when

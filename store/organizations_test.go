@@ -30,6 +30,17 @@ func TestKnownOrganizationsReplaceUpsertForget(t *testing.T) {
 	if _, ok := k.Find("initech"); ok || !k.Complete {
 		t.Errorf("complete %v, initech found %v", k.Complete, ok)
 	}
+	// The same lookups straight from the file's lines, and the fallback.
+	for _, q := range []string{"org_acme", "o1", "acme", "ACME"} {
+		if o, ok := s.FindKnownOrganization(q); !ok || o != acme {
+			t.Errorf("FindKnownOrganization(%q) = %+v %v", q, o, ok)
+		}
+	}
+	for _, q := range []string{"initech", "", "p1", `"`} {
+		if o, ok := s.FindKnownOrganization(q); ok {
+			t.Errorf("FindKnownOrganization(%q) = %+v", q, o)
+		}
+	}
 
 	// One organization seen on its own updates its entry and keeps the rest.
 	globex.DefaultProjectID = "p3"

@@ -18,13 +18,13 @@ import (
 )
 
 type env struct {
-	t   *testing.T
+	t   testing.TB
 	srv *emulator.Server
 	app *app.App
 	dir string
 }
 
-func startEmulator(t *testing.T, o emulator.Options) *emulator.Server {
+func startEmulator(t testing.TB, o emulator.Options) *emulator.Server {
 	t.Helper()
 	srv, err := emulator.Start("127.0.0.1:0", o)
 	if err != nil {
@@ -36,7 +36,7 @@ func startEmulator(t *testing.T, o emulator.Options) *emulator.Server {
 
 // newEnv wires an App on a fresh profile (tokens in the 0600 file) and signs
 // email in through auth's browser flow, the test playing the browser.
-func newEnv(t *testing.T, srv *emulator.Server, email string) *env {
+func newEnv(t testing.TB, srv *emulator.Server, email string) *env {
 	t.Helper()
 	dir := t.TempDir()
 	a, err := app.New(app.Config{ClientID: srv.ClientID, AuthURL: srv.AuthURL, APIURL: srv.APIURL,
@@ -69,7 +69,7 @@ func (e *env) signIn(email string) {
 	}
 }
 
-func ctx(t *testing.T) context.Context {
+func ctx(t testing.TB) context.Context {
 	c, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	t.Cleanup(cancel)
 	return c

@@ -90,8 +90,9 @@ func run(rtt time.Duration, runs int, only, storage, out string) error {
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		return err
 	}
+	storage = chooseStorage(storage)
 	stamp := time.Now().UTC().Format("2006-01-02T150405Z")
-	raw, err := os.Create(filepath.Join(out, stamp+".log"))
+	raw, err := os.Create(filepath.Join(out, stamp+"-"+storage+".log"))
 	if err != nil {
 		return err
 	}
@@ -100,8 +101,7 @@ func run(rtt time.Duration, runs int, only, storage, out string) error {
 	if err != nil {
 		return err
 	}
-	h := &harness{self: self, rtt: rtt, runs: runs, work: work, log: io.MultiWriter(os.Stderr, raw),
-		storage: chooseStorage(storage)}
+	h := &harness{self: self, rtt: rtt, runs: runs, work: work, log: io.MultiWriter(os.Stderr, raw), storage: storage}
 	h.panel = filepath.Join(work, "panel")
 	if b, err := exec.Command("go", "build", "-o", h.panel, "./cmd/panel").CombinedOutput(); err != nil {
 		return fmt.Errorf("go build ./cmd/panel: %v\n%s", err, b)
@@ -120,7 +120,10 @@ func run(rtt time.Duration, runs int, only, storage, out string) error {
 	table := h.table(stamp)
 	fmt.Print(table)
 	fmt.Fprint(raw, "\n"+table)
-	return os.WriteFile(filepath.Join(out, "latest.md"), []byte(table), 0o644)
+	if only != "" {
+		return nil // a partial run does not replace the table
+	}
+	return os.WriteFile(filepath.Join(out, "latest-"+storage+".md"), []byte(table), 0o644)
 }
 
 func machine() string {

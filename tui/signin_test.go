@@ -24,7 +24,7 @@ func TestOrganizationPickerWhenSelectionIsRequired(t *testing.T) {
 }
 
 func TestDeviceCodeSignIn(t *testing.T) {
-	e := newEnv(t, emulator.Options{DevicePollInterval: 50 * time.Millisecond})
+	e := newEnv(t, emulator.Options{DevicePollInterval: time.Second})
 	d := startModel(t, e.deps())
 	d.waitView("Sign in to panel")
 	d.press("d")

@@ -52,6 +52,7 @@ func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, k.Cancel):
 		m.stop()
+		m.attempt++ // whatever the cancelled attempt still reports is dropped
 		m.phase, m.err = phaseIdle, nil
 	case key.Matches(msg, k.Start):
 		m.signUp = false

@@ -31,6 +31,16 @@ const Width, Height = 80, 20
 // New starts an emulator with opts and signs email in.
 func New(t testing.TB, opts emulator.Options, email string) *Env {
 	t.Helper()
+	e := NewSignedOut(t, opts)
+	signIn(t, e.Ctx.Ctx, e.Ctx.Session, email)
+	e.refreshIdentity(t)
+	return e
+}
+
+// NewSignedOut starts an emulator with opts and returns a profile with no
+// session yet (the sign-in screen's tests); Ctx.SignedOut is set.
+func NewSignedOut(t testing.TB, opts emulator.Options) *Env {
+	t.Helper()
 	srv, err := emulator.Start("127.0.0.1:0", opts)
 	if err != nil {
 		t.Fatal(err)
@@ -46,7 +56,6 @@ func New(t testing.TB, opts emulator.Options, email string) *Env {
 	if err != nil {
 		t.Fatal(err)
 	}
-	signIn(t, ctx, sess, email)
 	hc := &http.Client{Timeout: 30 * time.Second, Transport: sess.Transport(app.ProjectGuard(http.DefaultTransport, st))}
 	client := api.New(srv.APIURL, hc, api.WithRetry(api.Retry{Attempts: 1, Base: time.Millisecond, Max: time.Millisecond}))
 
@@ -54,9 +63,8 @@ func New(t testing.TB, opts emulator.Options, email string) *Env {
 	c.Width, c.Height = Width, Height
 	c.Session, c.API, c.Store = sess, client, st
 	c.App = &app.App{Session: sess, API: client, Store: st}
-	e := &Env{Srv: srv, Ctx: c, App: c.App}
-	e.refreshIdentity(t)
-	return e
+	c.SignedOut = true
+	return &Env{Srv: srv, Ctx: c, App: c.App}
 }
 
 // signIn runs the browser sign-in with an HTTP client standing in for the browser.
@@ -79,6 +87,7 @@ func signIn(t testing.TB, ctx context.Context, sess *auth.Session, email string)
 
 func (e *Env) refreshIdentity(t testing.TB) {
 	t.Helper()
+	e.Ctx.SignedOut = false
 	info, err := e.Ctx.Session.Info(e.Ctx.Ctx)
 	if err != nil {
 		t.Fatal(err)

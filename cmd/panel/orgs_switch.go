@@ -27,7 +27,8 @@ func newOrgsSwitchCmd(f *Factory, runF func(*orgsSwitchOptions) error) *cobra.Co
 		Short: "Switch to another organization (- goes back to the previous one)",
 		Long: "Switch to another organization: by external id, id, exact name, or a fuzzy match of the name.\n" +
 			"When several match, you are asked on a terminal; otherwise the candidates are listed.\n" +
-			"'-' switches back to the previous organization.",
+			"'-' switches back to the previous organization. Organizations seen before (`panel orgs list`,\n" +
+			"earlier switches) are found without asking the server: the switch is then two round trips.",
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Query = strings.TrimSpace(args[0])

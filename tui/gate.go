@@ -149,12 +149,14 @@ func (m *Model) gateDone(msg gateMsg) tea.Cmd {
 		m.setAuth(authSignedIn)
 		m.ctx.GatePassed = true
 		m.justSignedIn = false
+		m.unreachable = true
 		return tea.Batch(m.armTimers(), m.setStatus(fmt.Sprintf("Could not reach the API (%v); showing the last known data.", err), common.LevelWarning, -1))
 	}
 	m.setAuth(authSignedIn)
 	m.ctx.GatePassed = true
 	m.justSignedIn = false
 	m.header.Stale = false
+	m.unreachable = false
 	cmds := []tea.Cmd{m.setStatus("", common.LevelInfo, -1), m.armTimers(), rememberUser(m.ctx.Store, msg.user)}
 	if msg.orgErr == nil && msg.org == nil {
 		m.ctx.Org, m.ctx.Project = nil, nil

@@ -34,6 +34,7 @@ type Model struct {
 	auth         authPhase
 	pending      common.Route // opened before the gate passed, or `next`
 	justSignedIn bool         // B6: a 401 now is not a reason to sign in again
+	unreachable  bool         // the gate passed without the API: its warning stays until a check gets through
 	armedGen     common.Generation
 
 	switchSeq   int // the current switch; older switches' steps are dropped

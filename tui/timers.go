@@ -158,8 +158,11 @@ func (m *Model) sessionChecked(msg checkedMsg) tea.Cmd {
 		}
 		return tea.Batch(checkAfter(gen, m.checkEvery()), m.reset(m.newScreen(common.RouteOnboarding)))
 	}
-	if m.header.Stale {
-		m.header.Stale = false
+	m.header.Stale = false
+	cmds := []tea.Cmd{checkAfter(gen, m.checkEvery()), m.setIdentity(nil, msg.org, nil)}
+	if m.unreachable { // the API is back: the gate's warning no longer holds
+		m.unreachable = false
+		cmds = append(cmds, m.setStatus("", common.LevelInfo, -1))
 	}
-	return tea.Batch(checkAfter(gen, m.checkEvery()), m.setIdentity(nil, msg.org, nil))
+	return tea.Batch(cmds...)
 }

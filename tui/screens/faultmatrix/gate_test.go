@@ -224,7 +224,6 @@ func (r *root) waitFor(what string, cond func(view string) bool) {
 
 // The warning of a gate that could not reach the API goes once a session check gets through.
 func TestGateWarningGoesWhenTheAPIIsBack(t *testing.T) {
-	skipKnown(t)
 	srv, a := signedInApp(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
@@ -237,12 +236,4 @@ func TestGateWarningGoesWhenTheAPIIsBack(t *testing.T) {
 	r.waitFor("the warning to go after a session check got through", func(v string) bool {
 		return checkedSince(t, srv, cleared) && !strings.Contains(v, "could not reach the api")
 	})
-}
-
-func skipKnown(t *testing.T) {
-	if os.Getenv("PANEL_TEST_KNOWN_ISSUES") == "" {
-		t.Skip("known issue, for tui/ (gate.go gateDone's default branch, timers.go sessionChecked): the gate's " +
-			"'Could not reach the API (…); showing the last known data.' is set with no expiry and a later successful " +
-			"session check does not clear it; PANEL_TEST_KNOWN_ISSUES=1 runs it")
-	}
 }

@@ -99,13 +99,8 @@ func (c *Config) EnsureProfileDir() (string, error) {
 		if err := os.MkdirAll(p, 0o700); err != nil {
 			return "", err
 		}
-		// chmod only when needed: a read-only config dir with the right modes still works.
-		if fi, err := os.Stat(p); err != nil {
+		if err := os.Chmod(p, 0o700); err != nil {
 			return "", err
-		} else if fi.Mode().Perm() != 0o700 {
-			if err := os.Chmod(p, 0o700); err != nil {
-				return "", err
-			}
 		}
 	}
 	return d, nil

@@ -36,6 +36,7 @@ func (a *App) CheckSession(ctx context.Context) (*api.Organization, error) {
 // signOutRevoked signs out after the server revoked the session and returns
 // the error that says so (exit 4 in commands, the sign-in screen in the TUI).
 func (a *App) signOutRevoked(ctx context.Context) error {
+	a.Session.MarkRevoked() // before the tokens go: a request racing the sign-out says revoked too
 	if _, err := a.SignOut(context.WithoutCancel(ctx)); err != nil && !errors.Is(err, auth.ErrTokenFromEnvironment) {
 		return fmt.Errorf("%w (and signing out failed: %v)", auth.ErrSessionRevoked, err)
 	}

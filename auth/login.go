@@ -65,6 +65,7 @@ func (s *Session) ChooseOrganization(ctx context.Context, sel *OrganizationSelec
 
 // saveLogin stores a fresh sign-in in place of whatever was stored, and ends the replaced server session.
 func (s *Session) saveLogin(ctx context.Context, res *authResponse, next string) (*Result, error) {
+	s.setRevoked(false)
 	at, c, err := accessFromResponse(res, s.now())
 	if err != nil {
 		return nil, err

@@ -38,6 +38,9 @@ type Session struct {
 	org    string // this process's organization once known
 	pinned bool
 	access map[string]*accessToken // per organization, in memory
+	// revoked: this process saw the server revoke the session, so "no session"
+	// from now on says revoked, whichever caller asks first (B10).
+	revoked bool
 }
 
 // Info describes the session without any network call.
@@ -93,7 +96,7 @@ func (s *Session) Info(ctx context.Context) (Info, error) {
 		return Info{}, err
 	}
 	if rec == nil {
-		return Info{}, ErrLoginRequired
+		return Info{}, s.noSession()
 	}
 	org := s.orgFor(rec)
 	in := Info{UserID: rec.UserID, Email: rec.Email, OrganizationID: org, DefaultOrganizationID: rec.OrganizationID,
@@ -159,4 +162,26 @@ func (s *Session) currentOrg() (string, bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.org, s.pinned
+}
+
+// MarkRevoked records that the server revoked the session (a 403 on the
+// session check): later calls that find no session return ErrSessionRevoked
+// instead of ErrLoginRequired, so a request racing the sign-out reports the
+// real cause. A new sign-in clears it.
+func (s *Session) MarkRevoked() { s.setRevoked(true) }
+
+func (s *Session) setRevoked(v bool) {
+	s.mu.Lock()
+	s.revoked = v
+	s.mu.Unlock()
+}
+
+// noSession is the error for "no stored session".
+func (s *Session) noSession() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.revoked {
+		return ErrSessionRevoked
+	}
+	return ErrLoginRequired
 }

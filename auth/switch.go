@@ -46,7 +46,7 @@ func (s *Session) StartSwitch(ctx context.Context, orgExternalID string) (*Switc
 	}
 	rec, err := s.store.loadRecord()
 	if err == nil && rec == nil {
-		err = ErrLoginRequired
+		err = s.noSession()
 	}
 	if err != nil {
 		unlock()

@@ -59,7 +59,7 @@ func (s *Session) refreshLocked(ctx context.Context, rejected string) (*accessTo
 	}
 	if rec == nil {
 		s.forget()
-		return nil, ErrLoginRequired
+		return nil, s.noSession()
 	}
 	org := s.orgFor(rec)
 	at, err := s.store.loadAccess(org)

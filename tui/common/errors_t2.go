@@ -34,7 +34,8 @@ func Describe(err error) string {
 	case errors.As(err, &e):
 		return fmt.Sprintf("The API refused (HTTP %d).", e.Status)
 	case api.IsNetworkError(err):
-		return "Cannot reach the API: " + err.Error()
+		// The error already says what happened and to whom (the API or WorkOS).
+		return sentence(err.Error())
 	}
 	return err.Error()
 }
@@ -46,4 +47,12 @@ func RequestContext(ctx context.Context, fresh bool) context.Context {
 		return api.Revalidate(ctx)
 	}
 	return ctx
+}
+
+// sentence capitalizes the first letter of an ASCII message.
+func sentence(s string) string {
+	if s != "" && s[0] >= 'a' && s[0] <= 'z' {
+		return string(s[0]-'a'+'A') + s[1:]
+	}
+	return s
 }

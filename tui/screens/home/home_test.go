@@ -80,9 +80,7 @@ func TestCountFailureGoesToTheFunnelAndSaysUnknown(t *testing.T) {
 	if msg.Stamp.IsZero() || !api.IsServerError(msg.Err) {
 		t.Fatalf("error to the funnel: %+v", msg)
 	}
-	if v := m.View(); !strings.Contains(v, "Invitations  unknown") {
-		t.Fatalf("view:\n%s", v)
-	}
+	d.WaitView("Invitations  unknown")
 }
 
 func TestQuickKeysFollowTheGlobals(t *testing.T) {

@@ -96,7 +96,7 @@ func (s *Session) Info(ctx context.Context) (Info, error) {
 		return Info{}, err
 	}
 	if rec == nil {
-		return Info{}, s.noSession()
+		return Info{}, ErrLoginRequired // who is signed in: nobody, whatever the cause
 	}
 	org := s.orgFor(rec)
 	in := Info{UserID: rec.UserID, Email: rec.Email, OrganizationID: org, DefaultOrganizationID: rec.OrganizationID,

@@ -101,7 +101,7 @@ func TestNoBrowserShowsTheURLAndThePastedRedirectSignsIn(t *testing.T) {
 		t.Fatalf("paste box %q", m.paste.Value())
 	}
 	d.Key(tea.KeyEnter)
-	d.WaitView("callback") // a bad address is refused in place; the flow keeps waiting
+	d.WaitFor("the bad paste refused in place", func() bool { return m.pasteErr != "" }) // the flow keeps waiting
 	if m.phase != phaseBrowser {
 		t.Fatalf("phase %d after a bad paste, want still waiting", m.phase)
 	}

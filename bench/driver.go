@@ -7,6 +7,8 @@ import (
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/panel-dev/panel/internal/teacmd"
 )
 
 // modelDriver plays Bubble Tea's loop for a model: commands run on
@@ -27,25 +29,7 @@ func newModelDriver(ctx context.Context, m tea.Model, width, height int) *modelD
 }
 
 func (d *modelDriver) run(cmd tea.Cmd) {
-	if cmd == nil {
-		return
-	}
-	go func() {
-		msg := cmd()
-		if batch, ok := msg.(tea.BatchMsg); ok {
-			for _, c := range batch {
-				d.run(c)
-			}
-			return
-		}
-		if msg == nil {
-			return
-		}
-		select {
-		case d.msgs <- msg:
-		case <-d.ctx.Done():
-		}
-	}()
+	teacmd.Runner{Out: d.msgs, Done: d.ctx.Done()}.Run(cmd)
 }
 
 func (d *modelDriver) send(msg tea.Msg) {

@@ -7,6 +7,8 @@ import (
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/panel-dev/panel/internal/teacmd"
 )
 
 // deadline bounds every wait for a condition.
@@ -34,25 +36,7 @@ func startModel(t testing.TB, d Deps) *driver {
 }
 
 func (d *driver) run(cmd tea.Cmd) {
-	if cmd == nil {
-		return
-	}
-	go func() {
-		msg := cmd()
-		if batch, ok := msg.(tea.BatchMsg); ok {
-			for _, c := range batch {
-				d.run(c)
-			}
-			return
-		}
-		if msg == nil {
-			return
-		}
-		select {
-		case d.msgs <- msg:
-		case <-d.ctx.Done():
-		}
-	}()
+	teacmd.Runner{Out: d.msgs, Done: d.ctx.Done()}.Run(cmd)
 }
 
 func (d *driver) send(msg tea.Msg) {

@@ -17,6 +17,7 @@ import (
 	"github.com/panel-dev/panel/app"
 	"github.com/panel-dev/panel/auth"
 	"github.com/panel-dev/panel/emulator"
+	"github.com/panel-dev/panel/internal/teacmd"
 	"github.com/panel-dev/panel/tui"
 )
 
@@ -174,25 +175,7 @@ func startRoot(t *testing.T, ctx context.Context, m tea.Model) *root {
 }
 
 func (r *root) run(cmd tea.Cmd) {
-	if cmd == nil {
-		return
-	}
-	go func() {
-		msg := cmd()
-		if batch, ok := msg.(tea.BatchMsg); ok {
-			for _, c := range batch {
-				r.run(c)
-			}
-			return
-		}
-		if msg == nil {
-			return
-		}
-		select {
-		case r.msgs <- msg:
-		case <-r.ctx.Done():
-		}
-	}()
+	teacmd.Runner{Out: r.msgs, Done: r.ctx.Done()}.Run(cmd)
 }
 
 func (r *root) send(msg tea.Msg) {

@@ -8,6 +8,8 @@ import (
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/panel-dev/panel/internal/teacmd"
 	"github.com/panel-dev/panel/tui/common"
 )
 
@@ -42,25 +44,7 @@ func Start(t testing.TB, s common.Screen) *Driver {
 
 // Run executes cmd off the test goroutine; its message comes back through Wait.
 func (d *Driver) Run(cmd tea.Cmd) {
-	if cmd == nil {
-		return
-	}
-	go func() {
-		msg := cmd()
-		if batch, ok := msg.(tea.BatchMsg); ok {
-			for _, c := range batch {
-				d.Run(c)
-			}
-			return
-		}
-		if msg == nil {
-			return
-		}
-		select {
-		case d.msgs <- msg:
-		case <-d.done:
-		}
-	}()
+	teacmd.Runner{Out: d.msgs, Done: d.done}.Run(cmd)
 }
 
 // Send gives msg to the screen now, as the root would.

@@ -14,7 +14,7 @@ import (
 // Fields name the input. If the switch fails, the organization exists
 // anyway: it is returned with the error.
 func (a *App) CreateOrganization(ctx context.Context, name string, progress func(SwitchProgress)) (*api.Organization, *SwitchResult, error) {
-	if err := ValidateOrganizationName(name); err != nil {
+	if err := api.ValidateOrganizationName(name); err != nil {
 		return nil, nil, err
 	}
 	org, err := a.API.CreateOrganization(ctx, name)

@@ -102,28 +102,6 @@ func TestLeavingTheLastOrganizationSignsOut(t *testing.T) {
 	}
 }
 
-func TestValidateOrganizationNameSaysWhichRule(t *testing.T) {
-	for name, want := range map[string]string{
-		"":                      "empty",
-		strings.Repeat("a", 40): "at most 39",
-		"Acme":                  "uppercase",
-		"ac me":                 "character",
-		"-acme":                 "start",
-		"acme-":                 "end",
-		"ac--me":                `"--"`,
-	} {
-		err := app.ValidateOrganizationName(name)
-		if err == nil || !strings.Contains(err.Error(), want) {
-			t.Errorf("%q: %v, want it to mention %s", name, err, want)
-		}
-	}
-	for _, ok := range []string{"a", "acme", "acme-2", strings.Repeat("a", 39), "9lives"} {
-		if err := app.ValidateOrganizationName(ok); err != nil {
-			t.Errorf("%q: %v", ok, err)
-		}
-	}
-}
-
 func TestNormalizeEmails(t *testing.T) {
 	valid, invalid := app.NormalizeEmails([]string{"  Carol@Example.com ", "carol@example.com", "", "nope", "a@b", "dave@example.org"})
 	if strings.Join(valid, ",") != "carol@example.com,dave@example.org" {

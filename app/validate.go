@@ -6,15 +6,8 @@ import (
 	"github.com/panel-dev/panel/api"
 )
 
-// The rules themselves live in api (validate.go), shared with the TUI's
-// inputs; app keeps the names the commands use.
-
-// MaxOrganizationName is B20's length limit.
-const MaxOrganizationName = api.MaxOrganizationName
-
-// ValidateOrganizationName checks B20's rules before anything is sent and
-// says which one is broken (api.ValidateOrganizationName).
-func ValidateOrganizationName(name string) error { return api.ValidateOrganizationName(name) }
+// The address rule itself lives in api (NormalizeEmail), shared with the TUI's
+// inputs; so does B20's organization-name rule (api.ValidateOrganizationName).
 
 // EmailError is one invitation address that cannot be sent.
 type EmailError struct {

@@ -124,7 +124,7 @@ func newOrgsCreateCmd(f *Factory, runF func(*orgsCreateOptions) error) *cobra.Co
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Name = args[0]
-			if err := app.ValidateOrganizationName(opts.Name); err != nil {
+			if err := api.ValidateOrganizationName(opts.Name); err != nil {
 				return fmt.Errorf("invalid organization name %q: %w", opts.Name, err)
 			}
 			if runF != nil {

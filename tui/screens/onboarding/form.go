@@ -8,7 +8,6 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/panel-dev/panel/api"
-	"github.com/panel-dev/panel/app"
 	"github.com/panel-dev/panel/tui/common"
 	"github.com/panel-dev/panel/tui/keys"
 	"github.com/panel-dev/panel/tui/theme"
@@ -52,7 +51,7 @@ func (f *createForm) update(msg tea.KeyMsg) (tea.Cmd, formResult) {
 	case f.busy:
 		return nil, formNone
 	case key.Matches(msg, f.keys.Submit):
-		if err := app.ValidateOrganizationName(f.value()); err != nil {
+		if err := api.ValidateOrganizationName(f.value()); err != nil {
 			f.problem = err.Error()
 			return nil, formNone
 		}
@@ -75,7 +74,7 @@ func (f *createForm) check() {
 	f.apiError = false
 	f.problem = ""
 	if v := f.value(); v != "" {
-		if err := app.ValidateOrganizationName(v); err != nil {
+		if err := api.ValidateOrganizationName(v); err != nil {
 			f.problem = err.Error()
 		}
 	}

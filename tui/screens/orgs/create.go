@@ -7,7 +7,6 @@ import (
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/panel-dev/panel/api"
-	"github.com/panel-dev/panel/app"
 	"github.com/panel-dev/panel/tui/common"
 	"github.com/panel-dev/panel/tui/keys"
 	"github.com/panel-dev/panel/tui/theme"
@@ -29,7 +28,7 @@ func newCreateForm(th *theme.Theme) (*createForm, tea.Cmd) {
 	in.Prompt = "name: "
 	in.Placeholder = "my-team"
 	in.PlaceholderStyle = th.Muted
-	in.CharLimit = app.MaxOrganizationName + 10 // let the "too long" message show
+	in.CharLimit = api.MaxOrganizationName + 10 // let the "too long" message show
 	k := keys.NewInput()
 	k.Submit.SetHelp("enter", "create")
 	return &createForm{keys: k, input: in}, in.Focus()
@@ -112,7 +111,7 @@ func (f *createForm) view(th *theme.Theme) string {
 // nameProblem is B20's verdict on a name ("" when fine), from the one
 // place the rules live.
 func nameProblem(name string) string {
-	if err := app.ValidateOrganizationName(name); err != nil {
+	if err := api.ValidateOrganizationName(name); err != nil {
 		return err.Error()
 	}
 	return ""

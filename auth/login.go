@@ -34,11 +34,14 @@ type Result struct {
 	StoredAt time.Time
 }
 
-// checkCanSignIn refuses with PANEL_TOKEN and surfaces a keychain problem before the user goes through the
-// browser for nothing.
+// checkCanSignIn refuses with PANEL_TOKEN or a WorkOS URL that may not carry credentials, and surfaces a
+// keychain problem, before the user goes through the browser for nothing.
 func (s *Session) checkCanSignIn() error {
 	if s.opts.EnvToken != "" {
 		return ErrTokenFromEnvironment
+	}
+	if err := s.wos.checkURL(s.wos.endpoint); err != nil {
+		return err // the code would have to go there
 	}
 	_, err := s.store.loadRecord()
 	var kerr *KeychainError

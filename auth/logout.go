@@ -62,7 +62,8 @@ func (s *Session) Logout(ctx context.Context) (LogoutResult, error) {
 	return res, nil
 }
 
-// endServerSession GETs the logout URL, as the browser would, without following its redirect.
+// endServerSession GETs the logout URL, as the browser would, without following its redirect (the WorkOS
+// client never follows one).
 func (s *Session) endServerSession(ctx context.Context, sid string) error {
 	if sid == "" {
 		return errors.New("the stored session has no session id")
@@ -71,15 +72,16 @@ func (s *Session) endServerSession(ctx context.Context, sid string) error {
 	if err != nil {
 		return err
 	}
+	if err := s.wos.checkURL(u.String()); err != nil {
+		return err
+	}
 	ctx, cancel := context.WithTimeout(ctx, logoutTimeout)
 	defer cancel()
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
 	if err != nil {
 		return err
 	}
-	hc := *s.wos.http
-	hc.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
-	res, err := hc.Do(req)
+	res, err := s.wos.http.Do(req) // its redirect is not followed
 	if err != nil {
 		return fmt.Errorf("reach WorkOS: %w", scrubURLError(err))
 	}

@@ -79,7 +79,12 @@ func (t *bearerTransport) authorized(req *http.Request, at *accessToken) *http.R
 }
 
 // CheckBearerURL refuses to send a token in clear text anywhere but the local machine.
-func CheckBearerURL(u *url.URL) error {
+func CheckBearerURL(u *url.URL) error { return checkCredentialURL(u, "the access token") }
+
+// checkCredentialURL is the one rule for every credential panel sends, the API's bearer as WorkOS's
+// codes, verifiers, refresh and pending tokens (B26): https (or wss), or plain http (ws) to a loopback
+// address. what names the credential in the refusal.
+func checkCredentialURL(u *url.URL, what string) error {
 	switch u.Scheme {
 	case "https", "wss":
 		return nil
@@ -88,8 +93,8 @@ func CheckBearerURL(u *url.URL) error {
 			return nil
 		}
 	}
-	return fmt.Errorf("refusing to send the access token to %s://%s: only https, or http to this machine "+
-		"(127.0.0.1, ::1, localhost), may carry it", u.Scheme, u.Host)
+	return fmt.Errorf("refusing to send %s to %s://%s: only https, or http to this machine "+
+		"(127.0.0.1, ::1, localhost), may carry it", what, u.Scheme, u.Host)
 }
 
 // checkRedirectHost keeps the token on the host the caller addressed: http.Client sends each hop of a

@@ -34,10 +34,27 @@ type workos struct {
 }
 
 func newWorkOS(clientID, endpoint string, hc *http.Client) *workos {
+	// A redirect is never followed (B26): http.Client would send the body again, refresh token and
+	// all, to wherever the answer points. It reaches the caller as an answer and is refused there.
+	noRedirect := *hc
+	noRedirect.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
 	um := usermanagement.NewClient("") // no API key: it only builds URLs here
 	um.Endpoint = strings.TrimRight(endpoint, "/")
-	um.HTTPClient = hc
-	return &workos{clientID: clientID, endpoint: um.Endpoint, http: hc, urls: um}
+	um.HTTPClient = &noRedirect
+	return &workos{clientID: clientID, endpoint: um.Endpoint, http: &noRedirect, urls: um}
+}
+
+// checkURL applies the credentials' transport rule (checkCredentialURL) to a WorkOS address, before
+// anything is sent there.
+func (w *workos) checkURL(raw string) error {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return fmt.Errorf("the WorkOS URL %q is not a URL: %w", w.endpoint, err)
+	}
+	if err := checkCredentialURL(u, "WorkOS credentials"); err != nil {
+		return fmt.Errorf("%w; check the WorkOS URL (--auth-url, PANEL_AUTH_URL or auth_url)", err)
+	}
+	return nil
 }
 
 // authResponse is an authenticate answer; workos-go's type describes it.
@@ -89,6 +106,9 @@ func (w *workos) postJSON(ctx context.Context, path string, body any, out any) e
 	if err != nil {
 		return err
 	}
+	if err := w.checkURL(w.endpoint + path); err != nil {
+		return err
+	}
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, w.endpoint+path, bytes.NewReader(b))
 	if err != nil {
 		return err
@@ -105,6 +125,9 @@ func (w *workos) postJSON(ctx context.Context, path string, body any, out any) e
 		// As a *url.Error like a failure before the headers: callers tell this request's failure from theirs.
 		return unanswered(path, &url.Error{Op: "Post", URL: w.endpoint + path, Err: err})
 	}
+	if res.StatusCode >= 300 && res.StatusCode < 400 {
+		return redirected(path, res)
+	}
 	if res.StatusCode >= 300 {
 		return decodeRefusal(res.StatusCode, data)
 	}
@@ -112,6 +135,17 @@ func (w *workos) postJSON(ctx context.Context, path string, body any, out any) e
 		return fmt.Errorf("WorkOS answered %s with a body that is not the expected JSON", path)
 	}
 	return nil
+}
+
+// redirected is the error for a WorkOS answer that redirects: not a refusal (the session and the
+// credential are kept, nothing falls back to a browser sign-in), and never followed.
+func redirected(path string, res *http.Response) error {
+	where := "elsewhere"
+	if loc, err := res.Location(); err == nil && loc.Host != "" {
+		where = "to " + loc.Host
+	}
+	return fmt.Errorf("WorkOS answered POST %s with a redirect (HTTP %d) %s: panel never sends credentials "+
+		"on to another address; check the WorkOS URL (--auth-url, PANEL_AUTH_URL or auth_url)", path, res.StatusCode, where)
 }
 
 // refusalBody covers both error shapes and the organization selection payload.

@@ -3,7 +3,7 @@
 #
 # It installs what the test layers need when missing (tmux for the TUI test, chromium for the real-browser test,
 # gnome-keyring + dbus for the real-keychain tests, goreleaser for the release config check), then runs gofmt,
-# go vet, `goreleaser check`, every Go test under -race inside a private D-Bus session with a throwaway unlocked
+# `go mod tidy -diff`, go vet, `goreleaser check`, every Go test under -race inside a private D-Bus session with a throwaway unlocked
 # keyring, and each fuzz target for a bounded time. Under CI=true a test layer whose tool is missing fails.
 #
 # Knobs: FUZZTIME (default 10s per target), GOTEST_FLAGS (extra flags for go test), SKIP_INSTALL=1.
@@ -44,6 +44,9 @@ fi
 step "gofmt"
 unformatted=$(gofmt -l $(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))
 if [ -n "$unformatted" ]; then echo "gofmt wants to rewrite:"; echo "$unformatted"; exit 1; fi
+
+step "go mod tidy (go.mod and go.sum must already be tidy)"
+go mod tidy -diff || { echo "go mod tidy would change go.mod/go.sum (above): run it and commit the result" >&2; exit 1; }
 
 step "go vet"
 go vet ./...

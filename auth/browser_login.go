@@ -26,7 +26,7 @@ func (s *Session) BeginBrowserLogin(ctx context.Context, o LoginOptions) (*Brows
 		return nil, err
 	}
 	b := &BrowserLogin{s: s, opts: o, pkce: newPKCE(), state: newState(o.Next)}
-	srv, err := startCallbackServer(b.state)
+	srv, err := startCallbackServer(ctx, b.state)
 	if err != nil {
 		return nil, err
 	}
@@ -46,7 +46,7 @@ func (s *Session) BeginBrowserLogin(ctx context.Context, o LoginOptions) (*Brows
 	}
 	u, err := s.wos.urls.GetAuthorizationURL(ao)
 	if err != nil {
-		srv.close()
+		_ = srv.close() // the sign-in URL's error is the one to report
 		return nil, fmt.Errorf("build the sign-in URL: %w", err)
 	}
 	b.url = u.String()

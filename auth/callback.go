@@ -38,8 +38,9 @@ type callbackServer struct {
 	callbacks chan callback
 }
 
-func startCallbackServer(state string) (*callbackServer, error) {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
+func startCallbackServer(ctx context.Context, state string) (*callbackServer, error) {
+	var lc net.ListenConfig
+	ln, err := lc.Listen(ctx, "tcp", "127.0.0.1:0")
 	if err != nil {
 		return nil, fmt.Errorf("open the loopback listener for the sign-in callback: %w", err)
 	}
@@ -51,7 +52,10 @@ func startCallbackServer(state string) (*callbackServer, error) {
 
 func (c *callbackServer) redirectURI() string { return "http://" + c.host + callbackPath }
 
-// close lets a page being written finish (the tab shows how the sign-in ended), then stops.
+// close lets a page being written finish (the tab shows how the sign-in ended), then stops. Its grace period
+// is its own: a caller closing because its context ended still lets the page finish.
+//
+//nolint:contextcheck // a fresh bounded context on purpose (above)
 func (c *callbackServer) close() error {
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
 	defer cancel()

@@ -109,7 +109,10 @@ func (s *Store) Update(fn func(*State)) error {
 }
 
 // lock takes the profile's state lock (shared by every file of the store),
-// creating the directory 0700 first.
+// creating the directory 0700 first. Its wait is bounded by lockTimeout and tied
+// to no caller's request: a local write that was started always completes.
+//
+//nolint:contextcheck // a fresh bounded context on purpose (above)
 func (s *Store) lock() (unlock func(), err error) {
 	if err := os.MkdirAll(s.dir, 0o700); err != nil {
 		return nil, err

@@ -86,6 +86,10 @@ func route(req *http.Request) (*routers.Route, map[string]string, error) {
 	return r, params, nil
 }
 
+// checkRequest validates a request against its operation. Validation is local (no I/O) and runs to the end
+// even for a request its caller has cancelled, hence its own context.
+//
+//nolint:contextcheck // a fresh context on purpose (above)
 func checkRequest(req *http.Request, body []byte) (string, error) {
 	r, params, err := route(req)
 	if err != nil {
@@ -100,6 +104,9 @@ func checkRequest(req *http.Request, body []byte) (string, error) {
 	return r.Operation.OperationID, openapi3filter.ValidateRequest(context.Background(), input)
 }
 
+// checkResponse validates a response against its operation, with its own context like checkRequest.
+//
+//nolint:contextcheck // a fresh context on purpose (above)
 func checkResponse(req *http.Request, status int, header http.Header, body []byte) (string, error) {
 	r, params, err := route(req)
 	if err != nil {

@@ -81,7 +81,7 @@ func decodeAnswer(k call, data []byte, out any) error {
 	}
 	var syntax *json.SyntaxError
 	if errors.As(err, &syntax) || errors.Is(err, io.ErrUnexpectedEOF) {
-		return fmt.Errorf("the API's answer to %s %s is not valid JSON (%v)", k.method, k.path, errors.Unwrap(err))
+		return fmt.Errorf("the API's answer to %s %s is not valid JSON (%w)", k.method, k.path, errors.Unwrap(err))
 	}
-	return fmt.Errorf("the API's answer to %s %s is not the JSON expected (%v)", k.method, k.path, errors.Unwrap(err))
+	return fmt.Errorf("the API's answer to %s %s is not the JSON expected (%w)", k.method, k.path, errors.Unwrap(err))
 }

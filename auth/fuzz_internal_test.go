@@ -2,6 +2,7 @@ package auth
 
 import (
 	"encoding/base64"
+	"errors"
 	"net/http"
 	"net/url"
 	"strings"
@@ -85,7 +86,7 @@ func FuzzClaims(f *testing.F) {
 		for _, tok := range []string{token, built} {
 			c, err := parseClaims(tok)
 			if err != nil {
-				if err != errMalformedToken {
+				if !errors.Is(err, errMalformedToken) {
 					t.Fatalf("error %v", err)
 				}
 				continue

@@ -104,7 +104,7 @@ func (s *Session) exchange(ctx context.Context, rec *record, org string, makeDef
 	if err != nil {
 		if isInvalidGrant(err) {
 			s.clearIfUnchanged(rec)
-			return nil, fmt.Errorf("%w: WorkOS no longer accepts the stored session (%v)", ErrLoginRequired, err)
+			return nil, fmt.Errorf("%w: WorkOS no longer accepts the stored session (%w)", ErrLoginRequired, err)
 		}
 		return nil, err
 	}

@@ -104,7 +104,7 @@ func run(rtt time.Duration, runs int, only, storage, out string) error {
 	h := &harness{self: self, rtt: rtt, runs: runs, work: work, log: io.MultiWriter(os.Stderr, raw), storage: storage}
 	h.panel = filepath.Join(work, "panel")
 	if b, err := exec.Command("go", "build", "-o", h.panel, "./cmd/panel").CombinedOutput(); err != nil {
-		return fmt.Errorf("go build ./cmd/panel: %v\n%s", err, b)
+		return fmt.Errorf("go build ./cmd/panel: %w\n%s", err, b)
 	}
 	h.logf("machine: %s; tokens in: %s; RTT %s; %d runs per figure", machine(), h.storage, rtt, runs)
 	for _, m := range measurements {

@@ -71,7 +71,7 @@ func (p *profile) run(args ...string) (string, error) {
 	var out, errOut bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errOut
 	if err := cmd.Run(); err != nil {
-		return out.String(), fmt.Errorf("panel %s: %v\n%s", strings.Join(args, " "), err, errOut.String())
+		return out.String(), fmt.Errorf("panel %s: %w\n%s", strings.Join(args, " "), err, errOut.String())
 	}
 	return out.String(), nil
 }
@@ -85,7 +85,7 @@ func (p *profile) timed(args ...string) (time.Duration, error) {
 	err := cmd.Run()
 	d := time.Since(start)
 	if err != nil {
-		return d, fmt.Errorf("panel %s: %v\n%s", strings.Join(args, " "), err, errOut.String())
+		return d, fmt.Errorf("panel %s: %w\n%s", strings.Join(args, " "), err, errOut.String())
 	}
 	return d, nil
 }

@@ -51,7 +51,7 @@ func (h *harness) switcher() error {
 		em.clearRequests()
 		out, err := cmd.Output()
 		if err != nil {
-			return fmt.Errorf("switcher child: %v", err)
+			return fmt.Errorf("switcher child: %w", err)
 		}
 		var r switcherReport
 		if err := json.Unmarshal(out, &r); err != nil {
@@ -81,7 +81,7 @@ func (h *harness) goBench(pkg, name string) (samples, error) {
 	out, err := cmd.CombinedOutput()
 	h.logf("%s", strings.TrimSpace(string(out)))
 	if err != nil {
-		return nil, fmt.Errorf("go test -bench %s %s: %v", name, pkg, err)
+		return nil, fmt.Errorf("go test -bench %s %s: %w", name, pkg, err)
 	}
 	var s samples
 	sc := bufio.NewScanner(strings.NewReader(string(out)))

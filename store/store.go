@@ -141,7 +141,7 @@ func (s *Store) read() (State, error) {
 	if err := json.Unmarshal(data, &st); err != nil {
 		aside := s.Path() + ".corrupt-" + time.Now().UTC().Format("20060102T150405")
 		if mvErr := os.Rename(s.Path(), aside); mvErr != nil {
-			return State{}, fmt.Errorf("state file is corrupt (%v) and could not be moved aside: %w", err, mvErr)
+			return State{}, fmt.Errorf("state file is corrupt (%w) and could not be moved aside: %w", err, mvErr)
 		}
 		s.warn(fmt.Sprintf("warning: %s was corrupt (%v); moved it to %s and started afresh", s.Path(), err, aside))
 		return State{Version: SchemaVersion}, nil

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -78,7 +79,7 @@ func TestNewerSchemaIsNotOverwritten(t *testing.T) {
 	if got := s.CurrentProject("o"); got != "p" {
 		t.Errorf("CurrentProject = %q, want p (a newer file is still read)", got)
 	}
-	if err := s.Update(func(st *State) {}); err != ErrNewerSchema {
+	if err := s.Update(func(st *State) {}); !errors.Is(err, ErrNewerSchema) {
 		t.Errorf("Update = %v, want ErrNewerSchema", err)
 	}
 }

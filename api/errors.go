@@ -29,6 +29,9 @@ type FieldError struct {
 	Description string `json:"description"`
 }
 
+// Error is one line: the server's own line breaks are folded into spaces
+// (Message and Fields keep them), so its words cannot start a line of their
+// own wherever the error is shown.
 func (e *Error) Error() string {
 	msg := e.Message
 	if msg == "" {
@@ -56,8 +59,11 @@ func (e *Error) Error() string {
 		fmt.Fprintf(&b, " on %s %s", e.Method, e.Path)
 	}
 	b.WriteString(")")
-	return b.String()
+	return lineBreaks.Replace(b.String())
 }
+
+// lineBreaks folds line breaks into spaces.
+var lineBreaks = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ")
 
 // FieldError returns the description of the error on field, if any (forms
 // show it next to the input).

@@ -26,6 +26,8 @@ type RefusedError struct {
 	Description string
 }
 
+// Error is one line: WorkOS's own line breaks are folded into spaces (Code and Description keep them), so
+// its words cannot start a line of their own wherever the error is shown.
 func (e *RefusedError) Error() string {
 	msg := "WorkOS refused"
 	if e.Code != "" {
@@ -34,8 +36,11 @@ func (e *RefusedError) Error() string {
 	if e.Description != "" && e.Description != e.Code {
 		msg += ": " + e.Description
 	}
-	return msg
+	return lineBreaks.Replace(msg)
 }
+
+// lineBreaks folds line breaks into spaces.
+var lineBreaks = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ")
 
 // OrganizationChoice is one organization the user may sign in to.
 type OrganizationChoice struct {
@@ -57,7 +62,7 @@ func (e *OrganizationSelectionRequired) Error() string {
 	for _, o := range e.Organizations {
 		names = append(names, fmt.Sprintf("%s (%s)", o.Name, o.ID))
 	}
-	return "choose the organization to sign in to: " + strings.Join(names, ", ")
+	return lineBreaks.Replace("choose the organization to sign in to: " + strings.Join(names, ", "))
 }
 
 // isInvalidGrant reports whether err is WorkOS refusing a refresh token or code for good.

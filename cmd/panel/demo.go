@@ -12,6 +12,7 @@ import (
 	"github.com/panel-dev/panel/emulator"
 	"github.com/panel-dev/panel/emulator/seed"
 	"github.com/panel-dev/panel/internal/config"
+	"github.com/panel-dev/panel/internal/termsafe"
 )
 
 func init() {
@@ -133,6 +134,6 @@ func demoWithoutTerminal(ctx context.Context, f *Factory, cfg *config.Config) er
 		return err
 	}
 	fmt.Fprintf(f.IO.Out, "Signed in as %s (organization %s, session expires %s, tokens in %s).\n",
-		res.Info.Email, res.Info.OrganizationID, res.Info.ExpiresAt.Format(time.RFC3339), res.Info.Storage)
+		termsafe.Line(res.Info.Email), termsafe.Line(res.Info.OrganizationID), res.Info.ExpiresAt.Format(time.RFC3339), res.Info.Storage)
 	return nil
 }

@@ -3,6 +3,8 @@ package main
 import (
 	"errors"
 	"fmt"
+
+	"github.com/panel-dev/panel/internal/termsafe"
 )
 
 // Exit codes scripts rely on (PRODUCT.md "Contracts").
@@ -56,7 +58,9 @@ func reportError(io *IOStreams, err error) int {
 		return exitOK
 	}
 	if !errors.Is(err, errSilent) {
-		fmt.Fprintln(io.ErrOut, "Error:", err)
+		// Error text carries server words (an API message, WorkOS's error_description): sanitized, its
+		// own line breaks kept.
+		fmt.Fprintln(io.ErrOut, "Error:", termsafe.Text(err.Error()))
 	}
 	return exitCodeOf(err)
 }

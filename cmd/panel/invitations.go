@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/panel-dev/panel/api"
+	"github.com/panel-dev/panel/internal/termsafe"
 )
 
 func init() { subcommands = append(subcommands, newInvitationsCmd) }
@@ -250,7 +251,7 @@ func invitationWrite(opts *invitationOptions, orgScoped bool, do func(context.Co
 		if opts.JSON {
 			return printJSON(opts.f.IO.Out, struct{}{})
 		}
-		fmt.Fprintf(opts.f.IO.Out, "Revoked invitation %s\n", opts.ID)
+		fmt.Fprintf(opts.f.IO.Out, "Revoked invitation %s\n", termsafe.Line(opts.ID))
 		return nil
 	}
 	if opts.JSON {
@@ -260,7 +261,7 @@ func invitationWrite(opts *invitationOptions, orgScoped bool, do func(context.Co
 	if target == "" || !orgScoped {
 		target = orgName(inv.Organization)
 	}
-	fmt.Fprintf(opts.f.IO.Out, done, target)
+	fmt.Fprintf(opts.f.IO.Out, done, termsafe.Line(target))
 	return nil
 }
 
@@ -281,7 +282,7 @@ func invitationsAcceptRun(opts *invitationOptions) error {
 				return perr
 			}
 		} else {
-			fmt.Fprintf(opts.f.IO.Out, "Accepted the invitation to %s\n", orgName(inv.Organization))
+			fmt.Fprintf(opts.f.IO.Out, "Accepted the invitation to %s\n", termsafe.Line(orgName(inv.Organization)))
 		}
 	}
 	if err != nil {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/panel-dev/panel/api"
 	"github.com/panel-dev/panel/app"
+	"github.com/panel-dev/panel/internal/termsafe"
 )
 
 type invitationsSendOptions struct {
@@ -69,7 +70,7 @@ func invitationsSendRun(opts *invitationsSendOptions) error {
 				}
 				sent = append(sent, *inv)
 				if !opts.JSON {
-					fmt.Fprintf(opts.f.IO.Out, "Invited %s (invitation %s)\n", inv.Email, inv.ID)
+					fmt.Fprintf(opts.f.IO.Out, "Invited %s (invitation %s)\n", termsafe.Line(inv.Email), termsafe.Line(inv.ID))
 				}
 			}
 			return nil

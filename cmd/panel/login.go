@@ -10,6 +10,7 @@ import (
 
 	"github.com/panel-dev/panel/auth"
 	"github.com/panel-dev/panel/internal/config"
+	"github.com/panel-dev/panel/internal/termsafe"
 	"github.com/panel-dev/panel/store"
 )
 
@@ -120,23 +121,24 @@ func finishOrganizationSelection(ctx context.Context, opts *loginOptions, s *aut
 	if !errors.As(err, &ref) {
 		return res, err
 	}
-	fmt.Fprintf(opts.IO.ErrOut, "WorkOS did not finish the sign-in into %s here (%s); signing in again through the browser into it.\n", orgID, ref.Code)
+	fmt.Fprintf(opts.IO.ErrOut, "WorkOS did not finish the sign-in into %s here (%s); signing in again through the browser into it.\n",
+		termsafe.Line(orgID), termsafe.Line(ref.Code))
 	lo.OrganizationID = orgID
 	return signIn(ctx, opts, s, lo, lines)
 }
 
 func who(info auth.Info) string {
 	if info.Email != "" {
-		return info.Email
+		return termsafe.Line(info.Email)
 	}
-	return info.UserID
+	return termsafe.Line(info.UserID)
 }
 
 func inOrganization(org string) string {
 	if org == "" {
 		return " (no organization yet)"
 	}
-	return " in organization " + org
+	return " in organization " + termsafe.Line(org)
 }
 
 // forgetLastKnown drops the last known user/organization/project and organization list: they may belong

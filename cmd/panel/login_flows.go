@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/panel-dev/panel/auth"
+	"github.com/panel-dev/panel/internal/termsafe"
 )
 
 // browserSignIn opens (or prints) the authorize URL and finishes with the loopback callback or with the
@@ -30,9 +31,9 @@ func browserSignIn(ctx context.Context, opts *loginOptions, s *auth.Session, lo 
 		}
 	}
 	if opened {
-		fmt.Fprintf(w, "Opened your browser to sign in. If it did not open, visit:\n\n  %s\n\n", bl.URL())
+		fmt.Fprintf(w, "Opened your browser to sign in. If it did not open, visit:\n\n  %s\n\n", termsafe.Line(bl.URL()))
 	} else {
-		fmt.Fprintf(w, "Open this address in a browser to sign in:\n\n  %s\n\n", bl.URL())
+		fmt.Fprintf(w, "Open this address in a browser to sign in:\n\n  %s\n\n", termsafe.Line(bl.URL()))
 	}
 	fmt.Fprintln(w, "Waiting for the sign-in... If the browser is on another machine, its last page cannot load:"+
 		" copy the address it shows, paste it here and press Enter.")
@@ -56,7 +57,8 @@ func acceptPastedRedirects(bl *auth.BrowserLogin, lines <-chan string, done <-ch
 				continue
 			}
 			if err := bl.SubmitRedirect(line); err != nil {
-				fmt.Fprintf(w, "That address was not accepted (%v); paste the whole address from the address bar.\n", err)
+				fmt.Fprintf(w, "That address was not accepted (%s); paste the whole address from the address bar.\n",
+					termsafe.Line(err.Error()))
 				continue
 			}
 			return
@@ -71,9 +73,11 @@ func deviceSignIn(ctx context.Context, opts *loginOptions, s *auth.Session, lo a
 		return nil, err
 	}
 	w := opts.IO.ErrOut
-	fmt.Fprintf(w, "To sign in, open %s on any device and enter the code:\n\n  %s\n\n", dl.VerificationURI, dl.UserCode)
+	// The address and the code come from WorkOS: shown sanitized; the QR code encodes the exact address.
+	fmt.Fprintf(w, "To sign in, open %s on any device and enter the code:\n\n  %s\n\n",
+		termsafe.Line(dl.VerificationURI), termsafe.Line(dl.UserCode))
 	if qr := auth.QRCode(dl.VerificationURIComplete); qr != "" {
-		fmt.Fprintf(w, "Or scan this code, which opens %s:\n\n%s\n", dl.VerificationURIComplete, qr)
+		fmt.Fprintf(w, "Or scan this code, which opens %s:\n\n%s\n", termsafe.Line(dl.VerificationURIComplete), qr)
 	}
 	fmt.Fprintf(w, "Waiting for the approval (until %s)...\n", dl.ExpiresAt.Local().Format("15:04:05"))
 	return dl.Wait(ctx)
@@ -87,7 +91,7 @@ func chooseOrganization(ctx context.Context, opts *loginOptions, sel *auth.Organ
 	w := opts.IO.ErrOut
 	fmt.Fprintln(w, "Choose the organization to sign in to:")
 	for i, o := range sel.Organizations {
-		fmt.Fprintf(w, "  %d. %s (%s)\n", i+1, o.Name, o.ID)
+		fmt.Fprintf(w, "  %d. %s (%s)\n", i+1, termsafe.Line(o.Name), termsafe.Line(o.ID))
 	}
 	for {
 		fmt.Fprint(w, "Number or id: ")

@@ -9,6 +9,7 @@ import (
 	"github.com/panel-dev/panel/app"
 	"github.com/panel-dev/panel/auth"
 	"github.com/panel-dev/panel/internal/config"
+	"github.com/panel-dev/panel/internal/termsafe"
 )
 
 func init() {
@@ -57,11 +58,12 @@ func logoutRun(ctx context.Context, opts *logoutOptions) error {
 		fmt.Fprintln(w, "Not signed in: nothing to sign out of.")
 		return nil
 	}
-	fmt.Fprintf(w, "Signed out %s.\n", res.Email)
+	fmt.Fprintf(w, "Signed out %s.\n", termsafe.Line(res.Email))
 	if res.ServerSessionEnded {
 		fmt.Fprintln(w, "  - ended the session on the server")
 	} else {
-		fmt.Fprintf(w, "  - could not end the session on the server (%v): it ends when it expires or is revoked\n", res.ServerError)
+		fmt.Fprintf(w, "  - could not end the session on the server (%s): it ends when it expires or is revoked\n",
+			termsafe.Line(fmt.Sprint(res.ServerError)))
 	}
 	fmt.Fprintf(w, "  - deleted the tokens from %s\n", res.StorageReason)
 	fmt.Fprintln(w, "  - dropped the cached data")

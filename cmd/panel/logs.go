@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -12,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/panel-dev/panel/api"
+	"github.com/panel-dev/panel/internal/termsafe"
 )
 
 func init() { subcommands = append(subcommands, newLogsCmd) }
@@ -31,6 +31,7 @@ type logsTailOptions struct {
 	Filter api.LogsFilter
 	Lines  int
 	JSON   bool
+	Raw    bool
 }
 
 func newLogsTailCmd(f *Factory, runF func(*logsTailOptions) error) *cobra.Command {
@@ -39,7 +40,10 @@ func newLogsTailCmd(f *Factory, runF func(*logsTailOptions) error) *cobra.Comman
 	cmd := &cobra.Command{
 		Use:   "tail (--service-id ID | --deployment-id ID | --instance-id ID) [--type build|runtime]",
 		Short: "Follow the logs of a service, deployment or instance until interrupted",
-		Args:  cobra.NoArgs,
+		Long: "Follow the logs of a service, deployment or instance until interrupted. Each line is shown safe for\n" +
+			"the terminal: control characters and escape sequences become U+FFFD (\ufffd), tabs become spaces.\n" +
+			"--json prints each entry exact (as escaped JSON); --raw passes the messages' bytes through unchanged.",
+		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if instanceID != "" {
 				opts.Filter.InstanceIDs = []string{instanceID}
@@ -52,6 +56,9 @@ func newLogsTailCmd(f *Factory, runF func(*logsTailOptions) error) *cobra.Comman
 			case "", "build", "runtime":
 			default:
 				return fmt.Errorf("--type is build or runtime, not %q", opts.Filter.Type)
+			}
+			if opts.JSON && opts.Raw {
+				return errors.New("--json and --raw cannot be used together")
 			}
 			if runF != nil {
 				return runF(opts)
@@ -67,6 +74,8 @@ func newLogsTailCmd(f *Factory, runF func(*logsTailOptions) error) *cobra.Comman
 	fl.StringVar(&opts.Filter.Type, "type", "", "build or runtime (default runtime)")
 	fl.IntVar(&opts.Lines, "lines", 0, "recent lines to show before following")
 	fl.BoolVar(&opts.JSON, "json", false, "print each line as a JSON LogEntry (one per line)")
+	fl.BoolVar(&opts.Raw, "raw", false, "print each message's bytes as they came, escape sequences included: the one "+
+		"output that lets log text drive your terminal (for a pipe or a log file, not for lines you do not trust)")
 	return cmd
 }
 
@@ -108,9 +117,24 @@ func logsTailRun(opts *logsTailOptions) error {
 			}
 			continue
 		}
-		fmt.Fprintf(opts.f.IO.Out, "%s  %s\n", line.CreatedAt.Local().Format(time.DateTime), line.Msg)
+		if err := printLogLine(opts, line); err != nil {
+			return err
+		}
 	}
 }
 
-// printJSONLine writes v as one line of JSON (NDJSON, for pipes).
-func printJSONLine(w io.Writer, v any) error { return json.NewEncoder(w).Encode(v) }
+// printLogLine writes one entry: with --raw its message as it came; otherwise each of its lines after the
+// timestamp, sanitized (B24: controls become U+FFFD, tabs become spaces).
+func printLogLine(opts *logsTailOptions, e api.LogEntry) error {
+	if opts.Raw {
+		_, err := io.WriteString(opts.f.IO.Raw(), e.Msg+"\n")
+		return err
+	}
+	ts := e.CreatedAt.Local().Format(time.DateTime)
+	var b strings.Builder
+	for _, l := range strings.Split(strings.TrimRight(e.Msg, "\r\n"), "\n") {
+		b.WriteString(ts + "  " + termsafe.Line(strings.TrimSuffix(l, "\r")) + "\n")
+	}
+	_, err := io.WriteString(opts.f.IO.Out, b.String())
+	return err
+}

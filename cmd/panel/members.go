@@ -10,6 +10,7 @@ import (
 
 	"github.com/panel-dev/panel/api"
 	"github.com/panel-dev/panel/app"
+	"github.com/panel-dev/panel/internal/termsafe"
 )
 
 func init() { subcommands = append(subcommands, newMembersCmd) }
@@ -146,14 +147,14 @@ func membersRemoveRun(opts *membersRemoveOptions) error {
 		}
 	}
 	if m == nil {
-		return fmt.Errorf("no member %q in %s (see `panel members list`)", opts.Query, org.Name)
+		return fmt.Errorf("no member %q in %s (see `panel members list`)", opts.Query, termsafe.Line(org.Name))
 	}
 	label := m.ID
 	if m.User != nil && m.User.Email != "" {
 		label = m.User.Email
 	}
 	if !opts.Yes {
-		ok, err := confirm(opts.f.IO, fmt.Sprintf("Remove %s from %s?", label, org.Name))
+		ok, err := confirm(opts.f.IO, fmt.Sprintf("Remove %s from %s?", termsafe.Line(label), termsafe.Line(org.Name)))
 		if err != nil {
 			return err
 		}
@@ -168,7 +169,7 @@ func membersRemoveRun(opts *membersRemoveOptions) error {
 	if opts.JSON {
 		return printJSON(opts.f.IO.Out, removed)
 	}
-	fmt.Fprintf(opts.f.IO.Out, "Removed %s from %s\n", label, org.Name)
+	fmt.Fprintf(opts.f.IO.Out, "Removed %s from %s\n", termsafe.Line(label), termsafe.Line(org.Name))
 	return nil
 }
 
@@ -219,13 +220,13 @@ func membersLeaveRun(opts *membersLeaveOptions) error {
 	}
 	typed := opts.Confirm
 	if typed == "" {
-		fmt.Fprintf(opts.f.IO.ErrOut, "Leaving %s removes your access to it. Type its name to confirm: ", org.Name)
+		fmt.Fprintf(opts.f.IO.ErrOut, "Leaving %s removes your access to it. Type its name to confirm: ", termsafe.Line(org.Name))
 		if typed, err = readLine(opts.f.IO.In); err != nil {
 			return err
 		}
 	}
 	if typed != org.Name {
-		return fmt.Errorf("%q is not the organization's name (%s): %w", typed, org.Name, errAborted)
+		return fmt.Errorf("%q is not the organization's name (%s): %w", typed, termsafe.Line(org.Name), errAborted)
 	}
 	res, err := a.LeaveOrganization(ctx)
 	if err != nil {
@@ -234,7 +235,7 @@ func membersLeaveRun(opts *membersLeaveOptions) error {
 	if opts.JSON {
 		return printJSON(opts.f.IO.Out, res.Member)
 	}
-	fmt.Fprintf(opts.f.IO.Out, "Left %s\n", res.Left.Name)
+	fmt.Fprintf(opts.f.IO.Out, "Left %s\n", termsafe.Line(res.Left.Name))
 	if res.SignedOut {
 		fmt.Fprintln(opts.f.IO.Out, "You have no other organization: signed out (run `panel login` to sign in again)")
 	}

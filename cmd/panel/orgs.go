@@ -9,6 +9,7 @@ import (
 
 	"github.com/panel-dev/panel/api"
 	"github.com/panel-dev/panel/app"
+	"github.com/panel-dev/panel/internal/termsafe"
 )
 
 func init() { subcommands = append(subcommands, newOrgsCmd) }
@@ -157,7 +158,7 @@ func orgsCreateRun(opts *orgsCreateOptions) error {
 			return perr
 		}
 	} else {
-		fmt.Fprintf(opts.f.IO.Out, "Created organization %s (%s)\n", org.Name, org.ExternalID)
+		fmt.Fprintf(opts.f.IO.Out, "Created organization %s (%s)\n", termsafe.Line(org.Name), termsafe.Line(org.ExternalID))
 	}
 	if err != nil {
 		return err
@@ -176,7 +177,7 @@ func fieldErrors(err error, input string) error {
 	}
 	var lines []string
 	for _, fe := range ae.Fields {
-		lines = append(lines, fmt.Sprintf("  %s: %s", dash(fe.Field), fe.Description))
+		lines = append(lines, fmt.Sprintf("  %s: %s", termsafe.Line(dash(fe.Field)), termsafe.Line(fe.Description)))
 	}
 	return fmt.Errorf("the API refused the %s:\n%s", input, strings.Join(lines, "\n"))
 }

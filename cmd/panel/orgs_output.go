@@ -13,12 +13,13 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
-	"text/tabwriter"
 	"time"
 
 	"github.com/panel-dev/panel/api"
 	"github.com/panel-dev/panel/app"
 	"github.com/panel-dev/panel/auth"
+	"github.com/panel-dev/panel/internal/tableprinter"
+	"github.com/panel-dev/panel/internal/termsafe"
 )
 
 // printJSON writes v indented; a nil slice prints as [] (lists are arrays).
@@ -26,23 +27,39 @@ func printJSON(w io.Writer, v any) error {
 	if rv := reflect.ValueOf(v); rv.Kind() == reflect.Slice && rv.IsNil() {
 		v = []struct{}{}
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(v)
+	b, err := json.MarshalIndent(v, "", "  ")
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, b)
 }
 
-// table prints aligned columns with a header row.
-type table struct{ tw *tabwriter.Writer }
+// printJSONLine writes v as one line of JSON (NDJSON, for pipes).
+func printJSONLine(w io.Writer, v any) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, b)
+}
+
+// writeJSON ends encoded JSON with a line break, its DEL, C1 and bidi controls escaped (B24: the data stays
+// exact, the terminal sees no control; encoding/json escapes the C0 ones itself).
+func writeJSON(w io.Writer, b []byte) error {
+	_, err := w.Write(append(termsafe.EscapeJSON(b), '\n'))
+	return err
+}
+
+// table prints aligned columns with a header row; tableprinter sanitizes and bounds every cell.
+type table struct{ tp *tableprinter.Table }
 
 func newTable(w io.Writer, headers ...string) *table {
-	t := &table{tw: tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)}
-	t.row(headers...)
-	return t
+	return &table{tp: tableprinter.New(w, headers...)}
 }
 
-func (t *table) row(cols ...string) { fmt.Fprintln(t.tw, strings.Join(cols, "\t")) }
+func (t *table) row(cols ...string) { t.tp.AddRow(cols...) }
 
-func (t *table) flush() error { return t.tw.Flush() }
+func (t *table) flush() error { return t.tp.Render() }
 
 // when formats a timestamp for tables ("" when absent).
 func when(t api.Time) string {
@@ -61,7 +78,7 @@ func dash(s string) string {
 
 // confirm asks a yes/no question on the terminal.
 func confirm(ios *IOStreams, question string) (bool, error) {
-	fmt.Fprintf(ios.ErrOut, "%s [y/N] ", question)
+	fmt.Fprintf(ios.ErrOut, "%s [y/N] ", termsafe.Line(question))
 	line, err := readLine(ios.In)
 	if err != nil {
 		return false, err
@@ -75,9 +92,9 @@ func confirm(ios *IOStreams, question string) (bool, error) {
 
 // choose lists options on the terminal and returns the index picked.
 func choose(ios *IOStreams, question string, options []string) (int, error) {
-	fmt.Fprintln(ios.ErrOut, question)
+	fmt.Fprintln(ios.ErrOut, termsafe.Line(question))
 	for i, o := range options {
-		fmt.Fprintf(ios.ErrOut, "  %d) %s\n", i+1, o)
+		fmt.Fprintf(ios.ErrOut, "  %d) %s\n", i+1, termsafe.Line(o))
 	}
 	fmt.Fprintf(ios.ErrOut, "Number (1-%d): ", len(options))
 	line, err := readLine(ios.In)

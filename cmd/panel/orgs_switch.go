@@ -12,6 +12,7 @@ import (
 	"github.com/panel-dev/panel/api"
 	"github.com/panel-dev/panel/app"
 	"github.com/panel-dev/panel/auth"
+	"github.com/panel-dev/panel/internal/termsafe"
 )
 
 type orgsSwitchOptions struct {
@@ -137,7 +138,7 @@ func matchOrganization(ios *IOStreams, orgs []api.Organization, query string) (*
 	}
 	labels := make([]string, len(matches))
 	for i, m := range matches {
-		labels[i] = fmt.Sprintf("%s (%s)", orgs[m.Index].Name, orgs[m.Index].ExternalID)
+		labels[i] = fmt.Sprintf("%s (%s)", termsafe.Line(orgs[m.Index].Name), termsafe.Line(orgs[m.Index].ExternalID))
 	}
 	if !ios.Terminal {
 		return nil, fmt.Errorf("%q matches several organizations; name one by external id:\n  %s",
@@ -156,7 +157,7 @@ func matchOrganization(ios *IOStreams, orgs []api.Organization, query string) (*
 func switchThroughBrowser(ctx context.Context, f *Factory, a *app.App, target api.Organization, refusal error) (*app.SwitchResult, error) {
 	from, _ := a.CurrentOrganizationID(ctx)
 	in, _ := a.Session.Info(ctx)
-	why := fmt.Sprintf("%v\nSigning in to %s in the browser.", refusal, target.Name)
+	why := fmt.Sprintf("%s\nSigning in to %s in the browser.", termsafe.Line(refusal.Error()), termsafe.Line(target.Name))
 	if err := signInThroughBrowser(ctx, f, a, auth.LoginOptions{OrganizationID: target.ExternalID, Email: in.Email}, why); err != nil {
 		return nil, err
 	}
@@ -176,7 +177,7 @@ func signInThroughBrowser(ctx context.Context, f *Factory, a *app.App, o auth.Lo
 		return fmt.Errorf("%s\nThe browser sign-in could not start: %w", why, err)
 	}
 	defer bl.Close()
-	fmt.Fprintf(f.IO.ErrOut, "%s\nIf the browser does not open, visit:\n  %s\n", why, bl.URL())
+	fmt.Fprintf(f.IO.ErrOut, "%s\nIf the browser does not open, visit:\n  %s\n", termsafe.Text(why), termsafe.Line(bl.URL()))
 	_ = auth.OpenBrowser(bl.URL(), cfg.Browser)
 	_, err = bl.Wait(ctx)
 	return err
@@ -191,12 +192,12 @@ func printSwitched(f *Factory, res *app.SwitchResult) {
 	if name == "" {
 		name = o.ExternalID // a deactivated organization switched into by its external id
 	}
-	fmt.Fprintf(f.IO.Out, "Switched to %s (%s)\n", name, o.ExternalID)
+	fmt.Fprintf(f.IO.Out, "Switched to %s (%s)\n", termsafe.Line(name), termsafe.Line(o.ExternalID))
 	switch {
 	case res.Deactivated:
-		fmt.Fprintf(f.IO.Out, "%s is deactivated: its data cannot be used until it is reactivated\n", o.Name)
+		fmt.Fprintf(f.IO.Out, "%s is deactivated: its data cannot be used until it is reactivated\n", termsafe.Line(name))
 	case res.Project != nil:
-		fmt.Fprintf(f.IO.Out, "Current project: %s (%s)\n", res.Project.Name, res.Project.ID)
+		fmt.Fprintf(f.IO.Out, "Current project: %s (%s)\n", termsafe.Line(res.Project.Name), termsafe.Line(res.Project.ID))
 	default:
 		fmt.Fprintln(f.IO.Out, "The organization has no project yet")
 	}

@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/panel-dev/panel/api"
+	"github.com/panel-dev/panel/internal/termsafe"
 )
 
 func init() { subcommands = append(subcommands, newProjectsCmd) }
@@ -146,7 +147,7 @@ func projectsUseRun(opts *projectsUseOptions) error {
 	if opts.JSON {
 		return printJSON(opts.f.IO.Out, p)
 	}
-	fmt.Fprintf(opts.f.IO.Out, "Current project: %s (%s)\n", p.Name, p.ID)
+	fmt.Fprintf(opts.f.IO.Out, "Current project: %s (%s)\n", termsafe.Line(p.Name), termsafe.Line(p.ID))
 	return nil
 }
 

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -81,9 +80,7 @@ func statusRun(ctx context.Context, opts *statusOptions) error {
 	}
 	r.Session = sessionOf(info, opts.Offline)
 	if opts.JSON {
-		enc := json.NewEncoder(opts.IO.Out)
-		enc.SetIndent("", "  ")
-		return enc.Encode(r)
+		return printJSON(opts.IO.Out, r)
 	}
 	printStatus(opts.IO, info, r)
 	return nil

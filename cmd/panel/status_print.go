@@ -6,15 +6,16 @@ import (
 
 	"github.com/panel-dev/panel/api"
 	"github.com/panel-dev/panel/auth"
+	"github.com/panel-dev/panel/internal/termsafe"
 	"github.com/panel-dev/panel/store"
 )
 
 // printStatus is the human form of the report.
 func printStatus(io *IOStreams, info auth.Info, r statusReport) {
 	w := io.Out
-	fmt.Fprintf(w, "User:          %s\n", userLine(r.User, info))
-	fmt.Fprintf(w, "Organization:  %s\n", organizationLine(r.Organization))
-	fmt.Fprintf(w, "Project:       %s\n", projectLine(r.Project))
+	fmt.Fprintf(w, "User:          %s\n", termsafe.Line(userLine(r.User, info)))
+	fmt.Fprintf(w, "Organization:  %s\n", termsafe.Line(organizationLine(r.Organization)))
+	fmt.Fprintf(w, "Project:       %s\n", termsafe.Line(projectLine(r.Project)))
 	session := "-"
 	if info.SessionID != "" {
 		session = info.SessionID
@@ -28,8 +29,8 @@ func printStatus(io *IOStreams, info auth.Info, r statusReport) {
 			session += " (expired: the next command refreshes it)"
 		}
 	}
-	fmt.Fprintf(w, "Session:       %s\n", session)
-	fmt.Fprintf(w, "Storage:       %s\n", info.StorageReason)
+	fmt.Fprintf(w, "Session:       %s\n", termsafe.Line(session))
+	fmt.Fprintf(w, "Storage:       %s\n", termsafe.Line(info.StorageReason))
 }
 
 func userLine(u any, info auth.Info) string {

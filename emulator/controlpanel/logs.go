@@ -14,6 +14,7 @@ type logFilter struct {
 	streams []string
 	limit   int
 	regions []string
+	msgs    []string // what the lines say, in turn
 }
 
 // Generated lines cycle through these, so a tail shows something plausible.
@@ -28,12 +29,14 @@ var logMessages = []string{
 	"DELETE /api/sessions/42 204 4ms",
 }
 
-// readLogFilter reads the shared log parameters, answering 400 itself. The
+// readLogFilter reads the shared log parameters, answering 400 itself; the
+// messages are the built-in ones (see withMessages). The
 // spec asks for one of app_id, service_id, deployment_id,
 // regional_deployment_id or instance_ids, and allows text or regex, not both.
 func readLogFilter(w http.ResponseWriter, r *http.Request, defaultLimit int) (logFilter, bool) {
 	q := r.URL.Query()
-	f := logFilter{kind: q.Get("type"), ids: map[string]string{}, limit: defaultLimit, regions: q["regions"]}
+	f := logFilter{kind: q.Get("type"), ids: map[string]string{}, limit: defaultLimit, regions: q["regions"],
+		msgs: logMessages}
 	if f.kind == "" {
 		f.kind = "runtime"
 	}
@@ -84,6 +87,14 @@ func readLogFilter(w http.ResponseWriter, r *http.Request, defaultLimit int) (lo
 	return f, true
 }
 
+// withMessages makes the lines say the seed's log messages, when it has any.
+func (f logFilter) withMessages(msgs []string) logFilter {
+	if len(msgs) > 0 {
+		f.msgs = msgs
+	}
+	return f
+}
+
 // line is the generated log entry at a given time: the same time always
 // gives the same line.
 func (f logFilter) line(orgID string, at time.Time) map[string]any {
@@ -95,7 +106,7 @@ func (f logFilter) line(orgID string, at time.Time) map[string]any {
 	if len(f.regions) > 0 {
 		labels["region"] = f.regions[n%len(f.regions)]
 	}
-	return map[string]any{"msg": logMessages[n%len(logMessages)], "created_at": timestamp(at), "labels": labels}
+	return map[string]any{"msg": f.msgs[n%len(f.msgs)], "created_at": timestamp(at), "labels": labels}
 }
 
 // logStep is the spacing of generated lines in a query.
@@ -109,6 +120,7 @@ func (h *handler) queryLogs(w http.ResponseWriter, r *http.Request, c *caller) {
 	if !ok {
 		return
 	}
+	f = f.withMessages(h.st.Settings().LogMessages)
 	end, ok := readTime(w, r, "end", h.st.Now())
 	if !ok {
 		return

@@ -38,7 +38,7 @@ func (h *handler) tailLogs(w http.ResponseWriter, r *http.Request) {
 	c, ok := h.authorize(capture, r, orgScope)
 	if ok {
 		if f, ok2 := readLogFilter(capture, r, 10); ok2 {
-			h.streamLogs(ctx, conn, c.org.ID, f)
+			h.streamLogs(ctx, conn, c.org.ID, f.withMessages(h.st.Settings().LogMessages))
 			return
 		}
 	}

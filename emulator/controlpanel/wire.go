@@ -82,6 +82,7 @@ type invitationJSON struct {
 type projectJSON struct {
 	ID             string `json:"id,omitempty"`
 	Name           string `json:"name,omitempty"`
+	Description    string `json:"description,omitempty"`
 	OrganizationID string `json:"organization_id,omitempty"`
 	CreatedAt      string `json:"created_at,omitempty"`
 	UpdatedAt      string `json:"updated_at,omitempty"`
@@ -135,7 +136,8 @@ func wireRole(role string) string {
 }
 
 func toProject(p state.Project) *projectJSON {
-	return &projectJSON{ID: p.ID, Name: p.Name, OrganizationID: p.OrganizationID, CreatedAt: timestamp(p.CreatedAt),
+	return &projectJSON{ID: p.ID, Name: p.Name, Description: p.Description, OrganizationID: p.OrganizationID,
+		CreatedAt: timestamp(p.CreatedAt),
 		UpdatedAt: timestamp(p.UpdatedAt), ServiceCount: strconv.FormatInt(p.ServiceCount, 10)}
 }
 

@@ -29,6 +29,8 @@ type Seed struct {
 	Users []User `yaml:"users" json:"users"`
 	// Organizations in order; a user's memberships are ordered as the organizations are.
 	Organizations []Organization `yaml:"organizations" json:"organizations"`
+	// LogMessages are the messages generated log lines cycle through (none: a built-in web server's).
+	LogMessages []string `yaml:"log_messages,omitempty" json:"log_messages,omitempty"`
 }
 
 // User is a person who can sign in.

@@ -37,6 +37,7 @@ func New(sd *seed.Seed) (*State, error) {
 			OrganizationSelectionRequired: sd.OrganizationSelectionRequired,
 			DiscourseSSOSecret:            sd.DiscourseSSOSecret,
 			CannyPrivateKey:               sd.CannyPrivateKey,
+			LogMessages:                   append([]string(nil), sd.LogMessages...),
 		},
 	}
 	if s.settings.ClientID == "" {

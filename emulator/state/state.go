@@ -36,6 +36,7 @@ type Settings struct {
 	OrganizationSelectionRequired bool
 	DiscourseSSOSecret            string
 	CannyPrivateKey               string
+	LogMessages                   []string // what generated log lines say (nil: the API half's own)
 }
 
 // State holds the data set. The zero value is not usable; call New.

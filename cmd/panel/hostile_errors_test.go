@@ -77,10 +77,10 @@ func TestHostileTextInErrors(t *testing.T) {
 }
 
 // TestHostileBrowser plays a browser (as BROWSER) whose sign-in ends in an error redirect with hostile
-// words, bytes that are not UTF-8 among them, in error_description. It does nothing in a normal test run.
+// words, bytes that are not UTF-8 among them, in error_description. It skips in a normal test run.
 func TestHostileBrowser(t *testing.T) {
 	if os.Getenv("PANEL_TEST_HOSTILE_BROWSER") != "1" {
-		return
+		t.Skip("a browser for TestHostileTextInErrors, not a test of its own")
 	}
 	authorize, err := url.Parse(os.Args[len(os.Args)-1])
 	if err != nil {

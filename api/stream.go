@@ -56,6 +56,7 @@ func (s *LogStream) dial(ctx context.Context) error {
 	dialCtx, cancel := context.WithTimeout(ctx, s.c.timeout)
 	defer cancel()
 	start := time.Now()
+	//nolint:bodyclose // websocket.Dial owns the handshake response's body (its docs: never close it yourself)
 	conn, resp, err := websocket.Dial(dialCtx, u, &websocket.DialOptions{
 		HTTPClient:   s.c.hc,
 		Subprotocols: []string{"Bearer", tok},

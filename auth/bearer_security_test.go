@@ -82,7 +82,10 @@ func TestBearerIsNotCarriedAcrossARedirect(t *testing.T) {
 	}}
 	hc := &http.Client{Transport: s.Transport(loopbackOnly)}
 	for _, path := range []string{"/to-plain-http", "/to-other-host"} {
-		_, err := hc.Get(api.URL + path)
+		resp, err := hc.Get(api.URL + path)
+		if err == nil {
+			resp.Body.Close()
+		}
 		if err == nil || !strings.Contains(err.Error(), "refusing to send the access token") {
 			t.Errorf("%s: %v", path, err)
 		}

@@ -122,7 +122,10 @@ func TestTransportRefusesPlainHTTPToAnotherHost(t *testing.T) {
 	}
 	hc := &http.Client{Transport: s.Transport(nil)}
 	for _, u := range []string{"http://example.com/v1/account/profile", "http://10.0.0.1/v1"} {
-		_, err := hc.Get(u)
+		resp, err := hc.Get(u)
+		if err == nil {
+			resp.Body.Close()
+		}
 		if err == nil || !strings.Contains(err.Error(), "refusing to send the access token") {
 			t.Errorf("GET %s = %v", u, err)
 		}

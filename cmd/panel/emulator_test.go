@@ -79,7 +79,8 @@ func TestEmulatorPrintsOneJSONLineAndServesUntilCancelled(t *testing.T) {
 		t.Fatalf("JWKS: %d", resp.StatusCode)
 	}
 	stop()
-	if _, err := http.Get(ready["auth_url"] + "/sso/jwks/" + ready["client_id"]); err == nil {
+	if resp, err := http.Get(ready["auth_url"] + "/sso/jwks/" + ready["client_id"]); err == nil {
+		resp.Body.Close()
 		t.Fatal("the emulator still answers after the context ended")
 	}
 }

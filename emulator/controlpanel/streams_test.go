@@ -46,6 +46,7 @@ func readFrame(t *testing.T, conn *websocket.Conn) map[string]any {
 func TestTailLogsStreamsLines(t *testing.T) {
 	e := newEnv(t)
 	alice := e.signIn("alice@example.com", "org_acme")
+	//nolint:bodyclose // websocket.Dial owns the handshake response's body
 	conn, resp, err := dialTail(t, e, alice.token, url.Values{"service_id": {"svc-1"}, "limit": {"2"}})
 	if err != nil {
 		t.Fatal(err)
@@ -81,7 +82,7 @@ func TestTailLogsErrorsArriveAsFrames(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			conn, _, err := dialTail(t, e, c.token, c.q)
+			conn, _, err := dialTail(t, e, c.token, c.q) //nolint:bodyclose // websocket.Dial owns the body
 			if err != nil {
 				t.Fatal(err)
 			}

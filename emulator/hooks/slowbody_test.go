@@ -21,7 +21,7 @@ func TestFaultBodyDelaySendsHeadersAtOnceAndHoldsTheBody(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	req, _ := http.NewRequestWithContext(ctx, http.MethodGet, c.Srv.AuthURL+jwks, nil)
-	resp, err := http.DefaultClient.Do(req)
+	resp, err := http.DefaultClient.Do(req) //nolint:bodyclose // closed by the defer below; read in a goroutine
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -157,6 +157,7 @@ func TestTransportValidatesAndRecords(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	defer resp.Body.Close()
 	if got, _ := io.ReadAll(resp.Body); string(got) != `{"organization":{"name":"n"}}` {
 		t.Errorf("body after validation = %q: the transport must hand the body back", got)
 	}

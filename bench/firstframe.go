@@ -22,7 +22,7 @@ func (h *harness) firstFrame() error {
 		return err
 	}
 	defer p.signOut()
-	if err := p.signIn("alice@example.com"); err != nil {
+	if err := p.signIn(); err != nil {
 		return err
 	}
 	if _, err := h.frameOnce(p); err != nil { // warm the page cache

@@ -17,6 +17,9 @@ import (
 // the authorize URL, it follows the redirects to the loopback callback.
 const browserEnv = "PANEL_BENCH_BROWSER"
 
+// benchUser is the emulator's demo user every measurement signs in as.
+const benchUser = "alice@example.com"
+
 // actAsBrowser handles the BROWSER call; true when this process was one.
 func actAsBrowser() bool {
 	if os.Getenv(browserEnv) != "1" || len(os.Args) != 2 || !strings.HasPrefix(os.Args[1], "http") {
@@ -66,14 +69,14 @@ func (p *profile) command(args ...string) *exec.Cmd {
 
 // run runs `panel args...` to its end; an exit other than 0 is an error
 // carrying stderr.
-func (p *profile) run(args ...string) (string, error) {
+func (p *profile) run(args ...string) error {
 	cmd := p.command(args...)
-	var out, errOut bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &errOut
+	var errOut bytes.Buffer
+	cmd.Stderr = &errOut
 	if err := cmd.Run(); err != nil {
-		return out.String(), fmt.Errorf("panel %s: %w\n%s", strings.Join(args, " "), err, errOut.String())
+		return fmt.Errorf("panel %s: %w\n%s", strings.Join(args, " "), err, errOut.String())
 	}
-	return out.String(), nil
+	return nil
 }
 
 // timed runs `panel args...` and returns the time from start to exit.
@@ -90,23 +93,22 @@ func (p *profile) timed(args ...string) (time.Duration, error) {
 	return d, nil
 }
 
-// signIn runs `panel login` for email with the latency off (setup, not a
+// signIn runs `panel login` for the benchmark's user with the latency off (setup, not a
 // measurement), then `panel status` so the store knows the user, the
 // organization and its project (a signed-in user's warm store).
-func (p *profile) signIn(email string) error {
+func (p *profile) signIn() error {
 	if err := p.em.setLatency(0); err != nil {
 		return err
 	}
 	defer p.em.setLatency(p.h.rtt)
-	if _, err := p.run("login", "--email", email); err != nil {
+	if err := p.run("login", "--email", benchUser); err != nil {
 		return err
 	}
-	_, err := p.run("status")
-	return err
+	return p.run("status")
 }
 
 // signOut ends the session (and drops its keychain item).
-func (p *profile) signOut() { _, _ = p.run("logout") }
+func (p *profile) signOut() { _ = p.run("logout") }
 
 // app builds the App of the profile in this process, as the panel binary
 // would (same profile directory, hence the same keychain item).

@@ -24,7 +24,7 @@ func (h *harness) refreshes() error {
 		return err
 	}
 	defer p.signOut()
-	if err := p.signIn("alice@example.com"); err != nil {
+	if err := p.signIn(); err != nil {
 		return err
 	}
 	var inProcess, processes []int
@@ -45,7 +45,7 @@ func (h *harness) refreshes() error {
 		h.logf("refresh run %d: 20 processes → %d refresh request(s)", i+1, n)
 	}
 	lost := "0 sessions lost"
-	if _, err := p.run("status"); err != nil {
+	if err := p.run("status"); err != nil {
 		lost = "session LOST: " + firstLine(err.Error())
 	}
 	h.add(result{Name: "Refreshes: 50 concurrent API calls at expiry (one process)", Goal: "exactly 1 refresh",
@@ -127,7 +127,7 @@ func (h *harness) twentyProcesses(p *profile, em *emulatorProc) (int, error) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			if _, err := p.run("token"); err != nil {
+			if err := p.run("token"); err != nil {
 				errs <- err
 			}
 		}()

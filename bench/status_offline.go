@@ -24,7 +24,7 @@ func (h *harness) statusOffline() error {
 		return err
 	}
 	defer p.signOut()
-	if err := p.signIn("alice@example.com"); err != nil {
+	if err := p.signIn(); err != nil {
 		return err
 	}
 	for range 3 { // warm the page cache, as a prompt that runs it every time does

@@ -21,10 +21,10 @@ func (h *harness) switchCLI() error {
 		return err
 	}
 	defer p.signOut()
-	if err := p.signIn("alice@example.com"); err != nil {
+	if err := p.signIn(); err != nil {
 		return err
 	}
-	if _, err := p.run("orgs", "list"); err != nil {
+	if err := p.run("orgs", "list"); err != nil {
 		return err
 	}
 	var known samples
@@ -74,7 +74,7 @@ func (h *harness) switchFresh(query string) (result, error) {
 		if err != nil {
 			return result{}, err
 		}
-		if err := p.signIn("alice@example.com"); err != nil {
+		if err := p.signIn(); err != nil {
 			return result{}, err
 		}
 		em.clearRequests()

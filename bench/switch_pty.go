@@ -20,7 +20,7 @@ func (h *harness) switchPTY() error {
 		return err
 	}
 	defer p.signOut()
-	if err := p.signIn("alice@example.com"); err != nil {
+	if err := p.signIn(); err != nil {
 		return err
 	}
 	t, _, err := startPTY(p.command())

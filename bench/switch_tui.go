@@ -25,7 +25,7 @@ func (h *harness) switchTUI() error {
 		return err
 	}
 	defer p.signOut()
-	if err := p.signIn("alice@example.com"); err != nil {
+	if err := p.signIn(); err != nil {
 		return err
 	}
 	a, err := p.app()

@@ -39,7 +39,7 @@ func (h *harness) switcher() error {
 		return err
 	}
 	defer p.signOut()
-	if err := p.signIn("alice@example.com"); err != nil {
+	if err := p.signIn(); err != nil {
 		return err
 	}
 	var load, first samples

@@ -32,9 +32,6 @@ func (e *exitError) Error() string { return e.err.Error() }
 func (e *exitError) Unwrap() error { return e.err }
 func (e *exitError) ExitCode() int { return e.code }
 
-// notSignedIn marks err as "sign in needed" (exit 4).
-func notSignedIn(err error) error { return &exitError{code: exitNotSignedIn, err: err} }
-
 // exitClassifiers map errors of other packages to exit codes; files that
 // wire those packages register here, keeping this file free of their imports.
 var exitClassifiers []func(error) (int, bool)

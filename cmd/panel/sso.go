@@ -171,11 +171,11 @@ func discourseReturnURL(payload string) (string, error) {
 	}
 	q, err := url.ParseQuery(string(raw))
 	if err != nil || q.Get("return_sso_url") == "" {
-		return "", errors.New("Discourse's payload names no return_sso_url")
+		return "", errors.New("Discourse's payload names no return_sso_url") //nolint:staticcheck // ST1005: a name
 	}
 	u, err := url.Parse(q.Get("return_sso_url"))
 	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
-		return "", fmt.Errorf("Discourse's return_sso_url %q is not a web address", q.Get("return_sso_url"))
+		return "", fmt.Errorf("Discourse's return_sso_url %q is not a web address", q.Get("return_sso_url")) //nolint:staticcheck // ST1005: a name
 	}
 	return u.String(), nil
 }

@@ -59,7 +59,7 @@ func (h *Handler) grantDevice(w http.ResponseWriter, r *http.Request, p url.Valu
 func (h *Handler) deviceVerifyPage(w http.ResponseWriter, r *http.Request) {
 	code := r.URL.Query().Get("user_code")
 	if code != "" && !h.opts.Interactive && r.URL.Query().Get("action") != "deny" {
-		h.finishDevice(w, r, code, "approve", r.URL.Query().Get("email"), "")
+		h.finishDevice(w, code, "approve", r.URL.Query().Get("email"), "")
 		return
 	}
 	renderPage(w, http.StatusOK, "device", page{Title: "Sign in on your device", UserCode: code,
@@ -73,10 +73,10 @@ func (h *Handler) deviceVerify(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	f := r.PostForm
-	h.finishDevice(w, r, f.Get("user_code"), f.Get("action"), f.Get("email"), f.Get("password"))
+	h.finishDevice(w, f.Get("user_code"), f.Get("action"), f.Get("email"), f.Get("password"))
 }
 
-func (h *Handler) finishDevice(w http.ResponseWriter, r *http.Request, code, action, email, password string) {
+func (h *Handler) finishDevice(w http.ResponseWriter, code, action, email, password string) {
 	if _, ok := h.st.DeviceCodeByUserCode(code); !ok {
 		renderPage(w, http.StatusNotFound, "device", page{Title: "Sign in on your device", UserCode: code,
 			Interactive: h.opts.Interactive, Email: email, Error: "That code is unknown or has expired."})

@@ -37,6 +37,8 @@ func newCreateForm(th *theme.Theme) (*createForm, tea.Cmd) {
 	in.Prompt = "name › "
 	in.Placeholder = "my-team"
 	in.CharLimit = 64
+	in.PromptStyle = th.Accent
+	in.PlaceholderStyle = th.Muted
 	f := &createForm{input: in, keys: keys.NewInput()}
 	f.keys.Submit.SetHelp("enter", "create and switch")
 	return f, f.input.Focus()

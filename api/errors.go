@@ -114,13 +114,13 @@ func asError(err error) (*Error, bool) {
 	return e, ok
 }
 
-// IsUnauthenticated: the API did not accept the token (401).
+// IsUnauthenticated reports that the API did not accept the token (401).
 func IsUnauthenticated(err error) bool {
 	e, ok := asError(err)
 	return ok && e.Status == http.StatusUnauthorized
 }
 
-// IsSessionRevoked: 403 on GET /v1/account/organization that is not a locked
+// IsSessionRevoked reports a 403 on GET /v1/account/organization that is not a locked
 // account nor a deactivated organization ("Token rejected"): the WorkOS
 // session behind a still-valid token was revoked, or the membership is gone (B10).
 func IsSessionRevoked(err error) bool {
@@ -129,37 +129,37 @@ func IsSessionRevoked(err error) bool {
 		!IsAccountLocked(err) && !IsOrgDeactivated(err)
 }
 
-// IsAccountLocked: 403 "Account is locked".
+// IsAccountLocked reports a 403 "Account is locked".
 func IsAccountLocked(err error) bool {
 	e, ok := asError(err)
 	return ok && e.Status == http.StatusForbidden && strings.EqualFold(strings.TrimSpace(e.Message), messageAccountLocked)
 }
 
-// IsOrgDeactivated: "Token rejected", the organization of the token is deactivated.
+// IsOrgDeactivated reports "Token rejected": the organization of the token is deactivated.
 func IsOrgDeactivated(err error) bool {
 	e, ok := asError(err)
 	return ok && strings.EqualFold(strings.TrimSpace(e.Message), messageTokenRejected)
 }
 
-// IsNotFound: 404.
+// IsNotFound reports a 404.
 func IsNotFound(err error) bool {
 	e, ok := asError(err)
 	return ok && e.Status == http.StatusNotFound
 }
 
-// IsRateLimited: 429.
+// IsRateLimited reports a 429.
 func IsRateLimited(err error) bool {
 	e, ok := asError(err)
 	return ok && e.Status == http.StatusTooManyRequests
 }
 
-// IsServerError: any 5xx.
+// IsServerError reports any 5xx.
 func IsServerError(err error) bool {
 	e, ok := asError(err)
 	return ok && e.Status >= 500
 }
 
-// IsValidation: 400 (Fields says which inputs are wrong).
+// IsValidation reports a 400 (Fields says which inputs are wrong).
 func IsValidation(err error) bool {
 	e, ok := asError(err)
 	return ok && e.Status == http.StatusBadRequest

@@ -19,7 +19,7 @@ type Retry struct {
 	Max      time.Duration
 }
 
-// DefaultRetry: 3 retries, 500 ms doubling, at most 8 s.
+// DefaultRetry is 3 retries, 500 ms doubling, at most 8 s.
 var DefaultRetry = Retry{Attempts: 3, Base: 500 * time.Millisecond, Max: 8 * time.Second}
 
 // Notice tells what the client does on its own before the caller gets an

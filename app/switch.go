@@ -16,10 +16,10 @@ import (
 type SwitchStep int
 
 const (
-	// SwitchTokenReady: the token of the new organization is in hand; show
+	// SwitchTokenReady means the token of the new organization is in hand; show
 	// the organization as the list knew it (B15: show it at once).
 	SwitchTokenReady SwitchStep = iota + 1
-	// SwitchLoaded: the fresh organization and its default project arrived.
+	// SwitchLoaded means the fresh organization and its default project arrived.
 	SwitchLoaded
 )
 

@@ -10,21 +10,24 @@ func (s *Session) String() string {
 	return fmt.Sprintf("auth.Session{profile: %q, secrets redacted}", s.opts.Profile)
 }
 
+// GoString keeps %#v as redacted as String.
 func (s *Session) GoString() string { return s.String() }
 
 func (b *BrowserLogin) String() string {
 	return fmt.Sprintf("auth.BrowserLogin{redirect_uri: %q, secrets redacted}", b.srv.redirectURI())
 }
 
+// GoString keeps %#v as redacted as String.
 func (b *BrowserLogin) GoString() string { return b.String() }
 
 func (d *DeviceLogin) String() string {
 	return fmt.Sprintf("auth.DeviceLogin{user_code: %q, verification_uri: %q, device code redacted}", d.UserCode, d.VerificationURI)
 }
 
+// GoString keeps %#v as redacted as String.
 func (d *DeviceLogin) GoString() string { return d.String() }
 
-// GoString: Error() already leaves the pending token out; %#v would not.
+// GoString redacts %#v too: Error() already leaves the pending token out; %#v would not.
 func (e *OrganizationSelectionRequired) GoString() string {
 	return fmt.Sprintf("&auth.OrganizationSelectionRequired{Organizations: %d, pending token redacted}", len(e.Organizations))
 }

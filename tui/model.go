@@ -79,6 +79,7 @@ func (m *Model) setAuth(p authPhase) {
 // Context exposes the shared context (tests, the demo).
 func (m *Model) Context() *common.Context { return m.ctx }
 
+// Init starts the first screen and, while the session is unknown, reads it.
 func (m *Model) Init() tea.Cmd {
 	cmds := []tea.Cmd{m.top().Init()}
 	if m.auth == authUnknown {
@@ -87,6 +88,7 @@ func (m *Model) Init() tea.Cmd {
 	return tea.Batch(cmds...)
 }
 
+// Update routes a message: window size and keys to the chrome, the rest to the screens.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:

@@ -6,10 +6,10 @@ import (
 	"strings"
 )
 
-// Organization statuses (the spec's Organization.Status enum).
+// OrganizationStatuses are the spec's Organization.Status enum.
 var OrganizationStatuses = []string{"WARNING", "LOCKED", "ACTIVE", "DEACTIVATING", "DEACTIVATED", "DELETING", "DELETED"}
 
-// Invitation statuses a seed may set.
+// InvitationStatuses are the invitation statuses a seed may set.
 var InvitationStatuses = []string{"PENDING", "ACCEPTED", "REFUSED", "EXPIRED"}
 
 // Validate reports the first inconsistency: missing keys, duplicates, members that are not users, unknown enums.

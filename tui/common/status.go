@@ -32,6 +32,7 @@ func ReportStampedError(s Stamp, err error) tea.Cmd {
 // Level is how a status line message is styled.
 type Level int
 
+// The levels, from plain to alarming.
 const (
 	LevelInfo Level = iota
 	LevelSuccess

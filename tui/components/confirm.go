@@ -10,11 +10,11 @@ import (
 type ModalResult int
 
 const (
-	// ModalOpen: the modal stays up (every key goes to it).
+	// ModalOpen means the modal stays up (every key goes to it).
 	ModalOpen ModalResult = iota
-	// ModalConfirmed: the user said yes.
+	// ModalConfirmed means the user said yes.
 	ModalConfirmed
-	// ModalCanceled: the user said no.
+	// ModalCanceled means the user said no.
 	ModalCanceled
 )
 

@@ -20,11 +20,11 @@ type EmailLine struct {
 type EmailsAction int
 
 const (
-	// EmailsEditing: keep typing.
+	// EmailsEditing means keep typing.
 	EmailsEditing EmailsAction = iota
-	// EmailsSubmit: send Pending(); lines that failed validation are marked already.
+	// EmailsSubmit means send Pending(); lines that failed validation are marked already.
 	EmailsSubmit
-	// EmailsCancel: esc, close the input.
+	// EmailsCancel means esc, close the input.
 	EmailsCancel
 )
 

@@ -12,15 +12,15 @@ import (
 type Action int
 
 const (
-	// ActionNone: the list used the message; nothing for the screen to do.
+	// ActionNone means the list used the message; nothing for the screen to do.
 	ActionNone Action = iota
-	// ActionIgnored: the list did not use the key; the screen (then the root) may.
+	// ActionIgnored means the list did not use the key; the screen (then the root) may.
 	ActionIgnored
-	// ActionSelect: enter on an item (see Selected).
+	// ActionSelect means enter on an item (see Selected).
 	ActionSelect
-	// ActionRetry: `r` while the list shows an error.
+	// ActionRetry means `r` while the list shows an error.
 	ActionRetry
-	// ActionFilterChanged: the filter text changed (a screen may ask the server too).
+	// ActionFilterChanged means the filter text changed (a screen may ask the server too).
 	ActionFilterChanged
 )
 

@@ -29,8 +29,10 @@ func New(ctx *common.Context) *Model {
 		signOut: key.NewBinding(key.WithKeys("S"), key.WithHelp("S", "sign out"))}
 }
 
+// Init has nothing to load: the session is in the context.
 func (m *Model) Init() tea.Cmd { return nil }
 
+// Update handles a key or a result for this screen.
 func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.KeyMsg:
@@ -43,13 +45,25 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	return m, nil
 }
 
-func (m *Model) SetSize(w, h int)          { m.width = w }
-func (m *Model) Title() string             { return "Account" }
-func (m *Model) Route() common.Route       { return common.RouteAccount }
-func (m *Model) Capturing() bool           { return false }
-func (m *Model) ShortHelp() []key.Binding  { return []key.Binding{m.signOut} }
+// SetSize gives the screen its area.
+func (m *Model) SetSize(w, h int) { m.width = w }
+
+// Title names the screen in the header.
+func (m *Model) Title() string { return "Account" }
+
+// Route is where this screen is, for `next`.
+func (m *Model) Route() common.Route { return common.RouteAccount }
+
+// Capturing is false: no input here takes keys as text.
+func (m *Model) Capturing() bool { return false }
+
+// ShortHelp lists the keys that work now; listing them claims them.
+func (m *Model) ShortHelp() []key.Binding { return []key.Binding{m.signOut} }
+
+// FullHelp lists every key of the screen, in columns.
 func (m *Model) FullHelp() [][]key.Binding { return [][]key.Binding{{m.signOut}} }
 
+// View draws the screen.
 func (m *Model) View() string {
 	t := m.ctx.Theme
 	in := m.ctx.SessionInfo

@@ -28,8 +28,10 @@ func New(ctx *common.Context, below common.Screen) *Model {
 	}
 }
 
+// Init has nothing to load.
 func (m *Model) Init() tea.Cmd { return nil }
 
+// Update handles a key or a result for this screen.
 func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	if k, ok := msg.(tea.KeyMsg); ok && key.Matches(k, m.close) {
 		return m, common.Back()
@@ -37,13 +39,25 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	return m, nil
 }
 
-func (m *Model) SetSize(w, h int)          { m.width, m.height = w, h }
-func (m *Model) Title() string             { return "Keys" }
-func (m *Model) Route() common.Route       { return common.RouteHelp }
-func (m *Model) Capturing() bool           { return false }
-func (m *Model) ShortHelp() []key.Binding  { return []key.Binding{m.close} }
+// SetSize gives the screen its area.
+func (m *Model) SetSize(w, h int) { m.width, m.height = w, h }
+
+// Title names the screen in the header.
+func (m *Model) Title() string { return "Keys" }
+
+// Route is where this screen is, for `next`.
+func (m *Model) Route() common.Route { return common.RouteHelp }
+
+// Capturing is false: no input here takes keys as text.
+func (m *Model) Capturing() bool { return false }
+
+// ShortHelp lists the keys that work now; listing them claims them.
+func (m *Model) ShortHelp() []key.Binding { return []key.Binding{m.close} }
+
+// FullHelp lists every key of the screen, in columns.
 func (m *Model) FullHelp() [][]key.Binding { return [][]key.Binding{{m.close}} }
 
+// View draws the screen.
 func (m *Model) View() string {
 	t := m.ctx.Theme
 	h := bhelp.New()

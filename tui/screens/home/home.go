@@ -33,6 +33,7 @@ type invitationsMsg struct {
 // New returns the home screen.
 func New(ctx *common.Context) *Model { return &Model{ctx: ctx, invited: -1} }
 
+// Init counts pending invitations once the gate has passed.
 func (m *Model) Init() tea.Cmd {
 	if m.ctx.GatePassed {
 		return m.countInvitations()
@@ -40,6 +41,7 @@ func (m *Model) Init() tea.Cmd {
 	return nil
 }
 
+// Update handles a key or a result for this screen.
 func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case common.IdentityMsg, common.OrgSwitchedMsg:
@@ -71,9 +73,20 @@ func (m *Model) countInvitations() tea.Cmd {
 	}
 }
 
-func (m *Model) SetSize(w, h int)          { m.width, m.height = w, h }
-func (m *Model) Title() string             { return "Home" }
-func (m *Model) Route() common.Route       { return common.RouteHome }
-func (m *Model) Capturing() bool           { return false }
-func (m *Model) ShortHelp() []key.Binding  { return nil }
+// SetSize gives the screen its area.
+func (m *Model) SetSize(w, h int) { m.width, m.height = w, h }
+
+// Title names the screen in the header.
+func (m *Model) Title() string { return "Home" }
+
+// Route is where this screen is, for `next`.
+func (m *Model) Route() common.Route { return common.RouteHome }
+
+// Capturing is false: no input here takes keys as text.
+func (m *Model) Capturing() bool { return false }
+
+// ShortHelp is empty: home has no keys of its own.
+func (m *Model) ShortHelp() []key.Binding { return nil }
+
+// FullHelp is empty: home has no keys of its own.
 func (m *Model) FullHelp() [][]key.Binding { return nil }

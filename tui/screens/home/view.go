@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 )
 
+// View draws the screen.
 func (m *Model) View() string {
 	t := m.ctx.Theme
 	var b strings.Builder

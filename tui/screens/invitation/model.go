@@ -58,20 +58,29 @@ func (m *Model) Init() tea.Cmd {
 	return nil
 }
 
-func (m *Model) SetSize(w, _ int)    { m.width = w }
-func (m *Model) Title() string       { return "Invitation" }
+// SetSize gives the screen its area.
+func (m *Model) SetSize(w, _ int) { m.width = w }
+
+// Title names the screen in the header.
+func (m *Model) Title() string { return "Invitation" }
+
+// Route is where this screen is, for `next`.
 func (m *Model) Route() common.Route { return common.RouteInvitation.With(m.id) }
-func (m *Model) Capturing() bool     { return false }
+
+// Capturing is false: no input here takes keys as text.
+func (m *Model) Capturing() bool { return false }
 
 // Invitation is the loaded invitation (nil before).
 func (m *Model) Invitation() *api.OrganizationInvitation { return m.inv }
 
+// ShortHelp lists the keys that work now; listing them claims them.
 func (m *Model) ShortHelp() []key.Binding {
 	m.updateKeys()
 	k := m.keys
 	return []key.Binding{k.SignIn, k.SignUp, k.Accept, k.Decline, k.Retry}
 }
 
+// FullHelp lists every key of the screen, in columns.
 func (m *Model) FullHelp() [][]key.Binding { return [][]key.Binding{m.ShortHelp()} }
 
 // updateKeys enables what makes sense now: a disabled key neither fires nor

@@ -11,6 +11,7 @@ import (
 	"github.com/panel-dev/panel/tui/common"
 )
 
+// View draws the screen.
 func (m *Model) View() string {
 	t := m.ctx.Theme
 	var b strings.Builder

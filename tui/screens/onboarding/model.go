@@ -50,17 +50,25 @@ func New(ctx *common.Context) *Model {
 	return m
 }
 
+// Init loads the pending invitations of the signed-in user.
 func (m *Model) Init() tea.Cmd { return m.load() }
 
+// SetSize gives the screen its area.
 func (m *Model) SetSize(w, h int) {
 	m.width, m.height = w, h
 	m.list.SetSize(w, max(h-headerLines, 0))
 }
 
-func (m *Model) Title() string       { return "Welcome" }
-func (m *Model) Route() common.Route { return common.RouteOnboarding }
-func (m *Model) Capturing() bool     { return m.form != nil || m.list.FilterFocused() }
+// Title names the screen in the header.
+func (m *Model) Title() string { return "Welcome" }
 
+// Route is where this screen is, for `next`.
+func (m *Model) Route() common.Route { return common.RouteOnboarding }
+
+// Capturing is true while the name form or the list filter takes every key.
+func (m *Model) Capturing() bool { return m.form != nil || m.list.FilterFocused() }
+
+// ShortHelp lists the keys that work now; listing them claims them.
 func (m *Model) ShortHelp() []key.Binding {
 	if m.form != nil {
 		return m.form.help()
@@ -69,6 +77,7 @@ func (m *Model) ShortHelp() []key.Binding {
 	return append([]key.Binding{m.keys.Accept, m.keys.Decline, m.keys.Create}, m.list.ShortHelp()...)
 }
 
+// FullHelp lists every key of the screen, in columns.
 func (m *Model) FullHelp() [][]key.Binding {
 	m.updateKeys()
 	return append([][]key.Binding{{m.keys.Accept, m.keys.Decline, m.keys.Create}}, m.list.FullHelp()...)

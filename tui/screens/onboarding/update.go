@@ -8,6 +8,7 @@ import (
 	"github.com/panel-dev/panel/tui/components"
 )
 
+// Update handles a key or a result for this screen.
 func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.KeyMsg:

@@ -11,6 +11,7 @@ import (
 // headerLines is the height of the text above the invitations list.
 const headerLines = 5
 
+// View draws the screen.
 func (m *Model) View() string {
 	t := m.ctx.Theme
 	var b strings.Builder

@@ -78,25 +78,32 @@ func New(ctx *common.Context, opts Options) *Model {
 	return &Model{ctx: ctx, opts: opts, keys: newKeyMap(), paste: ti}
 }
 
+// Init has nothing to start: sign-in begins on a key.
 func (m *Model) Init() tea.Cmd { return nil }
 
+// SetSize gives the screen its area.
 func (m *Model) SetSize(w, h int) {
 	m.width, m.height = w, h
 	m.paste.Width = max(w-12, 10)
 }
 
-func (m *Model) Title() string       { return "Sign in" }
+// Title names the screen in the header.
+func (m *Model) Title() string { return "Sign in" }
+
+// Route is where this screen is, for `next`.
 func (m *Model) Route() common.Route { return common.RouteSignIn }
 
-// Capturing: the paste box takes every key while focused.
+// Capturing is true while the paste box is focused: it takes every key.
 func (m *Model) Capturing() bool { return m.paste.Focused() }
 
+// ShortHelp lists the keys that work now; listing them claims them.
 func (m *Model) ShortHelp() []key.Binding {
 	m.keys.update(m)
 	k := m.keys
 	return []key.Binding{k.Start, k.SignUp, k.Device, k.Invitation, k.Copy, k.Paste, k.Choose, k.Submit, k.Cancel}
 }
 
+// FullHelp lists every key of the screen, in columns.
 func (m *Model) FullHelp() [][]key.Binding {
 	m.keys.update(m)
 	k := m.keys

@@ -26,7 +26,10 @@ type Env struct {
 }
 
 // Width and Height are the screen area tests use (80×24 minus the chrome).
-const Width, Height = 80, 20
+const (
+	Width  = 80
+	Height = 20
+)
 
 // New starts an emulator with opts and signs email in.
 func New(t testing.TB, opts emulator.Options, email string) *Env {

@@ -38,7 +38,8 @@ func (a *App) CheckSession(ctx context.Context) (*api.Organization, error) {
 func (a *App) signOutRevoked(ctx context.Context) error {
 	a.Session.MarkRevoked() // before the tokens go: a request racing the sign-out says revoked too
 	if _, err := a.SignOut(context.WithoutCancel(ctx)); err != nil && !errors.Is(err, auth.ErrTokenFromEnvironment) {
-		return fmt.Errorf("%w (and signing out failed: %w)", auth.ErrSessionRevoked, err)
+		//nolint:errorlint // the sign-out failure is detail: wrapped, a keychain error could outrank the revocation
+		return fmt.Errorf("%w (and signing out failed: %v)", auth.ErrSessionRevoked, err)
 	}
 	return auth.ErrSessionRevoked
 }

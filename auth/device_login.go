@@ -64,7 +64,8 @@ func (d *DeviceLogin) Wait(ctx context.Context) (*Result, error) {
 		if err := sleepCtx(ctx, d.interval); err != nil {
 			if errors.Is(err, context.DeadlineExceeded) {
 				if lastErr != nil {
-					return nil, fmt.Errorf("%w: the device code was not approved in time (last error: %w)", ErrLoginTimeout, lastErr)
+					//nolint:errorlint // the last poll's refusal is detail: wrapped, the timeout would read as a refusal
+					return nil, fmt.Errorf("%w: the device code was not approved in time (last error: %v)", ErrLoginTimeout, lastErr)
 				}
 				return nil, fmt.Errorf("%w: the device code was not approved in time", ErrLoginTimeout)
 			}

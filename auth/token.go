@@ -104,7 +104,8 @@ func (s *Session) exchange(ctx context.Context, rec *record, org string, makeDef
 	if err != nil {
 		if isInvalidGrant(err) {
 			s.clearIfUnchanged(rec)
-			return nil, fmt.Errorf("%w: WorkOS no longer accepts the stored session (%w)", ErrLoginRequired, err)
+			// The refusal is consumed here: wrapped, it would also read as a *RefusedError (a refused switch).
+			return nil, fmt.Errorf("%w: WorkOS no longer accepts the stored session (%v)", ErrLoginRequired, err) //nolint:errorlint // above
 		}
 		return nil, err
 	}

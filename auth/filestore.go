@@ -7,6 +7,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+
+	"github.com/panel-dev/panel/internal/safefile"
 )
 
 // fileStore is the explicit --insecure-storage choice: one 0600 JSON file in the profile directory (0700).
@@ -36,49 +38,23 @@ func (f fileStore) read() (fileData, error) {
 	if err != nil {
 		return d, fmt.Errorf("read the token file: %w", err)
 	}
-	if fi, err := os.Stat(f.path); err == nil && fi.Mode().Perm()&0o077 != 0 {
-		_ = os.Chmod(f.path, 0o600) // copied or restored with looser rights: others may read it no longer
-	}
+	_, _, _ = safefile.Tighten(f.path, 0o600) // copied or restored with looser rights: others may read it no longer
 	if err := json.Unmarshal(b, &d); err != nil {
 		return fileData{}, fmt.Errorf("the token file %s is unreadable; run `panel login`", f.path)
 	}
 	return d, nil
 }
 
-// write replaces the file atomically (temp file + rename), 0600 in a 0700 directory.
+// write replaces the file atomically (temp file + rename), 0600 in a 0700 directory that is the user's.
 func (f fileStore) write(d fileData) error {
-	dir := filepath.Dir(f.path)
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return err
-	}
-	if err := os.Chmod(dir, 0o700); err != nil {
+	if err := safefile.MkdirPrivate(filepath.Dir(f.path)); err != nil {
 		return err
 	}
 	b, err := json.Marshal(d)
 	if err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(dir, ".tokens-*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if err := tmp.Chmod(0o600); err != nil {
-		tmp.Close()
-		return err
-	}
-	if _, err := tmp.Write(b); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), f.path)
+	return safefile.WriteAtomic(f.path, b)
 }
 
 func (f fileStore) loadRecord() (*record, error) {

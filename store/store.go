@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"github.com/gofrs/flock"
+
+	"github.com/panel-dev/panel/internal/safefile"
 )
 
 // FileName is the state file inside the profile directory.
@@ -109,20 +111,21 @@ func (s *Store) Update(fn func(*State)) error {
 }
 
 // lock takes the profile's state lock (shared by every file of the store),
-// creating the directory 0700 first. Its wait is bounded by lockTimeout and tied
-// to no caller's request: a local write that was started always completes.
+// creating the directory 0700 first; the lock file is never opened through a symbolic link. Its wait
+// is bounded by lockTimeout and tied to no caller's request: a local write that was started always
+// completes.
 //
 //nolint:contextcheck // a fresh bounded context on purpose (above)
 func (s *Store) lock() (unlock func(), err error) {
-	if err := os.MkdirAll(s.dir, 0o700); err != nil {
+	if err := safefile.MkdirPrivate(s.dir); err != nil {
 		return nil, err
 	}
-	lock := flock.New(filepath.Join(s.dir, "state.lock"), flock.SetPermissions(0o600))
+	lock := flock.New(filepath.Join(s.dir, "state.lock"), flock.SetFlag(safefile.LockFlags), flock.SetPermissions(0o600))
 	ctx, cancel := context.WithTimeout(context.Background(), lockTimeout)
 	defer cancel()
 	locked, err := lock.TryLockContext(ctx, 20*time.Millisecond)
 	if err != nil || !locked {
-		return nil, fmt.Errorf("lock %s: %w", lock.Path(), errors.Join(err, ctx.Err()))
+		return nil, fmt.Errorf("lock %s: %w", lock.Path(), errors.Join(safefile.NoFollowError(lock.Path(), err), ctx.Err()))
 	}
 	return func() { _ = lock.Unlock() }, nil
 }
@@ -161,30 +164,12 @@ func (s *Store) write(st State) error {
 	return s.writeFile(FileName, append(data, '\n'))
 }
 
-// writeFile replaces a file of the profile directory atomically: a temp file
-// in the same directory, fsynced, 0600, renamed over the old one.
+// writeFile replaces a file of the profile directory atomically (0600).
 func (s *Store) writeFile(name string, data []byte) error {
-	tmp, err := os.CreateTemp(s.dir, ".state-*.json")
-	if err != nil {
+	if err := safefile.WriteAtomic(filepath.Join(s.dir, name), data); err != nil {
 		return fmt.Errorf("cannot save the local state in %s: %w", s.dir, err)
 	}
-	defer os.Remove(tmp.Name()) // after a successful rename this fails harmlessly
-	if err := tmp.Chmod(0o600); err != nil {
-		tmp.Close()
-		return err
-	}
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), filepath.Join(s.dir, name))
+	return nil
 }
 
 func stampOf(path string) fileStamp {

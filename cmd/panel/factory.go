@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"sync"
 	"time"
@@ -42,7 +43,30 @@ type Factory struct {
 
 func newFactory(ctx context.Context) *Factory {
 	f := &Factory{Ctx: ctx, IO: systemIO()}
-	f.Config = sync.OnceValues(func() (*config.Config, error) { return config.Load(f.Overrides) })
+	f.Config = sync.OnceValues(func() (*config.Config, error) { return loadConfig(f) })
 	f.initApp()
 	return f
+}
+
+// loadConfig resolves the configuration and says on stderr, once each, what is wrong with it but not
+// fatal (unknown keys in the file, a profile directory others can write in).
+func loadConfig(f *Factory) (*config.Config, error) {
+	c, err := config.Load(f.Overrides)
+	if err != nil {
+		return nil, err
+	}
+	var mu sync.Mutex
+	said := map[string]bool{}
+	c.Warn = func(w string) {
+		mu.Lock()
+		defer mu.Unlock()
+		if !said[w] {
+			said[w] = true
+			fmt.Fprintln(f.IO.ErrOut, w)
+		}
+	}
+	for _, w := range c.Warnings {
+		c.Warn(w)
+	}
+	return c, nil
 }

@@ -89,31 +89,6 @@ func TestCorruptConfigFileThroughTheCommands(t *testing.T) {
 	e.mustRun("status")
 }
 
-// Files and directories that others can read (a restored backup, a copy with cp -r) are put back to
-// 0600 / 0700 by the next command.
-func TestLoosePermissionsAreTightened(t *testing.T) {
-	e := signedInProcess(t)
-	profile := filepath.Join(e.dir, "profiles", "default")
-	loosen := map[string]os.FileMode{e.dir: 0o755, filepath.Dir(profile): 0o755, profile: 0o755,
-		filepath.Join(profile, "state.json"): 0o644, filepath.Join(profile, "tokens.json"): 0o644}
-	for path, mode := range loosen {
-		if err := os.Chmod(path, mode); err != nil {
-			t.Fatal(err)
-		}
-	}
-	e.mustRun("status")
-	for path := range loosen {
-		st, _ := os.Stat(path)
-		want := os.FileMode(0o600)
-		if st.IsDir() {
-			want = 0o700
-		}
-		if st.Mode().Perm() != want {
-			t.Errorf("%s is still %04o, want %04o", path, st.Mode().Perm(), want)
-		}
-	}
-}
-
 // A config directory on a read-only file system (a read-only home, a full or failing disk remounted
 // read-only): each command fails with an error that says so, none crashes, and every file is as it was.
 // The mount is private to the panel process (a mount namespace: root, or an unprivileged user namespace).

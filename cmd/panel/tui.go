@@ -3,8 +3,6 @@ package main
 import (
 	"errors"
 	"io"
-	"os"
-	"path/filepath"
 
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -48,11 +46,11 @@ func tuiDeps(f *Factory) (tui.Deps, func(), error) {
 	var log io.WriteCloser
 	f.IO.ErrOut = io.Discard
 	if cfg.Debug {
-		if dir, err := cfg.EnsureProfileDir(); err == nil {
-			if file, err := os.OpenFile(filepath.Join(dir, "debug.log"), os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o600); err == nil {
-				log, f.IO.ErrOut = file, file
-			}
+		file, err := openDebugLog(cfg)
+		if err != nil {
+			return tui.Deps{}, nil, err
 		}
+		log, f.IO.ErrOut = file, file
 	}
 	done := func() {
 		f.IO.ErrOut = errOut

@@ -35,6 +35,11 @@ type Config struct {
 	NoColor         bool
 	Debug           bool // log to Dir/profiles/<profile>/debug.log
 	Source          map[string]string
+
+	// Warnings are one-line notices about the configuration (unknown keys in the file, a profile
+	// directory others can write in) for stderr; Warn receives those found after Load.
+	Warnings []string
+	Warn     func(string)
 }
 
 // Overrides are values given on the command line; empty means "not given".
@@ -56,11 +61,11 @@ func Load(o Overrides) (*Config, error) {
 	if err != nil {
 		return nil, err
 	}
-	file, err := readFile(filepath.Join(dir, FileName))
+	file, warnings, err := readFile(filepath.Join(dir, FileName))
 	if err != nil {
 		return nil, err
 	}
-	c := &Config{Dir: dir, Source: map[string]string{}}
+	c := &Config{Dir: dir, Source: map[string]string{}, Warnings: warnings}
 	c.Profile = c.pick("profile", o.Profile, os.Getenv("PANEL_PROFILE"), file.DefaultProfile, DefaultProfile)
 	if !profileName.MatchString(c.Profile) {
 		return nil, fmt.Errorf("invalid profile name %q: use letters, digits, '.', '_' and '-'", c.Profile)
@@ -91,20 +96,6 @@ func (c *Config) pick(key, flag, env, file, def string) string {
 
 // ProfileDir is the directory of the current profile's local state.
 func (c *Config) ProfileDir() string { return filepath.Join(c.Dir, "profiles", c.Profile) }
-
-// EnsureProfileDir creates the profile directory (and its parents) as 0700.
-func (c *Config) EnsureProfileDir() (string, error) {
-	d := c.ProfileDir()
-	for _, p := range []string{c.Dir, filepath.Join(c.Dir, "profiles"), d} {
-		if err := os.MkdirAll(p, 0o700); err != nil {
-			return "", err
-		}
-		if err := os.Chmod(p, 0o700); err != nil {
-			return "", err
-		}
-	}
-	return d, nil
-}
 
 // ErrNoClientID is returned by RequireClientID when no client id is configured.
 var ErrNoClientID = errors.New("no WorkOS client ID configured: set PANEL_CLIENT_ID, pass --client-id, " +

@@ -36,18 +36,23 @@ type Profile struct {
 	InsecureStorage bool   `yaml:"insecure_storage,omitempty"`
 }
 
-// readFile loads the config file; a missing file is an empty configuration.
-func readFile(path string) (File, error) {
+// readFile loads the config file; a missing file is an empty configuration. It also returns a warning
+// for each key it does not know.
+func readFile(path string) (File, []string, error) {
 	var f File
 	b, err := os.ReadFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
-		return f, nil
+		return f, nil, nil
 	}
 	if err != nil {
-		return f, fmt.Errorf("read config file: %w", err)
+		return f, nil, fmt.Errorf("read config file: %w", err)
 	}
 	if err := yaml.Unmarshal(b, &f); err != nil {
-		return f, fmt.Errorf("config file %s is not valid YAML: %w", path, err)
+		return f, nil, fmt.Errorf("config file %s is not valid YAML: %w", path, err)
 	}
-	return f, nil
+	var warnings []string
+	for _, key := range unknownKeys(b) {
+		warnings = append(warnings, unknownKeyWarning(path, key))
+	}
+	return f, warnings, nil
 }

@@ -1,6 +1,10 @@
 // Package hooks is the emulator's test surface: runtime controls shared by every request (added latency,
 // injected faults, the request log) and the /_emulator/ HTTP endpoints that drive them and the state.
 // The endpoints answer loopback callers only (checked on the connection's remote address) and speak JSON.
+// They must not be drivable by a web page in the user's browser while `panel demo` runs: a request that
+// carries an Origin header (403), a body that is not application/json (415: a form or text/plain POST
+// needs no CORS preflight) or a Host that is not 127.0.0.0/8, ::1 or localhost (403: DNS rebinding) is
+// refused. GET and DELETE carry no body.
 //
 // Endpoints:
 //

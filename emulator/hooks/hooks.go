@@ -15,7 +15,8 @@ type hooks struct {
 	c  *Controls
 }
 
-// Handler serves the /_emulator/ endpoints (see the package documentation) to loopback callers only.
+// Handler serves the /_emulator/ endpoints (see the package documentation) to loopback callers only,
+// and never to a web page in a browser (Origin header, a body that is not JSON, a non-loopback Host).
 func Handler(st *state.State, c *Controls) http.Handler {
 	h := &hooks{st: st, c: c}
 	mux := http.NewServeMux()
@@ -33,7 +34,7 @@ func Handler(st *state.State, c *Controls) http.Handler {
 	mux.HandleFunc("DELETE /_emulator/faults", h.clearFaults)
 	mux.HandleFunc("GET /_emulator/requests", h.requests)
 	mux.HandleFunc("DELETE /_emulator/requests", h.clearRequests)
-	return loopbackOnly(mux)
+	return loopbackOnly(notFromABrowserPage(mux))
 }
 
 // loopbackOnly refuses callers whose connection does not come from the loopback interface.

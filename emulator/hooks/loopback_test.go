@@ -57,6 +57,7 @@ func TestEveryHookRefusesNonLoopbackCallers(t *testing.T) {
 	for _, from := range []string{"127.0.0.1:5555", "[::1]:5555", "127.0.0.53:1"} {
 		req := httptest.NewRequest(http.MethodGet, "/_emulator/latency", nil)
 		req.RemoteAddr = from
+		req.Host = "127.0.0.1:1"
 		rec := httptest.NewRecorder()
 		h.ServeHTTP(rec, req)
 		if rec.Code != http.StatusOK {

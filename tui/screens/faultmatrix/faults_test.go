@@ -62,6 +62,7 @@ func arm(t testing.TB, srv *emulator.Server, method, path string, f map[string]a
 		}
 		b, _ := json.Marshal(body)
 		req, _ = http.NewRequest(http.MethodPost, srv.URL+"/_emulator/faults", bytes.NewReader(b))
+		req.Header.Set("Content-Type", "application/json") // the hooks take JSON only
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()

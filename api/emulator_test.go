@@ -185,6 +185,7 @@ type fault struct {
 	Status      int    `json:"status,omitempty"`
 	Body        string `json:"body,omitempty"`
 	ContentType string `json:"content_type,omitempty"`
+	RetryAfter  string `json:"retry_after,omitempty"`
 	Count       int    `json:"count"`
 	Reset       bool   `json:"reset,omitempty"`
 }

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"strconv"
 	"strings"
 	"time"
 )
@@ -20,7 +19,7 @@ type Error struct {
 	Fields     []FieldError  `json:"fields,omitempty"`
 	Method     string        `json:"-"`
 	Path       string        `json:"-"`
-	RetryAfter time.Duration `json:"-"` // from Retry-After on 429/503, 0 if absent
+	RetryAfter time.Duration `json:"-"` // from Retry-After on 429/503: 0 if absent or past, at most MaxRetryAfter
 }
 
 // FieldError is a validation error of one input field.
@@ -46,7 +45,7 @@ func (e *Error) Error() string {
 	if IsRateLimited(e) {
 		msg = "rate limited by the API"
 		if e.RetryAfter > 0 {
-			msg += fmt.Sprintf("; try again in %s", e.RetryAfter.Round(time.Second))
+			msg += "; try again in " + waitWords(e.RetryAfter)
 		}
 	}
 	var b strings.Builder
@@ -82,21 +81,8 @@ func parseError(method, path string, status int, h http.Header, body []byte) *Er
 		*e = Error{} // not JSON (a proxy's 429 page, plain text): keep the status only
 	}
 	e.Status, e.Method, e.Path = status, method, path
-	e.RetryAfter = retryAfter(h.Get("Retry-After"))
+	e.RetryAfter = retryAfter(h.Get("Retry-After"), time.Now())
 	return e
-}
-
-func retryAfter(v string) time.Duration {
-	if v == "" {
-		return 0
-	}
-	if s, err := strconv.Atoi(v); err == nil && s >= 0 {
-		return time.Duration(s) * time.Second
-	}
-	if t, err := http.ParseTime(v); err == nil {
-		return max(time.Until(t), 0)
-	}
-	return 0
 }
 
 // The messages the API uses for two states that are not what their status says.

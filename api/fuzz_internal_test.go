@@ -29,8 +29,10 @@ func FuzzErrorBody(f *testing.F) {
 		if e.Status != status || e.Method != http.MethodGet || e.Path != "/v1/projects" {
 			t.Fatalf("parsed %+v", e)
 		}
-		// Not asserted: RetryAfter >= 0. A Retry-After over ~9.2e9 seconds overflows time.Duration in
-		// retryAfter (found by this target, seed retry-after-overflow); both readers only use it when > 0.
+		// A Retry-After over ~9.2e9 seconds once overflowed time.Duration (seed retry-after-overflow).
+		if e.RetryAfter < 0 || e.RetryAfter > MaxRetryAfter {
+			t.Fatalf("Retry-After %q read as %v", retryAfterHeader, e.RetryAfter)
+		}
 		msg := e.Error()
 		if !strings.Contains(msg, fmt.Sprintf("(HTTP %d on GET /v1/projects)", status)) {
 			t.Fatalf("message %q does not say the status", msg)

@@ -37,7 +37,8 @@ type Fault struct {
 	Status      int    `json:"status,omitempty"`
 	Body        string `json:"body,omitempty"`
 	ContentType string `json:"content_type,omitempty"`
-	Count       int    `json:"count"` // 0 = until cleared; else how many more times it fires
+	RetryAfter  string `json:"retry_after,omitempty"` // sent as is in a Retry-After header (with a status)
+	Count       int    `json:"count"`                 // 0 = until cleared; else how many more times it fires
 	Delay       string `json:"delay,omitempty"`
 	Reset       bool   `json:"reset,omitempty"`
 	// BodyDelay sends the status and headers at once and holds the body back this long (a slow body).

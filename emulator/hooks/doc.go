@@ -18,8 +18,8 @@
 //	GET    /_emulator/latency                  {"latency": "100ms"}
 //	POST   /_emulator/latency                  {"latency": "100ms"} (added before every non-hook response)
 //	POST   /_emulator/faults                   {"method": "GET", "path": "/v1/account/organization", "status": 500,
-//	                                            "body": "...", "content_type": "...", "count": 1, "delay": "2s",
-//	                                            "reset": false, "body_delay": "2s"}
+//	                                            "body": "...", "content_type": "...", "retry_after": "120",
+//	                                            "count": 1, "delay": "2s", "reset": false, "body_delay": "2s"}
 //	GET    /_emulator/faults                   the faults still armed
 //	DELETE /_emulator/faults                   clears them all
 //	GET    /_emulator/requests                 [{"method","path","query","status","time","duration_ms","project_header"}]

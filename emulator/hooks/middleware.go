@@ -64,6 +64,9 @@ func (c *Controls) serve(w *recorder, r *http.Request, next http.Handler) {
 			}
 		}
 		w.Header().Set("Content-Type", ct)
+		if f.RetryAfter != "" {
+			w.Header().Set("Retry-After", f.RetryAfter)
+		}
 		w.WriteHeader(f.Status)
 		writeBody(w, r, f)
 	default:

@@ -140,7 +140,8 @@ func (c *callbackServer) submit(raw string) error {
 	if raw == "" {
 		return errors.New("nothing was pasted")
 	}
-	if !strings.Contains(raw, "://") && (strings.HasPrefix(raw, "127.0.0.1:") || strings.HasPrefix(raw, "localhost:")) {
+	if !strings.Contains(raw, "://") && (strings.HasPrefix(raw, "127.0.0.1:") || strings.HasPrefix(raw, "localhost:") ||
+		strings.HasPrefix(raw, "[::1]:")) {
 		raw = "http://" + raw // copied without the scheme
 	}
 	var u *url.URL
@@ -152,12 +153,24 @@ func (c *callbackServer) submit(raw string) error {
 			return errors.New("that is not an address: paste the whole address from the browser's address bar")
 		}
 	}
-	cb, _, problem := c.check(u.Host, u)
+	cb, _, problem := c.check(c.pastedHost(u.Host), u)
 	if problem != "" {
 		return errors.New(strings.TrimSuffix(problem, "."))
 	}
 	c.callbacks <- cb
 	return nil
+}
+
+// pastedHost reads a pasted address's host as this listener's when it names the same port on localhost or
+// ::1: the redirect went to 127.0.0.1, but a browser, a proxy or the user may show or retype it so. The state
+// still has to match. A live request's Host is never relaxed (a web page could rebind a name to 127.0.0.1).
+func (c *callbackServer) pastedHost(host string) string {
+	name, port, err := net.SplitHostPort(host)
+	_, ours, _ := net.SplitHostPort(c.host)
+	if err == nil && port == ours && (strings.EqualFold(name, "localhost") || name == "::1") {
+		return c.host
+	}
+	return host
 }
 
 func writePage(w http.ResponseWriter, status int, o pageOutcome) {

@@ -6,35 +6,24 @@ import (
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/hex"
-	"os"
+	"fmt"
 	"strings"
 	"testing"
 
 	"github.com/panel-dev/panel/api"
 	"github.com/panel-dev/panel/emulator"
+	"github.com/panel-dev/panel/internal/testmain"
 )
 
 // TestMain checks that the package's tests, together, sent every operation
 // panel uses through the validating transport.
 func TestMain(m *testing.M) {
-	code := m.Run()
-	if code == 0 && onlyFullRun() {
+	testmain.Run(m, testmain.AfterFullRun(func() error {
 		if missing := coverage.Missing("SwitchOrganization", "UnscopeOrganizationToken", "ExecCommand"); len(missing) > 0 {
-			println("api: operations no test exercised:", strings.Join(missing, ", "))
-			code = 1
+			return fmt.Errorf("api: operations no test exercised: %s", strings.Join(missing, ", "))
 		}
-	}
-	os.Exit(code)
-}
-
-// onlyFullRun: coverage is only judged when no -run filter narrowed the tests.
-func onlyFullRun() bool {
-	for _, a := range os.Args[1:] {
-		if strings.HasPrefix(a, "-test.run") {
-			return false
-		}
-	}
-	return true
+		return nil
+	}))
 }
 
 // TestEveryOperationAgainstTheContract walks alice's account through every

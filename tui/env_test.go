@@ -10,11 +10,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/charmbracelet/lipgloss"
-	"github.com/muesli/termenv"
-
 	"github.com/panel-dev/panel/app"
 	"github.com/panel-dev/panel/emulator"
+	"github.com/panel-dev/panel/internal/testmain"
 )
 
 // browserEnv makes the test binary act as the browser: BROWSER runs it with
@@ -23,16 +21,7 @@ import (
 const browserEnv = "PANEL_TUI_TEST_BROWSER"
 
 func TestMain(m *testing.M) {
-	if os.Getenv(browserEnv) == "1" && len(os.Args) == 2 {
-		resp, err := http.Get(os.Args[1])
-		if err != nil {
-			os.Exit(1)
-		}
-		resp.Body.Close()
-		os.Exit(0)
-	}
-	lipgloss.SetColorProfile(termenv.Ascii)
-	os.Exit(m.Run())
+	testmain.Run(m, testmain.ASCIIColors(), testmain.ActAsBrowser(browserEnv))
 }
 
 // env is one profile against a running emulator.

@@ -1,8 +1,9 @@
 package main
 
 import (
-	"os"
 	"testing"
+
+	"github.com/panel-dev/panel/internal/testmain"
 )
 
 // envRunAsPanel makes the test binary behave as the panel binary: tests that
@@ -10,9 +11,4 @@ import (
 // re-execute os.Executable() with this variable set.
 const envRunAsPanel = "PANEL_TEST_RUN_AS_PANEL"
 
-func TestMain(m *testing.M) {
-	if os.Getenv(envRunAsPanel) == "1" {
-		os.Exit(run(os.Args[1:]))
-	}
-	os.Exit(m.Run())
-}
+func TestMain(m *testing.M) { testmain.Run(m, testmain.ActAs(envRunAsPanel, run)) }

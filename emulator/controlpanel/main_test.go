@@ -1,12 +1,11 @@
 package controlpanel_test
 
 import (
-	"flag"
 	"fmt"
-	"os"
 	"testing"
 
 	"github.com/panel-dev/panel/internal/spectest"
+	"github.com/panel-dev/panel/internal/testmain"
 )
 
 // coverage collects the operations every test in this package exercised
@@ -17,16 +16,12 @@ var coverage = spectest.NewCoverage()
 var notServed = []string{"SwitchOrganization", "UnscopeOrganizationToken", "ExecCommand"}
 
 func TestMain(m *testing.M) {
-	code := m.Run()
-	// Only a full run can speak for coverage: -run picks a subset on purpose.
-	if code == 0 && flag.Lookup("test.run").Value.String() == "" {
+	testmain.Run(m, testmain.AfterFullRun(func() error {
 		if missing := coverage.Missing(notServed...); len(missing) > 0 {
-			fmt.Fprintf(os.Stderr, "FAIL: operations served but never exercised through spectest: %v\n", missing)
-			code = 1
-		} else {
-			fmt.Printf("spectest: all %d served operations validated (of %d in the spec; %d answer 501)\n",
-				len(spectest.OperationIDs())-len(notServed), len(spectest.OperationIDs()), len(notServed))
+			return fmt.Errorf("operations served but never exercised through spectest: %v", missing)
 		}
-	}
-	os.Exit(code)
+		fmt.Printf("spectest: all %d served operations validated (of %d in the spec; %d answer 501)\n",
+			len(spectest.OperationIDs())-len(notServed), len(spectest.OperationIDs()), len(notServed))
+		return nil
+	}))
 }

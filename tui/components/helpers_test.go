@@ -1,19 +1,14 @@
 package components
 
 import (
-	"os"
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
-	"github.com/muesli/termenv"
+	"github.com/panel-dev/panel/internal/testmain"
 	"github.com/panel-dev/panel/tui/theme"
 )
 
-func TestMain(m *testing.M) {
-	lipgloss.SetColorProfile(termenv.Ascii)
-	os.Exit(m.Run())
-}
+func TestMain(m *testing.M) { testmain.Run(m, testmain.ASCIIColors()) }
 
 func testTheme() *theme.Theme { return theme.New(true) }
 

@@ -5,22 +5,16 @@ import (
 	"context"
 	"encoding/json"
 	"net/http"
-	"os"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/charmbracelet/lipgloss"
-	"github.com/muesli/termenv"
-
 	"github.com/panel-dev/panel/api"
 	"github.com/panel-dev/panel/emulator"
+	"github.com/panel-dev/panel/internal/testmain"
 )
 
-func TestMain(m *testing.M) {
-	lipgloss.SetColorProfile(termenv.Ascii)
-	os.Exit(m.Run())
-}
+func TestMain(m *testing.M) { testmain.Run(m, testmain.ASCIIColors()) }
 
 // requestTimeout is the API client's timeout in these tests; a timeout fault waits longer.
 const requestTimeout = 500 * time.Millisecond

@@ -1,25 +1,20 @@
 package home
 
 import (
-	"os"
 	"strings"
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
-	"github.com/muesli/termenv"
 
 	"github.com/panel-dev/panel/api"
 	"github.com/panel-dev/panel/emulator"
 	"github.com/panel-dev/panel/emulator/hooks"
+	"github.com/panel-dev/panel/internal/testmain"
 	"github.com/panel-dev/panel/tui/common"
 	"github.com/panel-dev/panel/tui/screens/internal/screentest"
 )
 
-func TestMain(m *testing.M) {
-	lipgloss.SetColorProfile(termenv.Ascii)
-	os.Exit(m.Run())
-}
+func TestMain(m *testing.M) { testmain.Run(m, testmain.ASCIIColors()) }
 
 func TestFirstFrameFromTheContextThenCountsAfterTheGate(t *testing.T) {
 	env := screentest.New(t, emulator.Options{}, "alice@example.com")

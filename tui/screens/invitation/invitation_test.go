@@ -1,27 +1,22 @@
 package invitation
 
 import (
-	"os"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
-	"github.com/muesli/termenv"
 
 	"github.com/panel-dev/panel/api"
 	"github.com/panel-dev/panel/auth"
 	"github.com/panel-dev/panel/emulator"
+	"github.com/panel-dev/panel/internal/testmain"
 	"github.com/panel-dev/panel/tui/common"
 	"github.com/panel-dev/panel/tui/screens/internal/screentest"
 )
 
-func TestMain(m *testing.M) {
-	lipgloss.SetColorProfile(termenv.Ascii)
-	os.Exit(m.Run())
-}
+func TestMain(m *testing.M) { testmain.Run(m, testmain.ASCIIColors()) }
 
 // received is the id of the invitation the demo seed's umbrella sent to email.
 func received(t *testing.T, env *screentest.Env, email, status string) string {

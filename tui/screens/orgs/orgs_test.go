@@ -1,22 +1,17 @@
 package orgs
 
 import (
-	"os"
 	"strings"
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
-	"github.com/muesli/termenv"
 	"github.com/panel-dev/panel/emulator"
+	"github.com/panel-dev/panel/internal/testmain"
 	"github.com/panel-dev/panel/tui/common"
 	"github.com/panel-dev/panel/tui/screens/internal/screentest"
 )
 
-func TestMain(m *testing.M) {
-	lipgloss.SetColorProfile(termenv.Ascii)
-	os.Exit(m.Run())
-}
+func TestMain(m *testing.M) { testmain.Run(m, testmain.ASCIIColors()) }
 
 func start(t *testing.T) (*screentest.Env, *screentest.Driver, *Model) {
 	env := screentest.New(t, emulator.Options{}, "alice@example.com")

@@ -11,10 +11,9 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
-	"github.com/muesli/termenv"
 
 	"github.com/panel-dev/panel/emulator"
+	"github.com/panel-dev/panel/internal/testmain"
 	"github.com/panel-dev/panel/tui/common"
 	"github.com/panel-dev/panel/tui/screens/internal/screentest"
 )
@@ -24,16 +23,7 @@ import (
 const browserEnv = "PANEL_SIGNIN_TEST_BROWSER"
 
 func TestMain(m *testing.M) {
-	if os.Getenv(browserEnv) == "1" && len(os.Args) == 2 {
-		resp, err := http.Get(os.Args[1])
-		if err != nil {
-			os.Exit(1)
-		}
-		resp.Body.Close()
-		os.Exit(0)
-	}
-	lipgloss.SetColorProfile(termenv.Ascii)
-	os.Exit(m.Run())
+	testmain.Run(m, testmain.ASCIIColors(), testmain.ActAsBrowser(browserEnv))
 }
 
 // testBrowser is the BROWSER command that signs in like a browser would.

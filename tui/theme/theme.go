@@ -22,15 +22,16 @@ type Palette struct {
 	Bar     lipgloss.TerminalColor // header and status bar background
 }
 
-// DefaultPalette adapts to light and dark backgrounds.
+// DefaultPalette adapts to light and dark backgrounds. Every text colour keeps 4.5:1 contrast (WCAG AA)
+// against a plain terminal of either kind, and so do the header's colours against the header bar.
 func DefaultPalette() Palette {
 	return Palette{
 		Accent:  lipgloss.AdaptiveColor{Light: "#5A3FD9", Dark: "#A58BFF"},
 		Text:    lipgloss.AdaptiveColor{Light: "#1A1A1A", Dark: "#E8E8E8"},
-		Muted:   lipgloss.AdaptiveColor{Light: "#6B6B6B", Dark: "#9A9A9A"},
+		Muted:   lipgloss.AdaptiveColor{Light: "#686868", Dark: "#9A9A9A"},
 		Subtle:  lipgloss.AdaptiveColor{Light: "#C8C8C8", Dark: "#4A4A4A"},
 		Success: lipgloss.AdaptiveColor{Light: "#1E7F3C", Dark: "#5FD787"},
-		Warning: lipgloss.AdaptiveColor{Light: "#9A6700", Dark: "#F5C542"},
+		Warning: lipgloss.AdaptiveColor{Light: "#8A5C00", Dark: "#F5C542"},
 		Error:   lipgloss.AdaptiveColor{Light: "#C62828", Dark: "#FF6B6B"},
 		Bar:     lipgloss.AdaptiveColor{Light: "#ECE8FF", Dark: "#2A2440"},
 	}

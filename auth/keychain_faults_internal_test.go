@@ -182,7 +182,7 @@ func busConn(t *testing.T, bus string) *dbus.Conn {
 	if err != nil {
 		t.Fatalf("connect to %s: %v", bus, err)
 	}
-	t.Cleanup(func() { conn.Close() })
+	t.Cleanup(func() { _ = conn.Close() })
 	return conn
 }
 
@@ -191,7 +191,11 @@ func busConn(t *testing.T, bus string) *dbus.Conn {
 func TestCorruptKeychainItem(t *testing.T) {
 	requireSecretService(t)
 	k := keyringStore{item: "test-corrupt-" + randomString(6)}
-	defer k.clear(nil)
+	t.Cleanup(func() {
+		if err := k.clear(nil); err != nil {
+			t.Errorf("remove the test item from the keychain: %v", err)
+		}
+	})
 	for _, junk := range []string{"not json", `{"refresh_token":""}`, `{"v":1`} {
 		if err := k.set(k.item, junk); err != nil {
 			t.Fatal(err)

@@ -22,7 +22,9 @@ func TestKeychainItemFollowsTheConfigDirectory(t *testing.T) {
 	t.Setenv("HOME", home)
 	t.Setenv("XDG_CONFIG_HOME", filepath.Join(home, ".config"))
 	t.Setenv("PANEL_CONFIG_DIR", "")
-	os.Unsetenv("PANEL_CONFIG_DIR")
+	if err := os.Unsetenv("PANEL_CONFIG_DIR"); err != nil {
+		t.Fatal(err)
+	}
 	for _, profile := range []string{"default", "staging"} {
 		cfg, err := config.Load(config.Overrides{Profile: profile})
 		if err != nil {
@@ -71,14 +73,14 @@ func TestKeychainSessionsOfTwoConfigDirectoriesAreSeparate(t *testing.T) {
 	dirA, dirB := t.TempDir(), t.TempDir()
 	a, _ := NewSession(optsIn(dirA))
 	signInByPaste(t, ctx, a, "alice@example.com")
-	defer a.Logout(ctx)
+	defer logoutAfter(t, ctx, a)
 
 	b, _ := NewSession(optsIn(dirB))
 	if _, err := b.Info(ctx); !errors.Is(err, ErrLoginRequired) {
 		t.Fatalf("a profile of another config directory sees the session: %v", err)
 	}
 	signInByPaste(t, ctx, b, "bob@example.com")
-	defer b.Logout(ctx)
+	defer logoutAfter(t, ctx, b)
 
 	for dir, want := range map[string]string{dirA: "alice@example.com", dirB: "bob@example.com"} {
 		again, _ := NewSession(optsIn(dir)) // another process of the same directory
@@ -111,5 +113,13 @@ func signInByPaste(t *testing.T, ctx context.Context, s *Session, email string) 
 	}
 	if _, err := bl.Wait(ctx); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// logoutAfter signs s out at the end of a test, so that its keychain item does not outlive the test.
+func logoutAfter(t *testing.T, ctx context.Context, s *Session) {
+	t.Helper()
+	if _, err := s.Logout(ctx); err != nil {
+		t.Errorf("sign out after the test: %v", err)
 	}
 }

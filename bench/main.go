@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -81,12 +82,12 @@ func names() string {
 	return strings.Join(n, ",")
 }
 
-func run(rtt time.Duration, runs int, only, storage, out string) error {
+func run(rtt time.Duration, runs int, only, storage, out string) (err error) {
 	work, err := os.MkdirTemp("", "panel-bench-")
 	if err != nil {
 		return err
 	}
-	defer os.RemoveAll(work)
+	defer func() { _ = os.RemoveAll(work) }() // a temp dir: the OS cleans what this leaves
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		return err
 	}
@@ -96,7 +97,7 @@ func run(rtt time.Duration, runs int, only, storage, out string) error {
 	if err != nil {
 		return err
 	}
-	defer raw.Close()
+	defer func() { err = errors.Join(err, raw.Close()) }() // the raw log is a result: losing it is an error
 	self, err := os.Executable()
 	if err != nil {
 		return err

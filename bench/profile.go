@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"net/http"
 	"os"
@@ -96,11 +97,12 @@ func (p *profile) timed(args ...string) (time.Duration, error) {
 // signIn runs `panel login` for the benchmark's user with the latency off (setup, not a
 // measurement), then `panel status` so the store knows the user, the
 // organization and its project (a signed-in user's warm store).
-func (p *profile) signIn() error {
+func (p *profile) signIn() (err error) {
 	if err := p.em.setLatency(0); err != nil {
 		return err
 	}
-	defer p.em.setLatency(p.h.rtt)
+	// The measurements after this need the latency back: failing to restore it fails the sign-in.
+	defer func() { err = errors.Join(err, p.em.setLatency(p.h.rtt)) }()
 	if err := p.run("login", "--email", benchUser); err != nil {
 		return err
 	}

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -82,8 +83,9 @@ func switcherChild() int {
 	r.HeapMB, r.AllocMB = float64(ms.HeapInuse)/(1<<20), float64(ms.TotalAlloc)/(1<<20)
 	if path := os.Getenv("PANEL_BENCH_HEAPPROFILE"); path != "" {
 		if f, err := os.Create(path); err == nil {
-			_ = pprof.WriteHeapProfile(f)
-			f.Close()
+			if err := errors.Join(pprof.WriteHeapProfile(f), f.Close()); err != nil {
+				fmt.Fprintf(os.Stderr, "heap profile %s: %v\n", path, err)
+			}
 		}
 	}
 	_ = json.NewEncoder(os.Stdout).Encode(r)

@@ -49,9 +49,9 @@ func startPTY(cmd *exec.Cmd) (*ptyTerm, time.Time, error) {
 	go t.read()
 	start := time.Now()
 	err = cmd.Start()
-	slave.Close()
+	_ = slave.Close() // the child has its copy
 	if err != nil {
-		master.Close()
+		_ = master.Close()
 		return nil, start, err
 	}
 	return t, start, nil
@@ -143,5 +143,5 @@ func (t *ptyTerm) stop() {
 		_ = t.cmd.Process.Kill()
 		<-done
 	}
-	t.master.Close()
+	_ = t.master.Close()
 }

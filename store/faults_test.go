@@ -134,7 +134,7 @@ func TestUnwritableProfileDirectory(t *testing.T) {
 	if err := os.Chmod(dir, 0o500); err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { os.Chmod(dir, 0o700) })
+	t.Cleanup(func() { _ = os.Chmod(dir, 0o700) }) // if this fails, removing the temp dir says so
 	s := Open(dir, nil)
 	if got := s.CurrentProject("org_acme"); got != "p1" {
 		t.Errorf("read in a read-only directory: %q", got)

@@ -72,7 +72,11 @@ func demoRun(opts *demoOptions) error {
 	if opts.Keep {
 		fmt.Fprintln(f.IO.ErrOut, "demo config dir:", dir)
 	} else {
-		defer os.RemoveAll(dir)
+		defer func() {
+			if err := os.RemoveAll(dir); err != nil { // it holds the demo's tokens: say it stayed
+				fmt.Fprintf(f.IO.ErrOut, "could not remove the demo config dir %s: %v\n", dir, err)
+			}
+		}()
 	}
 	cfg, err := demoConfig(f, srv, dir, opts.Interactive)
 	if err != nil {

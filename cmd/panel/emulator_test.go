@@ -44,7 +44,7 @@ func runEmulator(t *testing.T, args ...string) (map[string]string, func()) {
 	cmd := newEmulatorCmd(f, nil)
 	cmd.SetArgs(append(args, "--json"))
 	done := make(chan error, 1)
-	go func() { done <- cmd.ExecuteContext(ctx); w.Close() }()
+	go func() { done <- cmd.ExecuteContext(ctx); _ = w.Close() }()
 
 	line, err := bufio.NewReader(r).ReadString('\n')
 	if err != nil {

@@ -84,7 +84,9 @@ func TestCorruptConfigFileThroughTheCommands(t *testing.T) {
 			t.Errorf("%v with a corrupt config file exited %d:\n%s", args, code, errOut)
 		}
 	}
-	os.Remove(config)
+	if err := os.Remove(config); err != nil {
+		t.Fatal(err)
+	}
 	assertSnapshot(t, e.dir, before)
 	e.mustRun("status")
 }

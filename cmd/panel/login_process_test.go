@@ -42,8 +42,10 @@ func TestPanelProcess(t *testing.T) {
 		f, err := os.OpenFile(os.Getenv("PANEL_TEST_BROWSER_LOG"), os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o600)
 		if err == nil {
 			b, _ := json.Marshal(line)
-			f.Write(append(b, '\n'))
-			f.Close()
+			_, werr := f.Write(append(b, '\n'))
+			if cerr := f.Close(); werr != nil || cerr != nil {
+				os.Exit(1) // the test reading the log sees a browser that failed
+			}
 		}
 		os.Exit(0)
 	}

@@ -33,7 +33,9 @@ func newCLIEnv(t *testing.T, o emulator.Options) *cliEnv {
 	for _, k := range []string{"PANEL_PROFILE", "PANEL_ORGANIZATION_ID", "PANEL_TOKEN", "NO_COLOR"} {
 		if _, set := os.LookupEnv(k); set {
 			t.Setenv(k, "")
-			os.Unsetenv(k)
+			if err := os.Unsetenv(k); err != nil {
+				t.Fatal(err)
+			}
 		}
 	}
 	return c

@@ -68,7 +68,9 @@ func TestRefreshTokenRotation(t *testing.T) {
 	if _, _, err := st.RefreshSession(rt1, ""); !errors.Is(err, state.ErrTokenUsed) {
 		t.Fatalf("reuse: %v", err)
 	}
-	st.RevokeSession(sess.ID)
+	if _, err := st.RevokeSession(sess.ID); err != nil {
+		t.Fatal(err)
+	}
 	if _, _, err := st.RefreshSession(rt2, ""); !errors.Is(err, state.ErrSessionRevoked) {
 		t.Fatalf("revoked: %v", err)
 	}

@@ -67,7 +67,7 @@ func Start(addr string, opts Options) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	ln, err := net.Listen("tcp", addr)
+	ln, err := net.Listen("tcp", addr) //nolint:noctx // Start has no caller context: the listener lives until Close
 	if err != nil {
 		return nil, err
 	}

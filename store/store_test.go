@@ -2,6 +2,7 @@ package store
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -97,7 +98,7 @@ func TestConcurrentUpdatesFromTwoStoresAreSerialized(t *testing.T) {
 			if i%2 == 1 {
 				s = b
 			}
-			org := "org_" + string(rune('a'+i))
+			org := fmt.Sprintf("org_%d", i)
 			if err := s.Update(func(st *State) { st.SetCurrentProject(org, "p") }); err != nil {
 				t.Error(err)
 			}

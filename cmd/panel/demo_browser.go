@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -25,7 +26,7 @@ func init() {
 			Use:    demoBrowserCmd + " URL",
 			Hidden: true,
 			Args:   cobra.ExactArgs(1),
-			RunE:   func(cmd *cobra.Command, args []string) error { return followLoopback(args[0]) },
+			RunE:   func(cmd *cobra.Command, args []string) error { return followLoopback(cmd.Context(), args[0]) },
 		}
 	})
 }
@@ -39,7 +40,7 @@ func runBrowserCommand(browser, u string) error {
 
 // followLoopback GETs u and follows redirects while they stay on loopback
 // hosts: the emulator's instant sign-in redirects to panel's own callback.
-func followLoopback(raw string) error {
+func followLoopback(ctx context.Context, raw string) error {
 	client := &http.Client{
 		Timeout: 30 * time.Second,
 		CheckRedirect: func(req *http.Request, via []*http.Request) error {
@@ -56,7 +57,11 @@ func followLoopback(raw string) error {
 	if err := requireLoopback(u); err != nil {
 		return err
 	}
-	resp, err := client.Get(u.String())
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
+	if err != nil {
+		return err
+	}
+	resp, err := client.Do(req)
 	if err != nil {
 		return err
 	}

@@ -6,7 +6,7 @@ package state
 
 import (
 	"crypto/rand"
-	"crypto/sha1"
+	"crypto/sha1" //nolint:gosec // stable ids derived from seed keys, not security
 	"encoding/base32"
 	"encoding/hex"
 	"errors"
@@ -118,7 +118,7 @@ func WorkOSID(prefix, key string) string {
 		b = make([]byte, 17)
 		_, _ = rand.Read(b)
 	} else {
-		h := sha1.Sum([]byte(prefix + ":" + key))
+		h := sha1.Sum([]byte(prefix + ":" + key)) //nolint:gosec // a stable id, not security
 		b = h[:17]
 	}
 	return prefix + "_" + crockford.EncodeToString(b)[:26]
@@ -130,7 +130,7 @@ func UUID(key string) string {
 	if key == "" {
 		_, _ = rand.Read(b[:])
 	} else {
-		h := sha1.Sum([]byte(key))
+		h := sha1.Sum([]byte(key)) //nolint:gosec // a stable id, not security
 		copy(b[:], h[:16])
 	}
 	b[6] = b[6]&0x0f | 0x40

@@ -24,7 +24,7 @@ func (h *Handler) logout(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if returnTo != "" {
-		http.Redirect(w, r, returnTo, http.StatusFound)
+		http.Redirect(w, r, returnTo, http.StatusFound) //nolint:gosec // G710: checkLoopbackURL allowed it above
 		return
 	}
 	renderPage(w, http.StatusOK, "message", page{Title: "Signed out", Message: "You are signed out. You can close this tab."})

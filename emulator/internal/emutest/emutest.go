@@ -57,7 +57,7 @@ type Response struct {
 // Do sends a request and reads the whole body.
 func (c *Client) Do(method, path string, body io.Reader, contentType string) *Response {
 	c.T.Helper()
-	req, err := http.NewRequest(method, c.Srv.URL+path, body)
+	req, err := http.NewRequestWithContext(c.T.Context(), method, c.Srv.URL+path, body)
 	if err != nil {
 		c.T.Fatal(err)
 	}

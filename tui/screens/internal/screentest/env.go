@@ -79,8 +79,12 @@ func signIn(t testing.TB, ctx context.Context, sess *auth.Session, email string)
 	}
 	defer login.Close()
 	go func() {
-		if resp, err := http.Get(login.URL()); err == nil {
-			resp.Body.Close()
+		req, err := http.NewRequestWithContext(ctx, http.MethodGet, login.URL(), nil)
+		if err != nil {
+			return // Wait below reports the sign-in that never came
+		}
+		if resp, err := http.DefaultClient.Do(req); err == nil {
+			_ = resp.Body.Close()
 		}
 	}()
 	if _, err := login.Wait(ctx); err != nil {

@@ -40,7 +40,7 @@ type Profile struct {
 // for each key it does not know.
 func readFile(path string) (File, []string, error) {
 	var f File
-	b, err := os.ReadFile(path)
+	b, err := os.ReadFile(path) //nolint:gosec // G304: the config file the user chose (PANEL_CONFIG_DIR or the default)
 	if errors.Is(err, fs.ErrNotExist) {
 		return f, nil, nil
 	}

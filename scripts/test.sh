@@ -2,9 +2,10 @@
 # Runs every test of panel, from a fresh Debian machine or a developer's laptop.
 #
 # It installs what the test layers need when missing (tmux for the TUI test, chromium for the real-browser test,
-# gnome-keyring + dbus for the real-keychain tests, goreleaser for the release config check), then runs gofmt,
-# `go mod tidy -diff`, go vet, `goreleaser check`, every Go test under -race inside a private D-Bus session with a throwaway unlocked
-# keyring, and each fuzz target for a bounded time. Under CI=true a test layer whose tool is missing fails.
+# gnome-keyring + dbus for the real-keychain tests, goreleaser for the release config check, golangci-lint for the
+# static checks), then runs gofmt, `go mod tidy -diff`, go vet, golangci-lint (.golangci.yml), `goreleaser check`,
+# every Go test under -race inside a private D-Bus session with a throwaway unlocked keyring, and each fuzz target
+# for a bounded time. Under CI=true a test layer whose tool is missing fails.
 #
 # Knobs: FUZZTIME (default 10s per target), GOTEST_FLAGS (extra flags for go test), SKIP_INSTALL=1.
 set -euo pipefail
@@ -13,6 +14,7 @@ cd "$(dirname "$0")/.."
 FUZZTIME=${FUZZTIME:-10s}
 TOOLS=${PANEL_TOOLS_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/panel-tools}
 GORELEASER_VERSION=v2.15.1
+GOLANGCI_LINT_VERSION=v2.15.0
 export PATH="$TOOLS/bin:$PATH"
 
 step() { printf '\n==> %s\n' "$*"; }
@@ -39,6 +41,13 @@ if ! command -v goreleaser >/dev/null && [ "${SKIP_INSTALL:-}" != 1 ]; then
   step "installing goreleaser $GORELEASER_VERSION into $TOOLS/bin (first time only, ~3 min)"
   GOBIN="$TOOLS/bin" go install "github.com/goreleaser/goreleaser/v2@$GORELEASER_VERSION"
 fi
+# The linter is pinned (a newer one finds new things): a cached copy of another version is replaced.
+golangci_lint="$TOOLS/bin/golangci-lint"
+pinned_lint() { [ "$("$golangci_lint" version --short 2>/dev/null)" = "${GOLANGCI_LINT_VERSION#v}" ]; }
+if ! pinned_lint && [ "${SKIP_INSTALL:-}" != 1 ]; then
+  step "installing golangci-lint $GOLANGCI_LINT_VERSION into $TOOLS/bin (first time only, a few minutes)"
+  GOBIN="$TOOLS/bin" go install "github.com/golangci/golangci-lint/v2/cmd/golangci-lint@$GOLANGCI_LINT_VERSION"
+fi
 
 # --- static checks ------------------------------------------------------------------------------------------------
 step "gofmt"
@@ -50,6 +59,15 @@ go mod tidy -diff || { echo "go mod tidy would change go.mod/go.sum (above): run
 
 step "go vet"
 go vet ./...
+
+step "golangci-lint $GOLANGCI_LINT_VERSION"
+if pinned_lint; then
+  "$golangci_lint" run ./...
+elif [ "${CI:-}" = true ]; then
+  echo "golangci-lint $GOLANGCI_LINT_VERSION is missing under CI=true" >&2; exit 1
+else
+  echo "golangci-lint $GOLANGCI_LINT_VERSION missing: skipped"
+fi
 
 step "goreleaser check"
 if command -v goreleaser >/dev/null; then

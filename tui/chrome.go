@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/lipgloss"
 
+	"github.com/panel-dev/panel/internal/termsafe"
 	"github.com/panel-dev/panel/tui/common"
 )
 
@@ -34,24 +35,27 @@ type statusLine struct {
 // header, status line and help footer.
 const chromeHeight = 3
 
+// headerView draws the top bar; its values are names from the server, each
+// sanitized here (B24), whoever set them.
 func (m *Model) headerView() string {
 	t := m.ctx.Theme
+	value := func(s string) string { return t.HeaderValue.Render(termsafe.Line(s)) }
 	parts := []string{t.HeaderValue.Render("panel")}
 	if m.header.User != "" {
-		parts = append(parts, t.HeaderLabel.Render("user ")+t.HeaderValue.Render(m.header.User))
+		parts = append(parts, t.HeaderLabel.Render("user ")+value(m.header.User))
 	}
 	if m.header.Org != "" {
-		org := t.HeaderLabel.Render("org ") + t.HeaderValue.Render(m.header.Org)
+		org := t.HeaderLabel.Render("org ") + value(m.header.Org)
 		if s := m.header.OrgStatus; s != "" && s != "ACTIVE" {
-			org += t.HeaderMarker.Render(" [" + s + "]")
+			org += t.HeaderMarker.Render(" [" + termsafe.Line(s) + "]")
 		}
 		parts = append(parts, org)
 	}
 	if m.header.Project != "" {
-		parts = append(parts, t.HeaderLabel.Render("project ")+t.HeaderValue.Render(m.header.Project))
+		parts = append(parts, t.HeaderLabel.Render("project ")+value(m.header.Project))
 	}
 	if top := m.top(); top != nil && top.Title() != "" {
-		parts = append(parts, t.HeaderLabel.Render("· ")+t.HeaderValue.Render(top.Title()))
+		parts = append(parts, t.HeaderLabel.Render("· ")+value(top.Title()))
 	}
 	sep := t.HeaderLabel.Render("  ")
 	line := strings.Join(parts, sep)
@@ -69,7 +73,8 @@ func (m *Model) statusView() string {
 	case common.LevelError:
 		style = t.StatusError
 	}
-	text := truncate(m.status.Text, max(m.width-1, 0))
+	// Status texts carry names and server errors: one sanitized line (B24).
+	text := termsafe.Truncate(strings.ReplaceAll(m.status.Text, "\n", " "), max(m.width-1, 0))
 	return style.Render(" " + text)
 }
 
@@ -112,7 +117,11 @@ func shadowed(b key.Binding, claimed map[string]bool) bool {
 const minWidth, minHeight = 40, 10
 
 // View draws the chrome around the top screen, at exactly the terminal size.
-func (m *Model) View() string {
+// The frame passes termsafe.Styled last: whatever a screen forgot to
+// sanitize, only our SGR styling and line breaks reach the terminal (B24).
+func (m *Model) View() string { return termsafe.Styled(m.frame()) }
+
+func (m *Model) frame() string {
 	if m.width == 0 || m.height == 0 {
 		return ""
 	}
@@ -127,15 +136,4 @@ func (m *Model) View() string {
 	h := max(m.height-chromeHeight, 0)
 	body = lipgloss.NewStyle().Width(m.width).Height(h).MaxHeight(h).MaxWidth(m.width).Render(body)
 	return lipgloss.JoinVertical(lipgloss.Left, m.headerView(), body, m.statusView(), m.footerView())
-}
-
-func truncate(s string, width int) string {
-	if lipgloss.Width(s) <= width {
-		return s
-	}
-	r := []rune(s)
-	for len(r) > 0 && lipgloss.Width(string(r))+1 > width {
-		r = r[:len(r)-1]
-	}
-	return string(r) + "…"
 }

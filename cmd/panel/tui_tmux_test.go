@@ -46,10 +46,10 @@ func buildPanel(t *testing.T) string {
 	return bin
 }
 
-// startEmulatorProcess runs `panel emulator --json` and returns its ready line.
-func startEmulatorProcess(t *testing.T, bin string) map[string]string {
+// startEmulatorProcess runs `panel emulator --json` (plus extra flags) and returns its ready line.
+func startEmulatorProcess(t *testing.T, bin string, extra ...string) map[string]string {
 	t.Helper()
-	cmd := exec.Command(bin, "emulator", "--listen", "127.0.0.1:0", "--json")
+	cmd := exec.Command(bin, append([]string{"emulator", "--listen", "127.0.0.1:0", "--json"}, extra...)...)
 	out, err := cmd.StdoutPipe()
 	if err != nil {
 		t.Fatal(err)

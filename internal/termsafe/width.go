@@ -28,5 +28,15 @@ func Cell(s string, width int) string {
 	return s
 }
 
+// Pad is Line(s) padded with spaces to at least width columns, never cut: a column of a row that the
+// caller bounds as a whole (a list cuts its rows at the screen's width).
+func Pad(s string, width int) string {
+	s = Line(s)
+	if pad := width - ansi.StringWidth(s); pad > 0 {
+		s += strings.Repeat(" ", pad)
+	}
+	return s
+}
+
 // Width is the number of columns s takes once sanitized.
 func Width(s string) int { return ansi.StringWidth(Line(s)) }

@@ -3,6 +3,8 @@ package components
 import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/panel-dev/panel/internal/termsafe"
 	"github.com/panel-dev/panel/tui/theme"
 )
 
@@ -52,8 +54,20 @@ func (c Confirm) Update(msg tea.Msg) (Confirm, ModalResult) {
 // ShortHelp are the modal's keys.
 func (c Confirm) ShortHelp() []key.Binding { return []key.Binding{c.yes, c.no} }
 
+// modalWidth is where a modal's question wraps: a long name must not push
+// the box past the screen.
+const modalWidth = 60
+
+// paragraph renders text in style, wrapped at modalWidth when longer.
+func paragraph(style lipgloss.Style, text string) string {
+	if lipgloss.Width(text) > modalWidth {
+		style = style.Width(modalWidth)
+	}
+	return style.Render(text)
+}
+
 // View draws the modal box.
 func (c Confirm) View() string {
-	return c.th.Box.Render(c.th.Text.Render(c.question) + "\n\n" +
+	return c.th.Box.Render(paragraph(c.th.Text, termsafe.Line(c.question)) + "\n\n" +
 		c.th.Key.Render("y") + c.th.Muted.Render(" yes   ") + c.th.Key.Render("n") + c.th.Muted.Render(" no"))
 }

@@ -6,6 +6,8 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/lipgloss"
+
+	"github.com/panel-dev/panel/internal/termsafe"
 )
 
 // ShortHelp are the input's keys.
@@ -33,7 +35,7 @@ func (e Emails) View() string {
 	var b strings.Builder
 	b.WriteString(e.th.Muted.Render("One email per line (a paste with commas or spaces splits itself).") + "\n")
 	for i, l := range e.lines {
-		marker, text := "  ", e.th.Text.Render(l.Text)
+		marker, text := "  ", e.th.Text.Render(termsafe.Line(l.Text))
 		if i == e.row {
 			marker, text = e.th.Accent.Render("> "), e.input.View()
 		}
@@ -43,7 +45,7 @@ func (e Emails) View() string {
 		case l.Sent:
 			b.WriteString(e.th.Success.Render("✓ sent"))
 		case l.Err != "":
-			b.WriteString(e.th.FieldHint.Render("✗ " + l.Err))
+			b.WriteString(e.th.FieldHint.Render("✗ " + termsafe.Line(l.Err))) // the API's words, often
 		}
 		b.WriteByte('\n')
 	}

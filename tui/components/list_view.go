@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/panel-dev/panel/internal/termsafe"
 )
 
 // showsFilter reports whether the filter line takes a row.
@@ -45,7 +47,7 @@ func (l List[T]) View() string {
 	case len(l.items) == 0 && l.err != "":
 		b.WriteString(l.errorLine())
 	case len(l.items) == 0:
-		b.WriteString(l.th.Muted.Render(l.opts.Empty))
+		b.WriteString(l.th.Muted.Render(termsafe.Text(l.opts.Empty)))
 	case len(l.shown) == 0:
 		b.WriteString(l.th.Muted.Render(fmt.Sprintf("No %s match %q. esc clears the filter.", l.opts.Noun, l.filter.Value())))
 		b.WriteString("\n" + l.footer())
@@ -59,7 +61,9 @@ func (l List[T]) View() string {
 func (l List[T]) writeRows(b *strings.Builder) {
 	end := min(l.offset+l.rows(), len(l.shown))
 	for i := l.offset; i < end; i++ {
-		row := l.opts.Row(l.items[l.shown[i]], i == l.cursor, l.width)
+		// A row is the screen's, built with termsafe's helpers from server data;
+		// the list keeps only our styling of it, whatever the row forgot (B24).
+		row := termsafe.Styled(l.opts.Row(l.items[l.shown[i]], i == l.cursor, l.width))
 		if l.width > 0 {
 			row = ansi.Truncate(row, l.width, "…")
 		}
@@ -73,7 +77,7 @@ func (l List[T]) errorLine() string {
 	if l.filter.Focused() && len(l.items) > 0 {
 		k = "ctrl+r"
 	}
-	return l.th.Error.Render(l.err) + l.th.Muted.Render(" — press ") + l.th.Key.Render(k) + l.th.Muted.Render(" to retry.")
+	return l.th.Error.Render(termsafe.Line(l.err)) + l.th.Muted.Render(" — press ") + l.th.Key.Render(k) + l.th.Muted.Render(" to retry.")
 }
 
 // footer is the one line under the rows: count, then loading, error or note.
@@ -87,11 +91,11 @@ func (l List[T]) footer() string {
 	case l.err != "":
 		line += "  " + l.errorLine()
 	case l.loading && l.note != "":
-		line += "  " + l.spin.View() + " " + l.th.Muted.Render(l.note)
+		line += "  " + l.spin.View() + " " + l.th.Muted.Render(termsafe.Line(l.note))
 	case l.loading:
 		line += "  " + l.spin.View() + l.th.Muted.Render(" loading more…")
 	case l.note != "":
-		line += "  " + l.th.Muted.Render(l.note)
+		line += "  " + l.th.Muted.Render(termsafe.Line(l.note))
 	}
 	if l.width > 0 {
 		line = ansi.Truncate(line, l.width, "…")

@@ -4,6 +4,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/panel-dev/panel/internal/termsafe"
 	"github.com/panel-dev/panel/tui/keys"
 	"github.com/panel-dev/panel/tui/theme"
 )
@@ -24,7 +25,7 @@ type TypeConfirm struct {
 func NewTypeConfirm(th *theme.Theme, question, expected string) (TypeConfirm, tea.Cmd) {
 	in := textinput.New()
 	in.Prompt = "> "
-	in.Placeholder = expected
+	in.Placeholder = termsafe.Line(expected)
 	in.PlaceholderStyle = th.Muted
 	in.CharLimit = 200
 	cmd := in.Focus()
@@ -46,7 +47,7 @@ func (t TypeConfirm) Update(msg tea.Msg) (TypeConfirm, tea.Cmd, ModalResult) {
 			if t.input.Value() == t.expected {
 				return t, nil, ModalConfirmed
 			}
-			t.hint = "Type " + t.expected + " exactly to confirm."
+			t.hint = "Type " + termsafe.Line(t.expected) + " exactly to confirm."
 			return t, nil, ModalOpen
 		}
 	}
@@ -60,11 +61,11 @@ func (t TypeConfirm) ShortHelp() []key.Binding { return []key.Binding{t.keys.Sub
 
 // View draws the modal box.
 func (t TypeConfirm) View() string {
-	body := t.th.Text.Render(t.question) + "\n" +
-		t.th.Muted.Render("Type ") + t.th.Key.Render(t.expected) + t.th.Muted.Render(" to confirm.") + "\n\n" +
+	body := paragraph(t.th.Text, termsafe.Line(t.question)) + "\n" +
+		t.th.Muted.Render("Type ") + t.th.Key.Render(termsafe.Truncate(t.expected, modalWidth)) + t.th.Muted.Render(" to confirm.") + "\n\n" +
 		t.input.View()
 	if t.hint != "" {
-		body += "\n" + t.th.FieldHint.Render(t.hint)
+		body += "\n" + t.th.FieldHint.Render(termsafe.Line(t.hint))
 	}
 	return t.th.Box.Render(body)
 }

@@ -5,6 +5,7 @@ package termsafetest
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -20,6 +21,10 @@ const HiddenSGR = "\x1b[5;8m"
 // Forged starts the text that follows a line break in the hostile seed's fields.
 const Forged = "FORGED"
 
+// mangledSGR is one of our 24-bit colour sequences after a sanitizer took its ESC: data never holds these
+// (the tests draw with 24-bit colour), so a styled string went through termsafe.Line or Text.
+var mangledSGR = regexp.MustCompile(`\x{FFFD}\[[0-9;]*[34]8;2;`)
+
 // Problems lists what in out a terminal would act on or what a field forged. styled lets SGR sequences
 // through (a TUI frame on a colour terminal; CLI output and plain frames have none).
 func Problems(out string, styled bool) []string {
@@ -31,6 +36,9 @@ func Problems(out string, styled bool) []string {
 	}
 	if strings.Contains(out, HiddenSGR) {
 		add(strings.Index(out, HiddenSGR), "the seed's SGR")
+	}
+	if loc := mangledSGR.FindStringIndex(out); loc != nil {
+		add(loc[0], "our own colour sequence sanitized as if it were data (a styled string went through Line)")
 	}
 	for i := 0; i < len(out); {
 		if styled {

@@ -33,3 +33,13 @@ func TestProblemsSeesEveryHostileFieldAndNoneSanitized(t *testing.T) {
 		}
 	}
 }
+
+func TestProblemsSeesOurStylingSanitizedAsData(t *testing.T) {
+	ours := "\x1b[38;2;154;154;154m (refreshed)\x1b[0m"
+	if p := Problems(ours, true); len(p) > 0 {
+		t.Fatalf("our styling flagged: %v", p)
+	}
+	if p := Problems(termsafe.Line(ours), true); len(p) == 0 {
+		t.Fatal("our styling sanitized as data went unseen")
+	}
+}

@@ -12,6 +12,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
+	"github.com/panel-dev/panel/internal/termsafe"
 	"github.com/panel-dev/panel/tui/common"
 )
 
@@ -79,22 +80,24 @@ func (m *Model) View() string {
 	if u := m.ctx.User; u != nil {
 		email, name, id = u.Email, u.Name, u.ID
 	}
+	// Names, emails and ids come from the server (B24).
+	email, name, id = termsafe.Line(email), termsafe.Line(name), termsafe.Line(id)
 	row("Email", email)
 	row("Name", name)
 	row("User id", id)
 	if o := m.ctx.Org; o != nil {
-		row("Organization", o.Name+" ("+o.ExternalID+")")
+		row("Organization", termsafe.Line(o.Name+" ("+o.ExternalID+")"))
 	}
 	b.WriteString("\n" + t.Title.Render("Session") + "\n\n")
-	row("Session id", in.SessionID)
+	row("Session id", termsafe.Line(in.SessionID))
 	expiry := ""
 	if !in.ExpiresAt.IsZero() {
 		expiry = in.ExpiresAt.Local().Format(time.TimeOnly) + t.Muted.Render(" (refreshed 10 s before)")
 	}
 	row("Token until", expiry)
-	row("Storage", in.Storage)
+	row("Storage", termsafe.Line(in.Storage))
 	if in.StorageReason != "" {
-		b.WriteString(t.Muted.Width(max(m.width, 20)).Render(in.StorageReason) + "\n")
+		b.WriteString(t.Muted.Width(max(m.width, 20)).Render(termsafe.Line(in.StorageReason)) + "\n")
 	}
 	b.WriteString("\n")
 	if m.signingOut {

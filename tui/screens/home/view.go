@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"github.com/charmbracelet/bubbles/key"
+
+	"github.com/panel-dev/panel/internal/termsafe"
 )
 
 // View draws the screen.
@@ -15,11 +17,11 @@ func (m *Model) View() string {
 	row := func(label, value string) {
 		b.WriteString(t.Muted.Render(fmt.Sprintf("%-13s", label)) + value + "\n")
 	}
-	who := m.ctx.SessionInfo.Email
+	who := termsafe.Line(m.ctx.SessionInfo.Email)
 	if u := m.ctx.User; u != nil {
-		who = u.Email
+		who = termsafe.Line(u.Email)
 		if u.Name != "" {
-			who += " (" + u.Name + ")"
+			who += " (" + termsafe.Line(u.Name) + ")"
 		}
 	}
 	if who == "" {
@@ -28,15 +30,15 @@ func (m *Model) View() string {
 	row("Signed in as", who)
 	org := t.Muted.Render("checking…")
 	if o := m.ctx.Org; o != nil {
-		org = t.Accent.Render(o.Name) + t.Muted.Render(" "+o.ExternalID)
+		org = t.Accent.Render(termsafe.Line(o.Name)) + t.Muted.Render(" "+termsafe.Line(o.ExternalID))
 		if o.Status != "" && o.Status != "ACTIVE" {
-			org += " " + t.Warning.Render(string(o.Status))
+			org += " " + t.Warning.Render(termsafe.Line(string(o.Status)))
 		}
 	}
 	row("Organization", org)
 	project := t.Muted.Render("none")
 	if p := m.ctx.Project; p != nil {
-		project = p.Name
+		project = termsafe.Line(p.Name)
 	}
 	row("Project", project)
 	row("Session", m.sessionLine())

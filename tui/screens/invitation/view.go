@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"github.com/panel-dev/panel/api"
+	"github.com/panel-dev/panel/internal/termsafe"
 	"github.com/panel-dev/panel/tui/common"
 )
 
@@ -24,7 +25,7 @@ func (m *Model) View() string {
 	case m.loadErr != nil:
 		b.WriteString(m.errorView())
 	case m.inv == nil:
-		b.WriteString(t.Muted.Render("Loading invitation " + m.id + "…"))
+		b.WriteString(t.Muted.Render("Loading invitation " + termsafe.Line(m.id) + "…"))
 	default:
 		b.WriteString(m.invitationView(*m.inv))
 	}
@@ -64,13 +65,13 @@ func (m *Model) invitationView(inv api.OrganizationInvitation) string {
 	row := func(label, value string) {
 		b.WriteString(t.Muted.Render(fmt.Sprintf("%-14s", label)) + value + "\n")
 	}
-	org := t.Accent.Render(orgName(inv))
+	org := t.Accent.Render(termsafe.Line(orgName(inv)))
 	if o := inv.Organization; o != nil && o.ExternalID != "" {
-		org += t.Muted.Render(" " + o.ExternalID)
+		org += t.Muted.Render(" " + termsafe.Line(o.ExternalID))
 	}
 	row("Organization", org)
-	row("Invited by", inviter(inv))
-	row("Sent to", orDefault(inv.Email, "—"))
+	row("Invited by", termsafe.Line(inviter(inv)))
+	row("Sent to", termsafe.Line(orDefault(inv.Email, "—")))
 	role := "member"
 	if inv.Role == api.RoleOwner {
 		role = "owner"
@@ -82,7 +83,7 @@ func (m *Model) invitationView(inv api.OrganizationInvitation) string {
 		b.WriteString(m.wrap(t.FieldHint, m.problem) + "\n\n")
 	}
 	if m.working != "" {
-		b.WriteString(t.Muted.Render(m.working) + "\n")
+		b.WriteString(t.Muted.Render(termsafe.Line(m.working)) + "\n")
 		return b.String()
 	}
 	b.WriteString(m.outcome(inv) + "\n")
@@ -111,7 +112,7 @@ func (m *Model) statusLine(inv api.OrganizationInvitation) string {
 		}
 		return t.Warning.Render("expired")
 	}
-	return t.Warning.Render(strings.ToLower(string(inv.Status)))
+	return t.Warning.Render(termsafe.Line(strings.ToLower(string(inv.Status))))
 }
 
 // outcome says what the user can do now.
@@ -120,7 +121,7 @@ func (m *Model) outcome(inv api.OrganizationInvitation) string {
 	name, from := orgName(inv), inviterName(inv)
 	switch state(inv, time.Now()) {
 	case statePending:
-		return "  " + t.Key.Render("a") + "  accept and switch to " + name + "\n" +
+		return "  " + t.Key.Render("a") + "  accept and switch to " + termsafe.Line(name) + "\n" +
 			"  " + t.Key.Render("d") + "  decline"
 	case stateAccepted:
 		return m.wrap(t.Text, "This invitation was accepted: you are a member of "+name+". Press o to switch to it.")
@@ -159,10 +160,11 @@ func orDefault(s, def string) string {
 	return s
 }
 
-// wrap renders text in style, wrapped to the screen's width.
+// wrap renders one paragraph in style, wrapped to the screen's width; its
+// text often holds names and server errors, so it is sanitized here (B24).
 func (m *Model) wrap(style lipgloss.Style, text string) string {
 	if m.width > 0 {
 		style = style.Width(m.width)
 	}
-	return style.Render(text)
+	return style.Render(termsafe.Line(text))
 }

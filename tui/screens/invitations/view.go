@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/panel-dev/panel/api"
+	"github.com/panel-dev/panel/internal/termsafe"
 )
 
 // View draws the title, the tabs, then the email input, a modal or the list.
@@ -12,12 +13,12 @@ func (m *Model) View() string {
 	th := m.ctx.Theme
 	org := ""
 	if m.ctx.Org != nil {
-		org = " · " + m.ctx.Org.Name
+		org = " · " + termsafe.Line(m.ctx.Org.Name)
 	}
 	out := th.Title.Render("Invitations"+org) + "\n" + m.tabs() + "\n"
 	switch {
 	case m.emails != nil:
-		return out + th.Title.Render("Invite to "+m.orgName()) + "\n" + m.emails.View()
+		return out + th.Title.Render("Invite to "+termsafe.Line(m.orgName())) + "\n" + m.emails.View()
 	case m.confirm != nil:
 		return out + m.confirm.View()
 	}
@@ -56,7 +57,7 @@ func (m *Model) orgName() string {
 
 func (m *Model) sentRow(i api.OrganizationInvitation, selected bool, width int) string {
 	th := m.ctx.Theme
-	email := fmt.Sprintf("%-30s", i.Email)
+	email := termsafe.Pad(i.Email, 30)
 	if selected {
 		email = th.Selected.Render(email)
 	} else {
@@ -67,14 +68,14 @@ func (m *Model) sentRow(i api.OrganizationInvitation, selected bool, width int) 
 		line += th.Muted.Render("  expires " + i.ExpiresAt.Format("2006-01-02"))
 	}
 	if who := inviter(i); who != "" {
-		line += th.Muted.Render("  by " + who)
+		line += th.Muted.Render("  by " + termsafe.Line(who))
 	}
 	return line
 }
 
 func (m *Model) receivedRow(i api.OrganizationInvitation, selected bool, width int) string {
 	th := m.ctx.Theme
-	name := fmt.Sprintf("%-24s", orgName(i))
+	name := termsafe.Pad(orgName(i), 24)
 	if selected {
 		name = th.Selected.Render(name)
 	} else {
@@ -82,14 +83,14 @@ func (m *Model) receivedRow(i api.OrganizationInvitation, selected bool, width i
 	}
 	line := "  " + name + " " + statusText(m, i.Status)
 	if who := inviter(i); who != "" {
-		line += th.Muted.Render("  from " + who)
+		line += th.Muted.Render("  from " + termsafe.Line(who))
 	}
 	return line
 }
 
 func statusText(m *Model, s api.InvitationStatus) string {
 	th := m.ctx.Theme
-	text := fmt.Sprintf("%-8s", strings.ToLower(string(s)))
+	text := termsafe.Pad(strings.ToLower(string(s)), 8)
 	switch s {
 	case api.InvitationPending:
 		return th.Accent.Render(text)

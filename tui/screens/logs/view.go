@@ -6,6 +6,7 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/panel-dev/panel/api"
+	"github.com/panel-dev/panel/internal/termsafe"
 )
 
 // minWidth is the narrowest pane that still shows lines sensibly.
@@ -17,8 +18,10 @@ func (m *Model) add(e api.LogEntry) {
 	if !e.CreatedAt.IsZero() {
 		ts = e.CreatedAt.Local().Format("15:04:05") + " "
 	}
-	for _, l := range strings.Split(strings.TrimRight(e.Msg, "\n"), "\n") {
-		m.lines = append(m.lines, ts+l)
+	// Log lines are the least trusted text of all: each is sanitized once, as
+	// it arrives (B24: controls become U+FFFD, tabs spaces).
+	for _, l := range strings.Split(strings.TrimRight(e.Msg, "\r\n"), "\n") {
+		m.lines = append(m.lines, ts+termsafe.Line(strings.TrimSuffix(l, "\r")))
 	}
 	if over := len(m.lines) - maxLines; over > 0 {
 		m.lines = append(m.lines[:0:0], m.lines[over:]...)
@@ -65,7 +68,7 @@ func (m *Model) View() string {
 	}
 	kind := map[Target]string{Service: "service", Deployment: "deployment"}[m.target]
 	var b strings.Builder
-	b.WriteString(th.Title.Render("Logs of "+kind+" "+m.input.Value()) + "\n")
+	b.WriteString(th.Title.Render("Logs of "+kind+" "+termsafe.Line(m.input.Value())) + "\n")
 	end := min(m.offset+m.rows(), len(m.lines))
 	for _, l := range m.lines[m.offset:end] {
 		if m.width > 0 {
@@ -86,7 +89,7 @@ func (m *Model) statusLine() string {
 	case m.state == connecting:
 		return m.spin.View() + th.Muted.Render(" connecting…")
 	case m.state == ended:
-		return th.Error.Render(m.err) + th.Muted.Render(" — press ") + th.Key.Render("r") + th.Muted.Render(" to reconnect.")
+		return th.Error.Render(termsafe.Line(m.err)) + th.Muted.Render(" — press ") + th.Key.Render("r") + th.Muted.Render(" to reconnect.")
 	case m.paused:
 		return th.Warning.Render(fmt.Sprintf("paused — %d new lines; space resumes", m.unseen))
 	case !m.follow:
@@ -109,7 +112,7 @@ func (m *Model) pickView() string {
 		th.Muted.Render(fmt.Sprintf("Following a %s's %s logs (tab: %s, ctrl+b: %s).", kind, logType, other, otherType)) +
 		"\n\n" + m.input.View()
 	if m.err != "" {
-		body += "\n" + th.FieldHint.Render(m.err)
+		body += "\n" + th.FieldHint.Render(termsafe.Line(m.err))
 	}
 	return body
 }

@@ -1,15 +1,14 @@
 package members
 
 import (
-	"fmt"
-
 	"github.com/panel-dev/panel/api"
+	"github.com/panel-dev/panel/internal/termsafe"
 )
 
 // View draws the title, the list, and a modal over it when one is up.
 func (m *Model) View() string {
 	th := m.ctx.Theme
-	out := th.Title.Render("Members of "+m.orgName()) + "\n"
+	out := th.Title.Render("Members of "+termsafe.Line(m.orgName())) + "\n"
 	switch {
 	case m.confirm != nil:
 		return out + m.confirm.View()
@@ -21,7 +20,7 @@ func (m *Model) View() string {
 
 func (m *Model) row(mb api.OrganizationMember, selected bool, width int) string {
 	th := m.ctx.Theme
-	name := fmt.Sprintf("%-20s", memberName(mb))
+	name := termsafe.Pad(memberName(mb), 20)
 	if selected {
 		name = th.Selected.Render(name)
 	} else {
@@ -31,7 +30,7 @@ func (m *Model) row(mb api.OrganizationMember, selected bool, width int) string 
 	if m.isMe(mb) {
 		mark, you = th.Current.Render("● "), th.Current.Render("you")
 	}
-	line := mark + name + " " + th.Muted.Render(fmt.Sprintf("%-26s", memberEmail(mb)))
+	line := mark + name + " " + th.Muted.Render(termsafe.Pad(memberEmail(mb), 26))
 	if mb.Role == api.RoleOwner {
 		line += " " + th.Accent.Render("owner ")
 	} else {

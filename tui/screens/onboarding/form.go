@@ -8,6 +8,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/panel-dev/panel/api"
+	"github.com/panel-dev/panel/internal/termsafe"
 	"github.com/panel-dev/panel/tui/common"
 	"github.com/panel-dev/panel/tui/keys"
 	"github.com/panel-dev/panel/tui/theme"
@@ -103,7 +104,7 @@ func (f *createForm) view(th *theme.Theme) string {
 	case f.busy:
 		s += th.Muted.Render("Creating and switching…")
 	case f.problem != "":
-		s += th.FieldHint.Render(f.problem)
+		s += th.FieldHint.Render(termsafe.Line(f.problem))
 	default:
 		s += th.Muted.Render("lowercase letters, digits and '-', 1–39 characters")
 	}

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/panel-dev/panel/api"
+	"github.com/panel-dev/panel/internal/termsafe"
 	"github.com/panel-dev/panel/tui/common"
 )
 
@@ -19,11 +20,12 @@ func (m *Model) View() string {
 	if m.ctx.User != nil {
 		who = m.ctx.User.Email
 	}
+	who = termsafe.Line(who)
 	b.WriteString(t.Title.Render("Welcome to panel") + "\n")
 	b.WriteString(t.Text.Width(max(m.width, 20)).Render(
 		fmt.Sprintf("%s is not a member of any organization yet: accept an invitation, or create an organization (n).", who)) + "\n")
 	if m.working != "" {
-		b.WriteString(t.Muted.Render(m.working))
+		b.WriteString(t.Muted.Render(termsafe.Line(m.working)))
 	}
 	b.WriteString("\n" + t.Muted.Render("Invitations for you") + "\n")
 	if m.form != nil {
@@ -40,9 +42,9 @@ func invitationText(i api.OrganizationInvitation) string {
 
 func invitationRow(ctx *common.Context) func(api.OrganizationInvitation, bool, int) string {
 	return func(i api.OrganizationInvitation, selected bool, width int) string {
-		line := invitationOrg(i)
+		line := termsafe.Line(invitationOrg(i))
 		if i.Inviter != nil && i.Inviter.Email != "" {
-			line += "  from " + i.Inviter.Email
+			line += "  from " + termsafe.Line(i.Inviter.Email)
 		}
 		if !i.ExpiresAt.IsZero() {
 			line += "  expires " + i.ExpiresAt.Format("2006-01-02")

@@ -7,6 +7,7 @@ import (
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/panel-dev/panel/api"
+	"github.com/panel-dev/panel/internal/termsafe"
 	"github.com/panel-dev/panel/tui/common"
 	"github.com/panel-dev/panel/tui/keys"
 	"github.com/panel-dev/panel/tui/theme"
@@ -96,9 +97,9 @@ func (f *createForm) view(th *theme.Theme) string {
 		"\n\n" + f.input.View()
 	switch {
 	case f.fieldErr != "":
-		body += "\n" + th.FieldHint.Render("✗ "+f.fieldErr)
+		body += "\n" + th.FieldHint.Render("✗ "+termsafe.Line(f.fieldErr))
 	case f.problem != "":
-		body += "\n" + th.FieldHint.Render("✗ "+f.problem)
+		body += "\n" + th.FieldHint.Render("✗ "+termsafe.Line(f.problem))
 	case f.input.Value() != "":
 		body += "\n" + th.Success.Render("✓ name is fine")
 	}

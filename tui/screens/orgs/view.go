@@ -1,11 +1,11 @@
 package orgs
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 
 	"github.com/panel-dev/panel/api"
+	"github.com/panel-dev/panel/internal/termsafe"
 )
 
 // View draws the title, then the create form or the list.
@@ -29,15 +29,15 @@ func (m *Model) row(o api.Organization, selected bool, width int) string {
 	case slices.Contains(m.pinned, o.ExternalID):
 		mark = th.Accent.Render("★ ")
 	}
-	name := fmt.Sprintf("%-28s", o.Name)
+	name := termsafe.Pad(o.Name, 28)
 	if selected {
 		name = th.Selected.Render(name)
 	} else {
 		name = th.Text.Render(name)
 	}
-	line := mark + name + " " + th.Muted.Render(o.ExternalID)
+	line := mark + name + " " + th.Muted.Render(termsafe.Line(o.ExternalID))
 	if o.Status != api.OrganizationActive {
-		line += "  " + th.Warning.Render(strings.ToLower(string(o.Status)))
+		line += "  " + th.Warning.Render(termsafe.Line(strings.ToLower(string(o.Status))))
 	}
 	if o.ExternalID == m.ctx.OrgExternalID() {
 		line += "  " + th.Current.Render("current")

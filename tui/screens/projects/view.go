@@ -5,6 +5,7 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/panel-dev/panel/api"
+	"github.com/panel-dev/panel/internal/termsafe"
 )
 
 // View draws the title and the list.
@@ -12,7 +13,7 @@ func (m *Model) View() string {
 	th := m.ctx.Theme
 	org := ""
 	if m.ctx.Org != nil {
-		org = " of " + m.ctx.Org.Name
+		org = " of " + termsafe.Line(m.ctx.Org.Name)
 	}
 	return th.Title.Render("Projects"+org) + "\n" + m.list.View()
 }
@@ -24,7 +25,7 @@ func (m *Model) row(p api.Project, selected bool, width int) string {
 	if p.ID == m.current {
 		mark = th.Current.Render("● ")
 	}
-	name := fmt.Sprintf("%-24s", p.Name)
+	name := termsafe.Pad(p.Name, 24)
 	if selected {
 		name = th.Selected.Render(name)
 	} else {
@@ -42,7 +43,7 @@ func (m *Model) row(p api.Project, selected bool, width int) string {
 		line += "  " + th.Current.Render("current")
 	}
 	if p.Description != "" {
-		line += "  " + th.Muted.Render(p.Description)
+		line += "  " + th.Muted.Render(termsafe.Line(p.Description))
 	}
 	return line
 }

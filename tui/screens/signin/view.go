@@ -7,6 +7,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"github.com/panel-dev/panel/auth"
+	"github.com/panel-dev/panel/internal/termsafe"
 	"github.com/panel-dev/panel/tui/common"
 )
 
@@ -85,7 +86,7 @@ func (m *Model) deviceView() string {
 	d := m.device
 	var b strings.Builder
 	b.WriteString(m.wrap(t.Text, "Open "+d.VerificationURI+" on any device and enter the code:") + "\n\n")
-	b.WriteString("    " + t.Title.Render(d.UserCode) + "\n\n")
+	b.WriteString("    " + t.Title.Render(termsafe.Line(d.UserCode)) + "\n\n")
 	used := lipgloss.Height(m.opts.Reason) + 8
 	if qr := auth.QRCode(d.VerificationURIComplete); qr != "" && lipgloss.Height(qr)+used <= m.height &&
 		lipgloss.Width(qr) <= m.width {
@@ -100,11 +101,11 @@ func (m *Model) pickView() string {
 	var b strings.Builder
 	who := ""
 	if m.selection.Email != "" {
-		who = " as " + m.selection.Email
+		who = " as " + termsafe.Line(m.selection.Email)
 	}
 	b.WriteString(m.wrap(t.Text, "You belong to several organizations. Choose the one to sign in to"+who+":") + "\n\n")
 	for i, o := range m.selection.Organizations {
-		line := fmt.Sprintf("%s (%s)", o.Name, o.ID)
+		line := fmt.Sprintf("%s (%s)", termsafe.Line(o.Name), termsafe.Line(o.ID))
 		if i == m.cursor {
 			b.WriteString(t.Selected.Render("› "+line) + "\n")
 		} else {
@@ -114,10 +115,12 @@ func (m *Model) pickView() string {
 	return b.String()
 }
 
-// wrap renders text in style, wrapped to the screen's width.
+// wrap renders one paragraph in style, wrapped to the screen's width; its
+// text often holds WorkOS's words (a refusal, the device address), so it is
+// sanitized here (B24).
 func (m *Model) wrap(style lipgloss.Style, text string) string {
 	if m.width > 0 {
 		style = style.Width(m.width)
 	}
-	return style.Render(text)
+	return style.Render(termsafe.Line(text))
 }

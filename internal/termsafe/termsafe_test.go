@@ -68,6 +68,16 @@ func TestTruncateAndCellMeasureWideRunes(t *testing.T) {
 	}
 }
 
+func TestPadNeverCuts(t *testing.T) {
+	if got := Pad("日本\x1b[2J", 10); got != "日本"+p+"[2J  " || Width(got) != 10 {
+		t.Fatalf("Pad = %q (%d columns)", got, Width(got))
+	}
+	long := strings.Repeat("x", 30)
+	if got := Pad(long, 10); got != long {
+		t.Fatalf("Pad cut %q", got)
+	}
+}
+
 func TestStyledKeepsOurSGROnly(t *testing.T) {
 	ours := "\x1b[1;38;2;165;139;255mname\x1b[0m \x1b[m\x1b[7mx\x1b[27m"
 	if got := Styled(ours + "\n" + ours); got != ours+"\n"+ours {

@@ -1,8 +1,6 @@
 package app
 
 import (
-	"context"
-
 	"github.com/panel-dev/panel/api"
 	"github.com/panel-dev/panel/store"
 )
@@ -32,17 +30,6 @@ func (a *App) KnownOrganizations() ([]api.Organization, bool) {
 		orgs[i] = organizationOf(o)
 	}
 	return orgs, k.Complete
-}
-
-// UserOrganizations lists all the user's live organizations from the server
-// and remembers them.
-func (a *App) UserOrganizations(ctx context.Context) ([]api.Organization, error) {
-	orgs, err := a.API.AllUserOrganizations(ctx, api.ListUserOrganizationsParams{Statuses: api.LiveOrganizationStatuses})
-	if err != nil {
-		return nil, err
-	}
-	a.RememberOrganizations(orgs, true)
-	return orgs, nil
 }
 
 // RememberOrganizations records organizations the API showed; complete when

@@ -63,31 +63,25 @@ func orgsListRun(opts *orgsListOptions) error {
 		return err
 	}
 	defer cancel()
-	p := api.ListUserOrganizationsParams{Search: opts.Search, Statuses: api.LiveOrganizationStatuses}
-	if len(opts.Statuses) > 0 {
-		p.Statuses = nil
-		for _, s := range opts.Statuses {
-			p.Statuses = append(p.Statuses, api.OrganizationStatus(s))
-		}
+	q := app.OrganizationQuery{Search: opts.Search}
+	for _, s := range opts.Statuses {
+		q.Statuses = append(q.Statuses, api.OrganizationStatus(s))
 	}
-	var orgs []api.Organization
+	var list *app.OrganizationList
 	err = withSessionCheck(ctx, a, false, func(ctx context.Context) error {
-		orgs, err = a.API.AllUserOrganizations(ctx, p)
+		list, err = a.AllOrganizations(ctx, q)
 		return err
 	})
 	if err != nil {
 		return err
 	}
-	// The whole live list lets the next `orgs switch <name>` skip listing.
-	a.RememberOrganizations(orgs, opts.Search == "" && len(opts.Statuses) == 0)
 	if opts.JSON {
-		return printJSON(opts.f.IO.Out, orgs)
+		return printJSON(opts.f.IO.Out, list.Organizations)
 	}
-	current, _ := a.CurrentOrganizationID(ctx)
 	t := newTable(opts.f.IO.Out, "", "NAME", "EXTERNAL ID", "STATUS", "PLAN")
-	for _, o := range orgs {
+	for _, o := range list.Organizations {
 		mark := ""
-		if o.ExternalID == current {
+		if o.ExternalID == list.Current {
 			mark = "*"
 		}
 		t.row(mark, o.Name, o.ExternalID, string(o.Status), o.Plan)

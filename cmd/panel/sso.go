@@ -203,11 +203,5 @@ func openOrPrint(f *Factory, u string, print bool) error {
 	if err != nil {
 		return err
 	}
-	if err := auth.OpenBrowser(u, cfg.Browser); err != nil {
-		fmt.Fprintf(f.IO.ErrOut, "Could not open the browser (%v); visit:\n", err)
-		_, err = fmt.Fprintln(f.IO.Out, u)
-		return err
-	}
-	fmt.Fprintln(f.IO.ErrOut, "Opened the browser")
-	return nil
+	return openThroughHandoff(f, cfg.Browser, u)
 }

@@ -10,7 +10,8 @@ import (
 )
 
 // Fuzz targets of what the API sends back. Seeds: f.Add below plus testdata/fuzz/<FuzzName>/.
-// scripts/test.sh runs each for $FUZZTIME; by hand: go test -run='^$' -fuzz='^FuzzErrorBody$' -fuzztime=5m ./api
+// scripts/test.sh runs each for a fixed count of inputs (FUZZTIME overrides it); by hand:
+// go test -run='^$' -fuzz='^FuzzErrorBody$' -fuzztime=5m ./api
 
 // Any error answer — JSON of either shape, a proxy's HTML, an empty body — becomes an *Error that keeps
 // the HTTP status and says it, and the classifiers answer without panicking.

@@ -11,8 +11,8 @@ import (
 )
 
 // Fuzz targets of the parsers that read what the browser, the user or WorkOS hand panel. Seeds: f.Add
-// below plus testdata/fuzz/<FuzzName>/. scripts/test.sh runs each for $FUZZTIME; by hand:
-// go test -run='^$' -fuzz='^FuzzCallbackQuery$' -fuzztime=5m ./auth
+// below plus testdata/fuzz/<FuzzName>/. scripts/test.sh runs each for a fixed count of inputs (FUZZTIME
+// overrides it); by hand: go test -run='^$' -fuzz='^FuzzCallbackQuery$' -fuzztime=5m ./auth
 
 const fuzzState = "Q2xhaW1zQXJlTm90U2VjcmV0c0J1dFN0YXRlSXM.b3Jncw"
 

@@ -1,6 +1,6 @@
-// Command bench measures panel against its goals (issue 6, README
-// "Performance") with the emulator adding a round trip of -rtt (100 ms) to
-// every response, so that figures read as multiples of that RTT:
+// Command bench measures panel against its goals (README "Performance")
+// with the emulator adding a round trip of -rtt (100 ms) to every response,
+// so that figures read as multiples of that RTT:
 //
 //	go run ./bench                  # every measurement, 5 runs each
 //	go run ./bench -runs 9 -only switch-tui,switch-cli

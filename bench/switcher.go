@@ -12,7 +12,7 @@ import (
 )
 
 // switcher measures the organization switcher with 10,000 organizations:
-// filter time per keystroke and render time per frame from T2's benchmarks
+// filter time per keystroke and render time per frame from the benchmarks
 // in tui/screens/orgs (run -count times), then, in a fresh process of its
 // own against the emulator at -rtt, the time to load every page in the
 // background and the resident memory once all are loaded.

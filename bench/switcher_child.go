@@ -48,7 +48,7 @@ func switcherChild() int {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	c := common.NewContext(ctx, true)
+	c := common.NewContext(ctx, true, nil)
 	c.Width, c.Height = 100, 27
 	c.App, c.Session, c.API, c.Store = a, a.Session, a.API, a.Store
 	if info, err := a.Session.Info(ctx); err == nil {

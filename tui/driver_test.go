@@ -9,6 +9,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/panel-dev/panel/internal/teacmd"
+	"github.com/panel-dev/panel/tui/common"
 )
 
 // deadline bounds every wait for a condition.
@@ -25,11 +26,14 @@ type driver struct {
 	quit bool
 }
 
-func startModel(t testing.TB, d Deps) *driver {
+func startModel(t testing.TB, d Deps) *driver { return startModelWith(t, d, Screens()) }
+
+// startModelWith is startModel with the screens of reg.
+func startModelWith(t testing.TB, d Deps, reg *common.Registry) *driver {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	t.Cleanup(cancel)
-	dr := &driver{t: t, m: New(ctx, d), msgs: make(chan tea.Msg, 1024), ctx: ctx}
+	dr := &driver{t: t, m: newModel(ctx, d, reg), msgs: make(chan tea.Msg, 1024), ctx: ctx}
 	dr.m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
 	dr.run(dr.m.Init())
 	return dr

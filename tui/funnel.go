@@ -10,7 +10,7 @@ import (
 	"github.com/panel-dev/panel/tui/common"
 )
 
-// funnel is the one place errors end (STYLE.md §4): login required and
+// funnel is the one place errors end: login required and
 // revoked sessions go to sign-in with `next`; "Token rejected" shows the
 // deactivated state; anything else goes to the status line. No screen quits
 // on an error, and field errors never get here unless a screen had no input

@@ -103,8 +103,8 @@ func (m *Model) handleSession(msg tea.Msg) (tea.Cmd, bool) {
 func (m *Model) sessionLoaded(msg sessionMsg) tea.Cmd {
 	var kerr *auth.KeychainError
 	switch {
-	case errors.Is(msg.err, auth.ErrLoginRequired) && m.pending.Name() == common.RouteInvitation:
-		return m.invitationSignedOut(m.pending)
+	case errors.Is(msg.err, auth.ErrLoginRequired) && m.outsideGate(m.pending):
+		return m.showSignedOut(m.pending)
 	case errors.Is(msg.err, auth.ErrLoginRequired):
 		return m.toSignIn(m.pending, "", "")
 	case errors.As(msg.err, &kerr):
@@ -161,7 +161,7 @@ func (m *Model) gateDone(msg gateMsg) tea.Cmd {
 	if msg.orgErr == nil && msg.org == nil {
 		m.ctx.Org, m.ctx.Project = nil, nil
 		cmds = append(cmds, m.setIdentity(msg.user, nil, nil), m.reset(m.newScreen(common.RouteOnboarding)))
-		if next := m.pending; next.Name() == common.RouteInvitation && knownRoute(next) {
+		if next := m.pending; m.outsideGate(next) {
 			// A new sign-up from an invitation link: onboarding under the invitation.
 			m.pending = ""
 			cmds = append(cmds, m.push(m.newScreen(next)))
@@ -184,7 +184,7 @@ func (m *Model) land() tea.Cmd {
 	if top != nil && top.Route().Name() == common.RouteOnboarding && m.ctx.Org != nil {
 		return m.reset(m.newScreen(common.RouteHome))
 	}
-	if !knownRoute(next) || next.Name() == common.RouteHome || next.Name() == common.RouteSignIn {
+	if !m.knownRoute(next) || next.Name() == common.RouteHome || next.Name() == common.RouteSignIn {
 		if top == nil || top.Route().Name() != common.RouteHome {
 			return m.reset(m.newScreen(common.RouteHome))
 		}

@@ -17,6 +17,11 @@ import (
 	"github.com/panel-dev/panel/emulator/seed"
 	"github.com/panel-dev/panel/internal/termsafe/termsafetest"
 	"github.com/panel-dev/panel/tui/common"
+	"github.com/panel-dev/panel/tui/screens/account"
+	"github.com/panel-dev/panel/tui/screens/invitations"
+	"github.com/panel-dev/panel/tui/screens/logs"
+	"github.com/panel-dev/panel/tui/screens/members"
+	"github.com/panel-dev/panel/tui/screens/projects"
 	"github.com/panel-dev/panel/tui/screens/signin"
 )
 
@@ -71,11 +76,11 @@ func TestHostileTextThroughEveryScreen(t *testing.T) {
 	})
 	d.clean("switch back to acme")
 
-	d.open(common.RouteProjects)
+	d.open(projects.Route)
 	d.waitView("services")
 	d.clean("projects")
 
-	d.open(common.RouteInvitations)
+	d.open(invitations.Route)
 	d.waitView("victim")
 	d.clean("invitations sent")
 	d.press("s")
@@ -84,7 +89,7 @@ func TestHostileTextThroughEveryScreen(t *testing.T) {
 	d.waitView("umbrella")
 	d.clean("invitations received")
 
-	d.open(common.RouteMembers)
+	d.open(members.Route)
 	d.waitView("mallory")
 	d.clean("members")
 	d.press("j", "x")
@@ -95,13 +100,13 @@ func TestHostileTextThroughEveryScreen(t *testing.T) {
 	d.clean("leave confirmation")
 	d.press("esc")
 
-	d.open(common.RouteLogs)
+	d.open(logs.Route)
 	d.waitView("Tail logs")
 	d.press("svc-web", "enter")
 	d.waitView("separated", "FORGED log line")
 	d.clean("logs")
 
-	d.open(common.RouteAccount)
+	d.open(account.Route)
 	d.waitView("Session id")
 	d.clean("account")
 	d.press("?")
@@ -111,7 +116,7 @@ func TestHostileTextThroughEveryScreen(t *testing.T) {
 	addFault(t, e.srv, hooks.Fault{Method: "GET", Path: "/v1/projects", Status: 409, Count: 2,
 		ContentType: "application/json", Body: `{"code":"conflict","message":` + jsonString(hostileWords) + `}`})
 	d.m.ctx.API.Cache().InvalidateAll() // the list must ask the API
-	d.open(common.RouteProjects)
+	d.open(projects.Route)
 	d.waitView("to retry")
 	d.clean("a list's error state")
 }

@@ -7,15 +7,16 @@ import (
 	"github.com/panel-dev/panel/tui/screens/signin"
 )
 
-// The invitation landing (B19) sits outside the auth gate (B12): it opens
-// signed out (`panel --invitation <id>`, or `v` on the sign-in screen when
-// `next` is the invitation), offers sign-in and sign-up with `next` = itself,
-// and loads the invitation once the gate has passed.
+// Screens outside the auth gate (B12; registry rows with OutsideGate, today
+// the invitation landing of B19) open signed out (`panel --invitation <id>`,
+// or `v` on the sign-in screen when `next` is the invitation), offer sign-in
+// and sign-up with `next` = themselves, and load their data once the gate
+// has passed.
 
-// openInvitationOutsideGate opens the landing while no session is known:
-// alone when signed out (nothing behind it to go back to), on top while the
-// gate is still deciding (it lands there once the gate passes).
-func (m *Model) openInvitationOutsideGate(r common.Route) tea.Cmd {
+// openOutsideGate opens such a screen while no session is known: alone when
+// signed out (nothing behind it to go back to), on top while the gate is
+// still deciding (it lands there once the gate passes).
+func (m *Model) openOutsideGate(r common.Route) tea.Cmd {
 	if top := m.top(); top != nil && top.Route() == r {
 		return nil
 	}
@@ -26,9 +27,10 @@ func (m *Model) openInvitationOutsideGate(r common.Route) tea.Cmd {
 	return m.push(m.newScreen(r))
 }
 
-// invitationSignedOut: the stored session is missing and the user came for
-// an invitation: the landing explains it and offers sign-in and sign-up.
-func (m *Model) invitationSignedOut(r common.Route) tea.Cmd {
+// showSignedOut: the stored session is missing and the user came for a
+// screen outside the gate (an invitation): it explains and offers sign-in
+// and sign-up.
+func (m *Model) showSignedOut(r common.Route) tea.Cmd {
 	m.leaveSession()
 	return tea.Batch(m.reset(m.newScreen(r)), m.setStatus("", common.LevelInfo, -1))
 }

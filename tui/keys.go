@@ -7,9 +7,10 @@ import (
 	"github.com/panel-dev/panel/tui/common"
 )
 
-// handleKey applies the key precedence of STYLE.md §5: ctrl+c; a capturing
-// screen (text input, filter, modal); keys the screen claims in its help;
-// the globals; whatever is left goes to the screen.
+// handleKey applies the key precedence: ctrl+c; a capturing screen (text
+// input, filter, modal); keys the screen claims in its help; the globals
+// (the screens' keys come from the registry); whatever is left goes to the
+// screen.
 func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 	g := m.ctx.Keys
 	if key.Matches(msg, g.ForceQuit) {
@@ -29,22 +30,11 @@ func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 		return m.back()
 	case key.Matches(msg, g.Help):
 		return m.open(common.RouteHelp, false)
-	case key.Matches(msg, g.Home):
-		return m.open(common.RouteHome, true)
-	case key.Matches(msg, g.Orgs):
-		return m.open(common.RouteOrgs, true)
 	case key.Matches(msg, g.PreviousOrg):
 		return m.switchPrevious()
-	case key.Matches(msg, g.Projects):
-		return m.open(common.RouteProjects, true)
-	case key.Matches(msg, g.Invitations):
-		return m.open(common.RouteInvitations, true)
-	case key.Matches(msg, g.Members):
-		return m.open(common.RouteMembers, true)
-	case key.Matches(msg, g.Logs):
-		return m.open(common.RouteLogs, true)
-	case key.Matches(msg, g.Account):
-		return m.open(common.RouteAccount, true)
+	}
+	if r := g.Screen(msg); r != "" {
+		return m.open(common.Route(r), true)
 	}
 	return m.updateTop(msg)
 }

@@ -22,8 +22,9 @@ const (
 
 // Model is the root model.
 type Model struct {
-	ctx  *common.Context
-	deps Deps
+	ctx     *common.Context
+	deps    Deps
+	screens *common.Registry
 
 	stack         []common.Screen
 	width, height int
@@ -47,10 +48,13 @@ type Model struct {
 // New builds the root model with its first frame drawn from the local store
 // (B-start-fast): last known user, organization and project, before any
 // network answer.
-func New(ctx context.Context, d Deps) *Model {
-	c := common.NewContext(ctx, d.NoColor)
+func New(ctx context.Context, d Deps) *Model { return newModel(ctx, d, Screens()) }
+
+// newModel is New with the screens of reg (tests add a screen of their own).
+func newModel(ctx context.Context, d Deps, reg *common.Registry) *Model {
+	c := common.NewContext(ctx, d.NoColor, reg)
 	c.App, c.Session, c.API, c.Store = d.App, d.App.Session, d.App.API, d.App.Store
-	m := &Model{ctx: c, deps: d, help: bhelp.New(), pending: d.Start}
+	m := &Model{ctx: c, deps: d, screens: reg, help: bhelp.New(), pending: d.Start}
 	m.help.Styles = c.Theme.Help
 	m.loadLastKnown()
 	m.ctx.Keys.SetSignedIn(false)
@@ -61,7 +65,7 @@ func New(ctx context.Context, d Deps) *Model {
 		return m
 	}
 	m.stack = []common.Screen{m.newScreen(common.RouteHome)}
-	if d.Start.Name() == common.RouteInvitation {
+	if m.outsideGate(d.Start) {
 		// Outside the gate: the landing shows at once, over home.
 		m.stack = append(m.stack, m.newScreen(d.Start))
 	}

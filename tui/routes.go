@@ -4,53 +4,32 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/panel-dev/panel/tui/common"
-	"github.com/panel-dev/panel/tui/screens/account"
-	helpscreen "github.com/panel-dev/panel/tui/screens/help"
-	"github.com/panel-dev/panel/tui/screens/home"
-	"github.com/panel-dev/panel/tui/screens/invitation"
-	"github.com/panel-dev/panel/tui/screens/onboarding"
 	"github.com/panel-dev/panel/tui/screens/signin"
 )
 
-// knownRoute reports whether r names a screen the root can open (B4: an
+// Routing reads the screen registry (registry.go): whether a route can be
+// landed on, whether it needs an organization or the gate, how to build it.
+
+// knownRoute reports whether r names a screen the root can land on (B4: an
 // unknown `next` lands on home).
-func knownRoute(r common.Route) bool {
-	switch r.Name() {
-	case common.RouteHome, common.RouteOnboarding, common.RouteOrgs, common.RouteProjects,
-		common.RouteInvitations, common.RouteMembers, common.RouteLogs, common.RouteAccount:
-		return true
-	case common.RouteInvitation:
-		return r.Arg() != ""
-	}
-	return false
+func (m *Model) knownRoute(r common.Route) bool { return m.screens.Known(r) }
+
+// outsideGate reports whether r is a screen that opens without a session
+// (the invitation landing); overlays open anywhere and do not count.
+func (m *Model) outsideGate(r common.Route) bool {
+	spec, ok := m.screens.Lookup(r)
+	return ok && spec.OutsideGate && !spec.Overlay && m.screens.Known(r)
 }
 
-// needsOrganization: screens about the current organization; without one
-// (B23) the user is sent to onboarding instead.
-func needsOrganization(r common.Route) bool {
-	switch r.Name() {
-	case common.RouteProjects, common.RouteMembers, common.RouteLogs, common.RouteHome:
-		return true
-	}
-	return false
-}
-
-// newScreen builds the screen of a known route.
+// newScreen builds the screen of route r over the top of the stack; an
+// unknown route builds home.
 func (m *Model) newScreen(r common.Route) common.Screen {
-	switch r.Name() {
-	case common.RouteOnboarding:
-		return onboarding.New(m.ctx)
-	case common.RouteAccount:
-		return account.New(m.ctx)
-	case common.RouteHelp:
-		return helpscreen.New(m.ctx, m.top())
-	case common.RouteInvitation:
-		return invitation.New(m.ctx, r.Arg())
+	spec, ok := m.screens.Lookup(r)
+	if !ok {
+		spec, _ = m.screens.Lookup(common.RouteHome)
+		r = common.RouteHome
 	}
-	if s := m.listScreen(r); s != nil {
-		return s
-	}
-	return home.New(m.ctx)
+	return spec.New(m.ctx, common.Opening{Route: r, Below: m.top()})
 }
 
 func (m *Model) signInScreen(next common.Route, reason, orgID string) common.Screen {
@@ -59,16 +38,22 @@ func (m *Model) signInScreen(next common.Route, reason, orgID string) common.Scr
 }
 
 // open shows route r: over the current stack, or over home alone (reset).
-// Before the gate has passed, an authenticated route waits for it.
+// Before the gate has passed, a route inside the gate waits for it; an
+// overlay opens over whatever shows; a screen about the organization opens
+// onboarding when there is none (B23).
 func (m *Model) open(r common.Route, reset bool) tea.Cmd {
-	if r.Name() == common.RouteHelp {
-		return m.push(m.newScreen(r))
-	}
 	if r.Name() == common.RouteSignIn {
 		return m.toSignIn("", "", "")
 	}
-	if r.Name() == common.RouteInvitation && m.auth != authSignedIn {
-		return m.openInvitationOutsideGate(r)
+	spec, ok := m.screens.Lookup(r)
+	switch {
+	case !ok:
+		r = common.RouteHome
+		spec, _ = m.screens.Lookup(r)
+	case spec.Overlay:
+		return m.push(m.newScreen(r))
+	case spec.OutsideGate && m.auth != authSignedIn:
+		return m.openOutsideGate(r)
 	}
 	switch m.auth {
 	case authUnknown, authGating:
@@ -77,7 +62,7 @@ func (m *Model) open(r common.Route, reset bool) tea.Cmd {
 	case authSignedOut:
 		return nil
 	}
-	if m.ctx.Org == nil && needsOrganization(r) {
+	if m.ctx.Org == nil && spec.NeedsOrganization {
 		r = common.RouteOnboarding
 	}
 	if top := m.top(); top != nil && top.Route() == r {

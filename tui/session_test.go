@@ -5,8 +5,10 @@ import (
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
+
 	"github.com/panel-dev/panel/emulator"
 	"github.com/panel-dev/panel/tui/common"
+	"github.com/panel-dev/panel/tui/screens/account"
 	"github.com/panel-dev/panel/tui/screens/signin"
 )
 
@@ -26,7 +28,7 @@ func TestRevokedDuringAScreenSignsInAndComesBack(t *testing.T) {
 	d.checkNow()
 	d.waitView("Your session was revoked")
 	s, ok := d.m.top().(*signin.Model)
-	if !ok || s.Next() != common.RouteAccount {
+	if !ok || s.Next() != account.Route {
 		t.Fatalf("sign-in screen with next %q, want account", d.route())
 	}
 	if strings.Contains(d.m.View(), "alice@example.com") {

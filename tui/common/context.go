@@ -22,9 +22,11 @@ type Context struct {
 	Width, Height int
 
 	Theme *theme.Theme
-	Keys  keys.Global
-	List  keys.List
-	Input keys.Input
+	// Screens is the screen registry (the command palette lists it).
+	Screens *Registry
+	Keys    keys.Global
+	List    keys.List
+	Input   keys.Input
 
 	// Handles to the session, the API client and the local store; product
 	// operations that combine them (switch, sign-out, current project) go
@@ -51,15 +53,20 @@ type Context struct {
 	gen Generation
 }
 
-// NewContext returns a context with the default theme and keys.
-func NewContext(ctx context.Context, noColor bool) *Context {
+// NewContext returns a context with the default theme, the screens of
+// registry (nil: none) and their keys.
+func NewContext(ctx context.Context, noColor bool, screens *Registry) *Context {
+	if screens == nil {
+		screens = NewRegistry()
+	}
 	return &Context{
-		Ctx:   ctx,
-		Theme: theme.New(noColor),
-		Keys:  keys.NewGlobal(),
-		List:  keys.NewList(),
-		Input: keys.NewInput(),
-		gen:   1,
+		Ctx:     ctx,
+		Theme:   theme.New(noColor),
+		Screens: screens,
+		Keys:    keys.NewGlobal(screens.Keys()...),
+		List:    keys.NewList(),
+		Input:   keys.NewInput(),
+		gen:     1,
 	}
 }
 

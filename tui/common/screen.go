@@ -32,20 +32,17 @@ type Screen interface {
 // "invitations/received", "logs/<service id>".
 type Route string
 
-// The routes the root knows how to open.
+// The routes of the root's own logic: home and onboarding are where the
+// gate lands (B23), sign-in is the gate itself, help is the `?` overlay and
+// the invitation landing lives outside the gate (B12, B19). Every other
+// screen declares its route in its own package; the screen registry
+// (Registry) is the list of what can be opened.
 const (
-	RouteHome        Route = "home"
-	RouteSignIn      Route = "signin"
-	RouteOnboarding  Route = "onboarding"
-	RouteOrgs        Route = "orgs"
-	RouteProjects    Route = "projects"
-	RouteInvitations Route = "invitations"
-	RouteMembers     Route = "members"
-	RouteLogs        Route = "logs"
-	RouteAccount     Route = "account"
-	RouteHelp        Route = "help"
-	// RouteInvitation is the invitation landing screen, outside the auth
-	// gate (B12, B19): "invitation/<invitation id>".
+	RouteHome       Route = "home"
+	RouteSignIn     Route = "signin"
+	RouteOnboarding Route = "onboarding"
+	RouteHelp       Route = "help"
+	// RouteInvitation is the invitation landing screen: "invitation/<invitation id>".
 	RouteInvitation Route = "invitation"
 )
 

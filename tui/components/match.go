@@ -10,7 +10,7 @@ import (
 )
 
 // matcher ranks a list's texts against the filter fast enough to redraw on
-// every keystroke with tens of thousands of items (issue 6: ≤ 1 ms with
+// every keystroke with tens of thousands of items (the goal: ≤ 1 ms with
 // 10,000). It gives exactly sahilm/fuzzy's matches, scores and order, but:
 //   - the texts are folded to lower case once, when the items are set;
 //   - a query that only grew is matched within the previous matches (a

@@ -1,50 +1,59 @@
 // Package keys owns the key bindings shared by every screen: the global keys
-// the root handles (PRODUCT.md "TUI keys") and the list keys components and
-// screens reuse. Bindings are bubbles/key values so that bubbles/help shows
+// the root handles and the list keys components and screens reuse. Bindings are bubbles/key values so that bubbles/help shows
 // them and a disabled binding neither fires nor shows.
 package keys
 
-import "github.com/charmbracelet/bubbles/key"
+import (
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+)
 
 // Global are the keys the root handles when the visible screen does not
-// claim them (see tui/common: key precedence).
+// claim them (see tui/common: key precedence). The keys that open a screen
+// come from the screen registry (tui/common.Registry), one per row.
 type Global struct {
 	ForceQuit   key.Binding // ctrl+c: always quits, even inside a text input
 	Quit        key.Binding
 	Back        key.Binding
 	Help        key.Binding
-	Home        key.Binding
-	Orgs        key.Binding
 	PreviousOrg key.Binding
-	Projects    key.Binding
-	Invitations key.Binding
-	Members     key.Binding
-	Logs        key.Binding
-	Account     key.Binding
+	// Screens open a screen each, in the registry's order.
+	Screens []ScreenKey
 }
 
-// NewGlobal returns the global bindings.
-func NewGlobal() Global {
+// ScreenKey is the global key of one screen of the registry.
+type ScreenKey struct {
+	Route   string // the screen's route
+	Binding key.Binding
+	// SignedOut: the screen opens without a session, so the key stays on.
+	SignedOut bool
+	// InFooter: the key shows in every screen's footer.
+	InFooter bool
+}
+
+// NewGlobal returns the global bindings with the keys of the screens.
+func NewGlobal(screens ...ScreenKey) Global {
 	return Global{
 		ForceQuit:   key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
 		Quit:        key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
 		Back:        key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
 		Help:        key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "all keys")),
-		Home:        key.NewBinding(key.WithKeys("h"), key.WithHelp("h", "home")),
-		Orgs:        key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "organizations")),
 		PreviousOrg: key.NewBinding(key.WithKeys("-"), key.WithHelp("-", "previous org")),
-		Projects:    key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "projects")),
-		Invitations: key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "invitations")),
-		Members:     key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "members")),
-		Logs:        key.NewBinding(key.WithKeys("l"), key.WithHelp("l", "logs")),
-		Account:     key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "account")),
+		Screens:     append([]ScreenKey(nil), screens...),
 	}
 }
 
-// Navigation are the globals that open a screen or switch organization;
-// they are disabled while signed out (outside the auth gate).
+// Navigation are the globals that open a screen of the signed-in user or
+// switch organization; they are disabled while signed out (outside the auth
+// gate).
 func (g *Global) Navigation() []*key.Binding {
-	return []*key.Binding{&g.Home, &g.Orgs, &g.PreviousOrg, &g.Projects, &g.Invitations, &g.Members, &g.Logs, &g.Account}
+	var nav []*key.Binding
+	for i := range g.Screens {
+		if !g.Screens[i].SignedOut {
+			nav = append(nav, &g.Screens[i].Binding)
+		}
+	}
+	return append(nav, &g.PreviousOrg)
 }
 
 // SetSignedIn enables or disables the navigation globals.
@@ -54,18 +63,42 @@ func (g *Global) SetSignedIn(signedIn bool) {
 	}
 }
 
-// ShortHelp is the footer's part for globals.
-func (g Global) ShortHelp() []key.Binding {
-	return []key.Binding{g.Orgs, g.PreviousOrg, g.Back, g.Help, g.Quit}
+// Screen returns the route whose enabled key msg is ("" when none).
+func (g Global) Screen(msg tea.KeyMsg) string {
+	for _, s := range g.Screens {
+		if key.Matches(msg, s.Binding) {
+			return s.Route
+		}
+	}
+	return ""
 }
 
-// FullHelp is every global, for the help screen.
-func (g Global) FullHelp() [][]key.Binding {
-	return [][]key.Binding{
-		{g.Home, g.Orgs, g.PreviousOrg, g.Projects},
-		{g.Invitations, g.Members, g.Logs, g.Account},
-		{g.Back, g.Help, g.Quit, g.ForceQuit},
+// ShortHelp is the footer's part for globals.
+func (g Global) ShortHelp() []key.Binding {
+	var out []key.Binding
+	for _, s := range g.Screens {
+		if s.InFooter {
+			out = append(out, s.Binding)
+		}
 	}
+	return append(out, g.PreviousOrg, g.Back, g.Help, g.Quit)
+}
+
+// FullHelp is every global, for the help screen: the screens and the
+// switch back in columns of four, then leaving and help.
+func (g Global) FullHelp() [][]key.Binding {
+	var nav []key.Binding
+	for _, s := range g.Screens {
+		nav = append(nav, s.Binding)
+	}
+	nav = append(nav, g.PreviousOrg)
+	var cols [][]key.Binding
+	for len(nav) > 0 {
+		n := min(len(nav), 4)
+		cols = append(cols, nav[:n])
+		nav = nav[n:]
+	}
+	return append(cols, []key.Binding{g.Back, g.Help, g.Quit, g.ForceQuit})
 }
 
 // All returns every global binding (for key precedence checks).

@@ -1,4 +1,4 @@
-package keys
+package keys_test
 
 import (
 	"reflect"
@@ -9,17 +9,28 @@ import (
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/panel-dev/panel/tui"
+	"github.com/panel-dev/panel/tui/keys"
 )
 
-// fields lists every key.Binding field of a bindings struct by name, so that a binding added later is covered
-// without editing these tests.
+// newGlobal is the global keys the TUI runs with: the fixed ones and one per screen of its registry.
+func newGlobal() keys.Global { return keys.NewGlobal(tui.Screens().Keys()...) }
+
+// fields lists every key.Binding field of a bindings struct by name, and every screen's key (as
+// "Screens[route]"), so that a binding or a screen added later is covered without editing these tests.
 func fields(t *testing.T, v any) map[string]key.Binding {
 	t.Helper()
 	out := map[string]key.Binding{}
 	rv := reflect.ValueOf(v)
 	for i := range rv.NumField() {
-		if b, ok := rv.Field(i).Interface().(key.Binding); ok {
-			out[rv.Type().Field(i).Name] = b
+		switch f := rv.Field(i).Interface().(type) {
+		case key.Binding:
+			out[rv.Type().Field(i).Name] = f
+		case []keys.ScreenKey:
+			for _, s := range f {
+				out["Screens["+s.Route+"]"] = s.Binding
+			}
 		}
 	}
 	if len(out) == 0 {
@@ -44,7 +55,7 @@ func press(t *testing.T, name string) tea.KeyMsg {
 }
 
 func TestEveryBindingHasKeysAndHelp(t *testing.T) {
-	for set, v := range map[string]any{"Global": NewGlobal(), "List": NewList(), "Input": NewInput()} {
+	for set, v := range map[string]any{"Global": newGlobal(), "List": keys.NewList(), "Input": keys.NewInput()} {
 		for name, b := range fields(t, v) {
 			if len(b.Keys()) == 0 {
 				t.Errorf("%s.%s has no key", set, name)
@@ -63,7 +74,7 @@ func TestEveryBindingHasKeysAndHelp(t *testing.T) {
 
 func TestNoTwoGlobalsShareAKey(t *testing.T) {
 	owner := map[string]string{}
-	for name, b := range fields(t, NewGlobal()) {
+	for name, b := range fields(t, newGlobal()) {
 		for _, k := range b.Keys() {
 			if other, taken := owner[k]; taken {
 				t.Errorf("%q is both %s and %s", k, other, name)
@@ -77,12 +88,12 @@ func TestNoTwoGlobalsShareAKey(t *testing.T) {
 // global would make that global unreachable on every list screen.
 func TestListKeysLeaveTheGlobalsAlone(t *testing.T) {
 	globals := map[string]string{}
-	for name, b := range fields(t, NewGlobal()) {
+	for name, b := range fields(t, newGlobal()) {
 		for _, k := range b.Keys() {
 			globals[k] = name
 		}
 	}
-	for name, b := range fields(t, NewList()) {
+	for name, b := range fields(t, keys.NewList()) {
 		for _, k := range b.Keys() {
 			if g, ok := globals[k]; ok {
 				t.Errorf("list key %s (%q) hides the global %s", name, k, g)
@@ -94,7 +105,7 @@ func TestListKeysLeaveTheGlobalsAlone(t *testing.T) {
 // TestAllAndHelpListEveryGlobal: key precedence checks use All() and the help screen uses FullHelp(); a global
 // missing from them would fire without ever being shown, or be shadowed without anyone noticing.
 func TestAllAndHelpListEveryGlobal(t *testing.T) {
-	g := NewGlobal()
+	g := newGlobal()
 	all := g.All()
 	for name, b := range fields(t, g) {
 		if !slices.ContainsFunc(all, func(a key.Binding) bool { return slices.Equal(a.Keys(), b.Keys()) }) {
@@ -107,7 +118,7 @@ func TestAllAndHelpListEveryGlobal(t *testing.T) {
 }
 
 func TestSignedOutNavigationNeitherFiresNorShows(t *testing.T) {
-	g := NewGlobal()
+	g := newGlobal()
 	g.SetSignedIn(false)
 	h := help.New()
 	h.Width = 1000

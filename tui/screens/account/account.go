@@ -16,6 +16,9 @@ import (
 	"github.com/panel-dev/panel/tui/common"
 )
 
+// Route opens the account screen.
+const Route common.Route = "account"
+
 // Model is the account screen.
 type Model struct {
 	ctx        *common.Context
@@ -53,7 +56,7 @@ func (m *Model) SetSize(w, h int) { m.width = w }
 func (m *Model) Title() string { return "Account" }
 
 // Route is where this screen is, for `next`.
-func (m *Model) Route() common.Route { return common.RouteAccount }
+func (m *Model) Route() common.Route { return Route }
 
 // Capturing is false: no input here takes keys as text.
 func (m *Model) Capturing() bool { return false }

@@ -31,7 +31,7 @@ func TestShowsWhoWhereAndTheSession(t *testing.T) {
 }
 
 func TestSignOutAsksTheRootOnce(t *testing.T) {
-	ctx := common.NewContext(t.Context(), true)
+	ctx := common.NewContext(t.Context(), true, nil)
 	d := screentest.Start(t, New(ctx))
 	if d.Screen.View() == "" || !strings.Contains(d.Screen.View(), "—") {
 		t.Fatalf("nothing known yet: %q", d.Screen.View())

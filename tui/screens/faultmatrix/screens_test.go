@@ -35,10 +35,10 @@ var listScreens = []listScreen{
 	{"projects (current project)", "GET", "/v1/projects/*",
 		func(c *common.Context) common.Screen { return projects.New(c) }, "web"},
 	{"invitations sent", "GET", "/v1/organization_invitations",
-		func(c *common.Context) common.Screen { return invitations.New(c, common.RouteInvitations) }, "dave@example.com"},
+		func(c *common.Context) common.Screen { return invitations.New(c, invitations.Route) }, "dave@example.com"},
 	{"invitations received", "GET", "/v1/account/organization_invitations",
 		func(c *common.Context) common.Screen {
-			return invitations.New(c, common.RouteInvitations.With("received"))
+			return invitations.New(c, invitations.Route.With("received"))
 		}, "umbrella"},
 	{"members", "GET", "/v1/organization_members",
 		func(c *common.Context) common.Screen { return members.New(c) }, "bob@example.com"},

@@ -79,7 +79,10 @@ func TestCountFailureGoesToTheFunnelAndSaysUnknown(t *testing.T) {
 }
 
 func TestQuickKeysFollowTheGlobals(t *testing.T) {
-	ctx := common.NewContext(t.Context(), true)
+	// A registry with one other screen, as the root's (which home cannot import).
+	orgs := common.ScreenSpec{Route: "orgs", Key: "o", Title: "Organizations", Help: "organizations",
+		New: func(c *common.Context, _ common.Opening) common.Screen { return New(c) }}
+	ctx := common.NewContext(t.Context(), true, common.NewRegistry(orgs))
 	ctx.Keys.SetSignedIn(true)
 	m := New(ctx)
 	if v := m.View(); !strings.Contains(v, "o   organizations") || !strings.Contains(v, "checking…") {

@@ -45,7 +45,13 @@ func (m *Model) View() string {
 	row("Invitations", m.invitationsLine())
 	b.WriteString("\n")
 	g := m.ctx.Keys
-	for _, k := range []key.Binding{g.Orgs, g.PreviousOrg, g.Projects, g.Invitations, g.Members, g.Logs, g.Account, g.Help} {
+	var where []key.Binding // every screen's key (home's own aside), then the switch back and help
+	for _, s := range g.Screens {
+		if s.Route != string(m.Route()) {
+			where = append(where, s.Binding)
+		}
+	}
+	for _, k := range append(where, g.PreviousOrg, g.Help) {
 		if !k.Enabled() {
 			continue
 		}

@@ -43,7 +43,7 @@ func umbrellaInvitation(t *testing.T) func(*screentest.Env) string {
 }
 
 func TestSignedOutOffersSignInAndSignUpBackHere(t *testing.T) {
-	ctx := common.NewContext(t.Context(), true)
+	ctx := common.NewContext(t.Context(), true, nil)
 	ctx.SignedOut = true
 	d := screentest.Start(t, New(ctx, "inv-123"))
 	d.WaitView("invitation inv-123", "sign in with the browser", "create an account (sign up)")
@@ -139,7 +139,7 @@ func TestNotForThisAccount(t *testing.T) {
 }
 
 func TestExpiredAndAcceptedSayWhatHappened(t *testing.T) {
-	ctx := common.NewContext(t.Context(), true)
+	ctx := common.NewContext(t.Context(), true, nil)
 	ctx.GatePassed = true
 	m := New(ctx, "inv-1")
 	m.loading = ctx.Stamp()
@@ -157,7 +157,7 @@ func TestExpiredAndAcceptedSayWhatHappened(t *testing.T) {
 }
 
 func TestLoadFailureRetriesAndTheFunnelOwnsRevoked(t *testing.T) {
-	ctx := common.NewContext(t.Context(), true)
+	ctx := common.NewContext(t.Context(), true, nil)
 	ctx.GatePassed = true
 	m := New(ctx, "inv-1")
 	m.loading = ctx.Stamp()

@@ -30,7 +30,7 @@ func sentEmails(m *Model) string {
 }
 
 func TestSentArePendingByDefaultAndSCyclesTheStatus(t *testing.T) {
-	_, d, m := start(t, common.RouteInvitations)
+	_, d, m := start(t, Route)
 	if got := sentEmails(m); got != "dave@example.com" {
 		t.Fatalf("pending: %s", got)
 	}
@@ -44,7 +44,7 @@ func TestSentArePendingByDefaultAndSCyclesTheStatus(t *testing.T) {
 }
 
 func TestSendWithOneBadEmailReportsItOnItsLineAndSendsTheRest(t *testing.T) {
-	_, d, m := start(t, common.RouteInvitations)
+	_, d, m := start(t, Route)
 	d.Type("n")
 	if !m.Capturing() {
 		t.Fatal("the email input does not capture keys")
@@ -81,7 +81,7 @@ func TestSendWithOneBadEmailReportsItOnItsLineAndSendsTheRest(t *testing.T) {
 }
 
 func TestRevokeAfterConfirmationAndResend(t *testing.T) {
-	_, d, m := start(t, common.RouteInvitations)
+	_, d, m := start(t, Route)
 	d.Type("r")
 	d.WaitRoot("resent", func(msg tea.Msg) bool {
 		s, ok := msg.(common.StatusMsg)
@@ -95,7 +95,7 @@ func TestRevokeAfterConfirmationAndResend(t *testing.T) {
 }
 
 func TestAcceptSwitchesIntoTheOrganization(t *testing.T) {
-	env, d, m := start(t, common.RouteInvitations.With("received"))
+	env, d, m := start(t, Route.With("received"))
 	if m.Tab() != Received {
 		t.Fatal("the received route opens the sent tab")
 	}
@@ -111,7 +111,7 @@ func TestAcceptSwitchesIntoTheOrganization(t *testing.T) {
 }
 
 func TestDeclineAndTabFlips(t *testing.T) {
-	_, d, m := start(t, common.RouteInvitations)
+	_, d, m := start(t, Route)
 	d.Key(tea.KeyTab)
 	if m.Tab() != Received || m.Route() != "invitations/received" {
 		t.Fatalf("tab: %v %s", m.Tab(), m.Route())
@@ -122,7 +122,7 @@ func TestDeclineAndTabFlips(t *testing.T) {
 }
 
 func TestLateSentListOfTheOldOrganizationIsIgnored(t *testing.T) {
-	env, d, m := start(t, common.RouteInvitations)
+	env, d, m := start(t, Route)
 	d.Hold(func(msg tea.Msg) bool { _, ok := msg.(loadedMsg); return ok })
 	d.Run(m.reloadSent(false))
 	d.WaitFor("acme's list held back", func() bool { return len(d.Peek()) > 0 })

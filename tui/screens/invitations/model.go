@@ -13,6 +13,9 @@ import (
 	"github.com/panel-dev/panel/tui/components"
 )
 
+// Route opens the invitations screen; Route.With("received") opens the received tab.
+const Route common.Route = "invitations"
+
 // Tab is which invitations the screen shows.
 type Tab int
 
@@ -102,9 +105,9 @@ func (m *Model) Title() string { return "Invitations" }
 // Route is where this screen is, for `next`.
 func (m *Model) Route() common.Route {
 	if m.tab == Received {
-		return common.RouteInvitations.With("received")
+		return Route.With("received")
 	}
-	return common.RouteInvitations
+	return Route
 }
 
 // Capturing is true while a filter, the email input or a modal takes every key.

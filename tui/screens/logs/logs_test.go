@@ -19,7 +19,7 @@ func space() tea.KeyMsg { return tea.KeyMsg{Type: tea.KeySpace, Runes: []rune{' 
 
 func TestPickerTakesEveryKeyAsText(t *testing.T) {
 	env := screentest.New(t, emulator.Options{}, "alice@example.com")
-	m := New(env.Ctx, common.RouteLogs)
+	m := New(env.Ctx, Route)
 	d := screentest.Start(t, m)
 	d.Type("quiet-svc")
 	if m.input.Value() != "quiet-svc" || !m.Capturing() {
@@ -39,7 +39,7 @@ func TestPickerTakesEveryKeyAsText(t *testing.T) {
 
 func TestTailPausesScrollsAndFollows(t *testing.T) {
 	env := screentest.New(t, emulator.Options{}, "alice@example.com")
-	m := New(env.Ctx, common.RouteLogs.With("svc_web"))
+	m := New(env.Ctx, Route.With("svc_web"))
 	d := screentest.Start(t, m)
 	d.WaitFor("the recent lines", func() bool { return len(m.Lines()) >= 50 })
 	d.WaitView("● live")
@@ -72,7 +72,7 @@ func TestReconnectAsksForAFreshToken(t *testing.T) {
 	// Tokens live 11 s and are refreshed 10 s before expiry: after a second,
 	// any new dial must refresh first.
 	env := screentest.New(t, emulator.Options{AccessTokenTTL: 11 * time.Second}, "alice@example.com")
-	m := New(env.Ctx, common.RouteLogs.With("svc_web"))
+	m := New(env.Ctx, Route.With("svc_web"))
 	d := screentest.Start(t, m)
 	started := time.Now()
 	d.WaitFor("a second of lines", func() bool { return len(m.Lines()) >= 50 && time.Since(started) > 1500*time.Millisecond })
@@ -106,7 +106,7 @@ func authenticates(env *screentest.Env) int {
 
 func TestSwitchingOrganizationStopsTheTail(t *testing.T) {
 	env := screentest.New(t, emulator.Options{}, "alice@example.com")
-	m := New(env.Ctx, common.RouteLogs.With("svc_web"))
+	m := New(env.Ctx, Route.With("svc_web"))
 	d := screentest.Start(t, m)
 	d.WaitFor("lines", func() bool { return len(m.Lines()) > 0 })
 	d.Send(env.Switch(t, "org_globex"))

@@ -16,6 +16,9 @@ import (
 	"github.com/panel-dev/panel/tui/components"
 )
 
+// Route opens the log tail; Route.With(serviceID) follows that service at once.
+const Route common.Route = "logs"
+
 // maxLines bounds the scrollback.
 const maxLines = 5000
 
@@ -102,9 +105,9 @@ func (m *Model) Title() string { return "Logs" }
 // Route is where this screen is, for `next`.
 func (m *Model) Route() common.Route {
 	if m.state != picking && m.target == Service {
-		return common.RouteLogs.With(m.input.Value())
+		return Route.With(m.input.Value())
 	}
-	return common.RouteLogs
+	return Route
 }
 
 // Capturing is true while the id field takes every key.

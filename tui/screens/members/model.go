@@ -11,6 +11,9 @@ import (
 	"github.com/panel-dev/panel/tui/components"
 )
 
+// Route opens the members screen.
+const Route common.Route = "members"
+
 // Model is the members screen.
 type Model struct {
 	ctx  *common.Context
@@ -58,7 +61,7 @@ func (m *Model) SetSize(width, height int) { m.list.SetSize(width, max(height-1,
 func (m *Model) Title() string { return "Members" }
 
 // Route is where this screen is, for `next`.
-func (m *Model) Route() common.Route { return common.RouteMembers }
+func (m *Model) Route() common.Route { return Route }
 
 // Capturing is true while the filter or a modal takes every key.
 func (m *Model) Capturing() bool {

@@ -15,6 +15,9 @@ import (
 	"github.com/panel-dev/panel/tui/components"
 )
 
+// Route opens the switcher.
+const Route common.Route = "orgs"
+
 // Model is the organization switcher screen.
 type Model struct {
 	ctx  *common.Context
@@ -75,7 +78,7 @@ func (m *Model) SetSize(width, height int) { m.list.SetSize(width, max(height-1,
 func (m *Model) Title() string { return "Organizations" }
 
 // Route is where this screen is, for `next`.
-func (m *Model) Route() common.Route { return common.RouteOrgs }
+func (m *Model) Route() common.Route { return Route }
 
 // Capturing is always true: the filter is focused from the start, so every
 // key is text (q types a q), and so is the create form.

@@ -12,6 +12,9 @@ import (
 	"github.com/panel-dev/panel/tui/components"
 )
 
+// Route opens the projects screen.
+const Route common.Route = "projects"
+
 // Model is the projects screen.
 type Model struct {
 	ctx     *common.Context
@@ -54,7 +57,7 @@ func (m *Model) SetSize(width, height int) { m.list.SetSize(width, max(height-1,
 func (m *Model) Title() string { return "Projects" }
 
 // Route is where this screen is, for `next`.
-func (m *Model) Route() common.Route { return common.RouteProjects }
+func (m *Model) Route() common.Route { return Route }
 
 // Capturing is true while the filter takes every key.
 func (m *Model) Capturing() bool { return m.list.FilterFocused() }

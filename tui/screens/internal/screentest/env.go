@@ -62,7 +62,7 @@ func NewSignedOut(t testing.TB, opts emulator.Options) *Env {
 	hc := &http.Client{Timeout: 30 * time.Second, Transport: sess.Transport(app.ProjectGuard(http.DefaultTransport, st))}
 	client := api.New(srv.APIURL, hc, api.WithRetry(api.Retry{Attempts: 1, Base: time.Millisecond, Max: time.Millisecond}))
 
-	c := common.NewContext(ctx, true)
+	c := common.NewContext(ctx, true, nil)
 	c.Width, c.Height = Width, Height
 	c.Session, c.API, c.Store = sess, client, st
 	c.App = &app.App{Session: sess, API: client, Store: st}

@@ -12,8 +12,7 @@ import (
 // FunnelOwns reports errors no screen shows in place: sign-in needed,
 // session revoked, account locked and the deactivated organization all go
 // to the one error funnel (ReportError), whatever screen met them. A list
-// shows anything else itself, with `r` to retry. (Added by T2 for the list
-// screens.)
+// shows anything else itself, with `r` to retry.
 func FunnelOwns(err error) bool {
 	return errors.Is(err, auth.ErrLoginRequired) || errors.Is(err, auth.ErrSessionRevoked) ||
 		api.IsUnauthenticated(err) || api.IsSessionRevoked(err) || api.IsAccountLocked(err) ||

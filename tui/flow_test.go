@@ -105,7 +105,7 @@ func TestFlowSignInSwitchInviteRevoke(t *testing.T) {
 	f.typeText("x")
 	f.waitFor("Revoke the invitation to carol@example.com?")
 	f.typeText("y")
-	f.waitFor("Revoked the invitation")
+	f.waitFor("Revoked the invitation", "No invitations with this status") // the reload, too
 	f.finalGolden()
 }
 
@@ -123,6 +123,6 @@ func TestFlowRevokedSessionSignsInAndComesBack(t *testing.T) {
 	e.hook("/_emulator/sessions/revoke", map[string]string{"email": "alice@example.com"})
 	f.waitFor("Your session was revoked")
 	f.key(tea.KeyEnter)
-	f.waitFor("bob@example.com", "org acme")
+	f.waitFor("bob@example.com", "org acme", "project default") // the gate's project, too
 	f.finalGolden()
 }

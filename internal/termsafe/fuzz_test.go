@@ -2,7 +2,6 @@ package termsafe
 
 import (
 	"bytes"
-	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -27,7 +26,7 @@ func FuzzLine(f *testing.F) {
 		}
 		text := Text(s)
 		checkNoControl(t, text, true)
-		if isPrintable(strings.ReplaceAll(s, "\n", "")) && !strings.Contains(s, "\r") && text != s {
+		if isPrintableText(s) && text != s {
 			t.Fatalf("Text changed printable text %q into %q", s, text)
 		}
 		if w := Width(Truncate(s, 12)); w > 12 {
@@ -55,7 +54,7 @@ func FuzzStyled(f *testing.F) {
 			}
 			i += size
 		}
-		if isPrintable(strings.ReplaceAll(s, "\n", "")) && out != s {
+		if isPrintableText(s) && out != s {
 			t.Fatalf("Styled changed printable text %q into %q", s, out)
 		}
 	})
@@ -95,12 +94,17 @@ func checkNoControl(t *testing.T, out string, newlines bool) {
 }
 
 // isPrintable: valid UTF-8 without any control.
-func isPrintable(s string) bool {
+func isPrintable(s string) bool { return printable(s, false) }
+
+// isPrintableText: valid UTF-8 without any control but line breaks.
+func isPrintableText(s string) bool { return printable(s, true) }
+
+func printable(s string, newlines bool) bool {
 	if !utf8.ValidString(s) {
 		return false
 	}
 	for _, r := range s {
-		if IsControl(r) {
+		if IsControl(r) && !(newlines && r == '\n') {
 			return false
 		}
 	}

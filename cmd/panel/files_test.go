@@ -138,3 +138,22 @@ func TestLooseFilesAreTightenedDirectoriesLeftAlone(t *testing.T) {
 		}
 	}
 }
+
+// A key panel does not know in config.yaml (a typo, a newer panel's setting) is warned about once on
+// stderr, with the key and the file, and the command still works with the rest of the file.
+func TestUnknownConfigKeysWarnOnceOnStderr(t *testing.T) {
+	e := signedInProcess(t)
+	config := filepath.Join(e.dir, "config.yaml")
+	if err := os.WriteFile(config, []byte("defualt_profile: default\nprofiles:\n  default:\n    cleint_id: x\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	out, errOut := e.mustRun("status")
+	if !strings.Contains(out, "alice@example.com") {
+		t.Errorf("status:\n%s", out)
+	}
+	for _, key := range []string{`"defualt_profile"`, `"profiles.default.cleint_id"`} {
+		if n := strings.Count(errOut, key); n != 1 || !strings.Contains(errOut, config) {
+			t.Errorf("warning for %s %d times:\n%s", key, n, errOut)
+		}
+	}
+}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/panel-dev/panel/auth"
 	"github.com/panel-dev/panel/emulator"
+	"github.com/panel-dev/panel/internal/qrcode"
 )
 
 func TestDeviceLogin(t *testing.T) {
@@ -23,7 +24,7 @@ func TestDeviceLogin(t *testing.T) {
 		!strings.Contains(dl.VerificationURIComplete, "user_code=") {
 		t.Fatalf("device login = %+v", dl)
 	}
-	if qr := auth.QRCode(dl.VerificationURIComplete); strings.Count(qr, "\n") < 10 {
+	if qr := qrcode.Render(dl.VerificationURIComplete); strings.Count(qr, "\n") < 10 {
 		t.Fatalf("QR code too small:\n%s", qr)
 	}
 	tab := browseAsync(dl.VerificationURIComplete + "&email=bob%40example.com")

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/panel-dev/panel/auth"
+	"github.com/panel-dev/panel/internal/qrcode"
 	"github.com/panel-dev/panel/internal/termsafe"
 )
 
@@ -76,7 +77,7 @@ func deviceSignIn(ctx context.Context, opts *loginOptions, s *auth.Session, lo a
 	// The address and the code come from WorkOS: shown sanitized; the QR code encodes the exact address.
 	fmt.Fprintf(w, "To sign in, open %s on any device and enter the code:\n\n  %s\n\n",
 		termsafe.Line(dl.VerificationURI), termsafe.Line(dl.UserCode))
-	if qr := auth.QRCode(dl.VerificationURIComplete); qr != "" {
+	if qr := qrcode.Render(dl.VerificationURIComplete); qr != "" {
 		fmt.Fprintf(w, "Or scan this code, which opens %s:\n\n%s\n", termsafe.Line(dl.VerificationURIComplete), qr)
 	}
 	fmt.Fprintf(w, "Waiting for the approval (until %s)...\n", dl.ExpiresAt.Local().Format("15:04:05"))

@@ -6,7 +6,7 @@ import (
 
 	"github.com/charmbracelet/lipgloss"
 
-	"github.com/panel-dev/panel/auth"
+	"github.com/panel-dev/panel/internal/qrcode"
 	"github.com/panel-dev/panel/internal/termsafe"
 	"github.com/panel-dev/panel/tui/common"
 )
@@ -88,7 +88,7 @@ func (m *Model) deviceView() string {
 	b.WriteString(m.wrap(t.Text, "Open "+d.VerificationURI+" on any device and enter the code:") + "\n\n")
 	b.WriteString("    " + t.Title.Render(termsafe.Line(d.UserCode)) + "\n\n")
 	used := lipgloss.Height(m.opts.Reason) + 8
-	if qr := auth.QRCode(d.VerificationURIComplete); qr != "" && lipgloss.Height(qr)+used <= m.height &&
+	if qr := qrcode.Render(d.VerificationURIComplete); qr != "" && lipgloss.Height(qr)+used <= m.height &&
 		lipgloss.Width(qr) <= m.width {
 		b.WriteString(qr + "\n")
 	}

@@ -66,8 +66,7 @@ func (a *App) rememberWith(u *api.User, o *api.Organization, p *api.Project, mor
 
 // ErrNoOrganization is returned by operations that need an organization when
 // the session has none (B23: onboarding, not a failure of the session).
-var ErrNoOrganization = errors.New("no current organization: accept an invitation (`panel invitations received`) " +
-	"or create one (`panel orgs create <name>`)")
+var ErrNoOrganization = errors.New("no current organization")
 
 // SwitchRefusedError says WorkOS refused the switch's refresh
 // (organization_membership_not_found, sso_required, mfa_enrollment, …): the
@@ -79,8 +78,7 @@ type SwitchRefusedError struct {
 }
 
 func (e *SwitchRefusedError) Error() string {
-	return fmt.Sprintf("cannot switch to %s without signing in again (%v): run `panel login --organization-id %s`",
-		orgLabel(e.Organization), e.Err, e.Organization.ExternalID)
+	return fmt.Sprintf("cannot switch to %s without signing in again (%v)", orgLabel(e.Organization), e.Err)
 }
 
 func (e *SwitchRefusedError) Unwrap() error { return e.Err }

@@ -6,12 +6,28 @@ import (
 	"strings"
 )
 
+// The errors here state facts (what happened, to which session or organization); the CLI and the TUI
+// say what to do about them, each in its own words.
+
 // ErrLoginRequired means there is no usable session: nobody signed in, or the refresh token was refused
 // (invalid_grant). Commands exit with code 4; the TUI goes to the sign-in screen with next set.
-var ErrLoginRequired = errors.New("not signed in (run `panel login`)")
+var ErrLoginRequired = errors.New("not signed in")
 
 // ErrSessionRevoked means the server ended the session (B10): the caller signs out and says so.
-var ErrSessionRevoked = errors.New("the session was revoked: sign in again (run `panel login`)")
+var ErrSessionRevoked = errors.New("the session was revoked")
+
+// UnreadableSessionError means the stored session cannot be decoded (a damaged token file or keychain
+// item): a new sign-in replaces it. It never quotes what it could not read.
+type UnreadableSessionError struct {
+	Path string // the token file; "" for the keychain item
+}
+
+func (e *UnreadableSessionError) Error() string {
+	if e.Path == "" {
+		return "the stored session is unreadable"
+	}
+	return fmt.Sprintf("the token file %s is unreadable", e.Path)
+}
 
 // ErrTokenFromEnvironment is returned by operations that would store or drop tokens while PANEL_TOKEN
 // supplies a ready access token.

@@ -40,7 +40,7 @@ func (f fileStore) read() (fileData, error) {
 	}
 	_, _, _ = safefile.Tighten(f.path, 0o600) // copied or restored with looser rights: others may read it no longer
 	if err := json.Unmarshal(b, &d); err != nil {
-		return fileData{}, fmt.Errorf("the token file %s is unreadable; run `panel login`", f.path)
+		return fileData{}, &UnreadableSessionError{Path: f.path}
 	}
 	return d, nil
 }
@@ -63,7 +63,7 @@ func (f fileStore) loadRecord() (*record, error) {
 		return nil, err
 	}
 	if d.Record.RefreshToken == "" {
-		return nil, fmt.Errorf("the token file %s is unreadable; run `panel login`", f.path)
+		return nil, &UnreadableSessionError{Path: f.path}
 	}
 	return d.Record, nil
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -44,7 +45,8 @@ func TestDamagedTokenFile(t *testing.T) {
 			}
 			again, _ := NewSession(Options{ClientID: srv.ClientID, AuthURL: srv.AuthURL, ProfileDir: dir, InsecureStorage: true})
 			_, err := again.Token(ctx)
-			if err == nil || !strings.Contains(err.Error(), "unreadable") || !strings.Contains(err.Error(), "panel login") {
+			var unreadable *UnreadableSessionError
+			if !errors.As(err, &unreadable) || unreadable.Path != path || !strings.Contains(err.Error(), "unreadable") {
 				t.Fatalf("Token with a %s token file = %v", name, err)
 			}
 			var rec struct {

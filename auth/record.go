@@ -58,7 +58,7 @@ func encodeItem(kind string, v any) (string, error) {
 func decodeRecord(s string) (*record, error) {
 	var r record
 	if err := json.Unmarshal([]byte(s), &r); err != nil || r.RefreshToken == "" {
-		return nil, fmt.Errorf("the stored session is unreadable; run `panel login`")
+		return nil, &UnreadableSessionError{}
 	}
 	return &r, nil
 }

@@ -7,7 +7,7 @@ import (
 	"github.com/panel-dev/panel/internal/termsafe"
 )
 
-// Exit codes scripts rely on (PRODUCT.md "Contracts").
+// Exit codes scripts rely on.
 const (
 	exitOK          = 0
 	exitFailure     = 1
@@ -57,7 +57,7 @@ func reportError(io *IOStreams, err error) int {
 	if !errors.Is(err, errSilent) {
 		// Error text carries server words (an API message, WorkOS's error_description): sanitized, its
 		// own line breaks kept.
-		fmt.Fprintln(io.ErrOut, "Error:", termsafe.Text(err.Error()))
+		fmt.Fprintln(io.ErrOut, "Error:", termsafe.Text(explain(err)))
 	}
 	return exitCodeOf(err)
 }

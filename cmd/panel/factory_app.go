@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"sync"
 
@@ -62,14 +61,4 @@ func (f *Factory) initApp() {
 		}
 		return a.API, nil
 	}
-}
-
-func init() {
-	// Signed out or revoked: exit 4 (PRODUCT.md "Contracts").
-	exitClassifiers = append(exitClassifiers, func(err error) (int, bool) {
-		if errors.Is(err, auth.ErrLoginRequired) || errors.Is(err, auth.ErrSessionRevoked) {
-			return exitNotSignedIn, true
-		}
-		return 0, false
-	})
 }

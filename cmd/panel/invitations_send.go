@@ -65,7 +65,7 @@ func invitationsSendRun(opts *invitationsSendOptions) error {
 						return err
 					}
 					failed++
-					fmt.Fprintf(opts.f.IO.ErrOut, "Not sent: %q: %v\n", email, err)
+					fmt.Fprintf(opts.f.IO.ErrOut, "Not sent: %q: %s\n", email, termsafe.Text(explain(err)))
 					continue
 				}
 				sent = append(sent, *inv)

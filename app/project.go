@@ -14,12 +14,19 @@ import (
 // the organization's default, which then becomes the stored one. nil when the
 // organization has no project or the session has no organization.
 func (a *App) CurrentProject(ctx context.Context) (*api.Project, error) {
+	p, _, err := a.currentProject(ctx)
+	return p, err
+}
+
+// currentProject is CurrentProject with the organization it read (nil when
+// the session has none).
+func (a *App) currentProject(ctx context.Context) (*api.Project, *api.Organization, error) {
 	orgID, err := a.currentOrgID(ctx)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if orgID == "" {
-		return nil, nil
+		return nil, nil, nil
 	}
 	stored := a.Store.CurrentProject(orgID)
 	var org *api.Organization
@@ -39,30 +46,30 @@ func (a *App) CurrentProject(ctx context.Context) (*api.Project, error) {
 	}
 	if err := g.Wait(); err != nil {
 		if api.IsNotFound(err) {
-			return nil, nil // no organization (B23)
+			return nil, nil, nil // no organization (B23)
 		}
-		return nil, err
+		return nil, nil, err
 	}
 	if stored != "" && pErr == nil && p != nil && (p.OrganizationID == "" || p.OrganizationID == org.ID) {
 		a.remember(nil, org, p)
-		return p, nil
+		return p, org, nil
 	}
 	if pErr != nil && !api.IsNotFound(pErr) && !api.IsValidation(pErr) {
-		return nil, pErr
+		return nil, nil, pErr
 	}
 	// Missing, or of another organization: fall back to the default.
 	var def *api.Project
 	if org.DefaultProjectID != "" {
 		def, err = a.API.GetProject(ctx, org.DefaultProjectID)
 		if err != nil && !api.IsNotFound(err) {
-			return nil, err
+			return nil, nil, err
 		}
 	}
 	if err := a.UseProject(orgID, def); err != nil {
-		return def, err
+		return def, org, err
 	}
 	a.remember(nil, org, def)
-	return def, nil
+	return def, org, nil
 }
 
 // UseProject makes p the current project of the organization (external id);
@@ -78,4 +85,41 @@ func (a *App) UseProject(orgExternalID string, p *api.Project) error {
 			st.Last.Project = &store.Project{ID: p.ID, Name: p.Name, OrganizationID: p.OrganizationID}
 		}
 	})
+}
+
+// ProjectList is the current organization's projects, with its current
+// project (B17) and its default.
+type ProjectList struct {
+	Projects  []api.Project
+	Current   *api.Project // nil when the organization has none
+	DefaultID string
+}
+
+// Projects lists the current organization's projects. The current project
+// is settled first (a stale one falls back to the default, CurrentProject),
+// so the list marks the project that requests now carry.
+func (a *App) Projects(ctx context.Context) (*ProjectList, error) {
+	current, org, err := a.currentProject(ctx)
+	if err != nil {
+		return nil, err
+	}
+	all, err := a.API.AllProjects(ctx, api.ListProjectsParams{})
+	if err != nil {
+		return nil, err
+	}
+	l := &ProjectList{Projects: all, Current: current}
+	if org != nil {
+		l.DefaultID = org.DefaultProjectID
+	}
+	return l, nil
+}
+
+// FindProject finds a project of the current organization by id, exact
+// name or fuzzy match (MatchProject).
+func (a *App) FindProject(ctx context.Context, query string) (*api.Project, error) {
+	all, err := a.API.AllProjects(ctx, api.ListProjectsParams{})
+	if err != nil {
+		return nil, err
+	}
+	return MatchProject(all, query)
 }

@@ -171,31 +171,33 @@ func (a *App) loadOrganizationAndProject(ctx context.Context, target api.Organiz
 	return fresh, p, nil
 }
 
-// SwitchPrevious switches back to the previous organization (`orgs switch -`,
-// the TUI's `-` key), as last seen locally when it is known (no list
-// request), else as the server lists it.
-func (a *App) SwitchPrevious(ctx context.Context, progress func(SwitchProgress)) (*SwitchResult, error) {
-	st, _ := a.Store.Load()
-	if st.PreviousOrganization == "" {
-		return nil, errors.New("no previous organization in this profile yet")
-	}
-	target, known := a.KnownOrganization(st.PreviousOrganization)
-	if !known {
-		var err error
-		if target, err = a.FindOrganizationOnServer(ctx, st.PreviousOrganization); err != nil {
-			return nil, err
-		}
-	}
-	res, err := a.SwitchOrganization(ctx, *target, progress)
+// SwitchTo switches to the organization a name resolved to
+// (ResolveOrganization): SwitchOrganization, except that when WorkOS refuses
+// an organization known only locally, the server's list decides first. One
+// that is not the user's any more is an error saying so (and is forgotten),
+// never a browser sign-in; otherwise the *SwitchRefusedError carries the
+// server's copy of it.
+func (a *App) SwitchTo(ctx context.Context, m OrganizationMatch, progress func(SwitchProgress)) (*SwitchResult, error) {
+	res, err := a.SwitchOrganization(ctx, m.Organization, progress)
 	var refused *SwitchRefusedError
-	if errors.As(err, &refused) && known {
-		// What was known locally may be stale: no browser sign-in into an
-		// organization that is not the user's any more.
-		if _, ferr := a.FindOrganizationOnServer(ctx, target.ExternalID); ferr != nil {
+	if errors.As(err, &refused) && m.Local {
+		fresh, ferr := a.FindOrganizationOnServer(ctx, m.Organization.ExternalID)
+		if ferr != nil {
 			return nil, ferr
 		}
+		refused.Organization = *fresh
 	}
 	return res, err
+}
+
+// SwitchPrevious switches back to the previous organization (`orgs switch -`,
+// the TUI's `-` key).
+func (a *App) SwitchPrevious(ctx context.Context, progress func(SwitchProgress)) (*SwitchResult, error) {
+	m, err := a.ResolveOrganization(ctx, "-")
+	if err != nil {
+		return nil, err
+	}
+	return a.SwitchTo(ctx, *m, progress)
 }
 
 // FindOrganization returns the user's organization with that external id or

@@ -35,34 +35,34 @@ func (h *harness) switchTUI() error {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	d := newModelDriver(ctx, tui.New(ctx, tui.Deps{App: a, NoColor: true, Clipboard: io.Discard}), 100, 30)
-	if err := d.waitFor("the signed-in home", 30*time.Second, func(v string) bool {
+	if err := waitFrame(d, "the signed-in home", 30*time.Second, func(v string) bool {
 		return strings.Contains(header(v), "org acme") && strings.Contains(header(v), "project ")
 	}); err != nil {
 		return err
 	}
-	d.settle(3 * h.rtt)
+	d.Settle(3 * h.rtt)
 
 	var perceived, complete samples
 	var counts []int
 	var seen string
 	for i := range h.runs {
 		target := []string{"globex", "acme"}[i%2]
-		d.typeText("o")
-		if err := d.waitFor("the switcher's list", 30*time.Second, func(v string) bool {
+		d.Press("o")
+		if err := waitFrame(d, "the switcher's list", 30*time.Second, func(v string) bool {
 			return strings.Contains(v, "globex") && strings.Contains(v, "initech")
 		}); err != nil {
 			return err
 		}
-		d.typeText(target)
-		if err := d.waitFor("the filtered list", 10*time.Second, func(v string) bool { return strings.Contains(v, "1 of ") }); err != nil {
+		d.Press(target)
+		if err := waitFrame(d, "the filtered list", 10*time.Second, func(v string) bool { return strings.Contains(v, "1 of ") }); err != nil {
 			return err
 		}
-		d.settle(h.rtt / 2)
+		d.Settle(h.rtt / 2)
 		em.clearRequests()
 		start := time.Now()
-		d.typeText("enter")
+		d.Press("enter")
 		var shown time.Duration
-		if err := d.waitFor("the new organization", 30*time.Second, func(v string) bool {
+		if err := waitFrame(d, "the new organization", 30*time.Second, func(v string) bool {
 			hd := header(v)
 			if shown == 0 && strings.Contains(hd, "org "+target) {
 				shown = time.Since(start)
@@ -73,7 +73,7 @@ func (h *harness) switchTUI() error {
 		}
 		done := time.Since(start)
 		perceived, complete = append(perceived, shown), append(complete, done)
-		d.settle(3 * h.rtt)
+		d.Settle(3 * h.rtt)
 		var during []loggedRequest
 		for _, r := range em.requests() {
 			if r.Time.Before(start.Add(done)) {

@@ -58,7 +58,7 @@ func switcherChild() int {
 	m := orgs.New(c)
 	d := newModelDriver(ctx, screenModel{m}, 100, 27)
 	var r switcherReport
-	err = d.waitFor("every page", 10*time.Minute, func(string) bool {
+	err = waitFrame(d, "every page", 10*time.Minute, func(string) bool {
 		n, done := m.Loaded()
 		if n > 0 && r.FirstPage == 0 {
 			r.FirstPage = time.Since(start)
@@ -72,8 +72,8 @@ func switcherChild() int {
 	r.Loaded = time.Since(start)
 	r.Orgs, _ = m.Loaded()
 	for _, k := range strings.Split("bench-4|2|7", "|") {
-		d.typeText(k)
-		_ = d.m.View()
+		d.Press(k)
+		_ = d.View()
 		r.FilterKeystrokes += len(k)
 	}
 	runtime.GC()

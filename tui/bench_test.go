@@ -17,7 +17,7 @@ func BenchmarkFirstFrame(b *testing.B) {
 	e := newEnv(b, emulator.Options{})
 	d := startModel(b, e.deps())
 	d.signIn()
-	d.waitView("project default")
+	d.WaitView("project default")
 	ctx := b.Context()
 	b.ReportAllocs()
 	for b.Loop() {

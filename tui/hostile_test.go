@@ -60,64 +60,64 @@ func TestHostileTextThroughEveryScreen(t *testing.T) {
 	colour(t, &deps)
 	d := startModel(t, deps)
 	d.signIn()
-	d.waitView("pending")
+	d.WaitView("pending")
 	d.clean("home")
 
-	d.press("o")
-	d.waitView("org_globex", "2 organizations")
+	d.Press("o")
+	d.WaitView("org_globex", "2 organizations")
 	d.clean("switcher")
-	d.send(tea.KeyMsg{Type: tea.KeyDown})
-	d.press("enter")
-	d.waitView("Switched to")
+	d.Send(tea.KeyMsg{Type: tea.KeyDown})
+	d.Press("enter")
+	d.WaitView("Switched to")
 	d.clean("switch to globex")
-	d.press("-")
-	d.waitFor("the switch back", func() bool {
+	d.Press("-")
+	d.WaitFor("the switch back", func() bool {
 		return d.m.ctx.OrgExternalID() == "org_acme" && strings.Contains(d.m.View(), "Switched to")
 	})
 	d.clean("switch back to acme")
 
 	d.open(projects.Route)
-	d.waitView("services")
+	d.WaitView("services")
 	d.clean("projects")
 
 	d.open(invitations.Route)
-	d.waitView("victim")
+	d.WaitView("victim")
 	d.clean("invitations sent")
-	d.press("s")
+	d.Press("s")
 	d.clean("invitations sent, next status filter")
-	d.press("tab")
-	d.waitView("umbrella")
+	d.Press("tab")
+	d.WaitView("umbrella")
 	d.clean("invitations received")
 
 	d.open(members.Route)
-	d.waitView("mallory")
+	d.WaitView("mallory")
 	d.clean("members")
-	d.press("j", "x")
-	d.waitView("Remove")
+	d.Press("j", "x")
+	d.WaitView("Remove")
 	d.clean("remove member confirmation")
-	d.press("n", "L")
-	d.waitView("to confirm")
+	d.Press("n", "L")
+	d.WaitView("to confirm")
 	d.clean("leave confirmation")
-	d.press("esc")
+	d.Press("esc")
 
 	d.open(logs.Route)
-	d.waitView("Tail logs")
-	d.press("svc-web", "enter")
-	d.waitView("separated", "FORGED log line")
+	d.WaitView("Tail logs")
+	d.Press("svc-web", "enter")
+	d.WaitView("separated", "FORGED log line")
 	d.clean("logs")
 
 	d.open(account.Route)
-	d.waitView("Session id")
+	d.WaitView("Session id")
 	d.clean("account")
-	d.press("?")
-	d.waitFor("help", func() bool { return d.route() == string(common.RouteHelp) })
+	d.Press("?")
+	d.WaitFor("help", func() bool { return d.route() == string(common.RouteHelp) })
 	d.clean("help")
 
 	addFault(t, e.srv, hooks.Fault{Method: "GET", Path: "/v1/projects", Status: 409, Count: 2,
 		ContentType: "application/json", Body: `{"code":"conflict","message":` + jsonString(hostileWords) + `}`})
 	d.m.ctx.API.Cache().InvalidateAll() // the list must ask the API
 	d.open(projects.Route)
-	d.waitView("to retry")
+	d.WaitView("to retry")
 	d.clean("a list's error state")
 }
 
@@ -130,7 +130,7 @@ func TestHostileTextOnTheSignInScreens(t *testing.T) {
 	colour(t, &deps)
 	noBrowser(t, &deps)
 	d := startModel(t, deps)
-	d.waitView("Sign in to panel")
+	d.WaitView("Sign in to panel")
 	d.clean("sign-in")
 
 	addFault(t, e.srv, hooks.Fault{Method: "POST", Path: "/user_management/authorize/device", Status: 200,
@@ -139,15 +139,15 @@ func TestHostileTextOnTheSignInScreens(t *testing.T) {
 			`,"verification_uri_complete":` + jsonString("https://evil.example/?"+hostileWords) + `,"expires_in":60,"interval":5}`})
 	addFault(t, e.srv, hooks.Fault{Method: "POST", Path: "/user_management/authenticate", Status: 400,
 		ContentType: "application/json", Body: `{"error":"authorization_pending"}`})
-	d.press("d")
-	d.waitView("enter the code", "FORGED error line")
+	d.Press("d")
+	d.WaitView("enter the code", "FORGED error line")
 	d.clean("device code")
 	e.srv.Controls().ClearFaults()
-	d.press("esc")
+	d.Press("esc")
 
-	d.waitView("Sign in to panel")
-	d.press("enter")
-	d.waitView("No browser could be opened here")
+	d.WaitView("Sign in to panel")
+	d.Press("enter")
+	d.WaitView("No browser could be opened here")
 	authorize, err := url.Parse(d.m.top().(*signin.Model).Link())
 	if err != nil {
 		t.Fatal(err)
@@ -155,10 +155,10 @@ func TestHostileTextOnTheSignInScreens(t *testing.T) {
 	q := authorize.Query()
 	back := q.Get("redirect_uri") + "?error=access_denied&state=" + url.QueryEscape(q.Get("state")) +
 		"&error_description=" + url.QueryEscape(hostileWords) + "%FF%FE%C3"
-	d.press("tab")
-	d.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(back), Paste: true})
-	d.press("enter")
-	d.waitView("access_denied", "FORGED error line")
+	d.Press("tab")
+	d.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(back), Paste: true})
+	d.Press("enter")
+	d.WaitView("access_denied", "FORGED error line")
 	d.clean("a refused sign-in")
 
 	sd := seed.Hostile()
@@ -167,9 +167,9 @@ func TestHostileTextOnTheSignInScreens(t *testing.T) {
 	deps2 := e2.deps()
 	colour(t, &deps2)
 	d2 := startModel(t, deps2)
-	d2.waitView("Sign in to panel")
-	d2.press("enter")
-	d2.waitView("Choose the one to sign in to", "org_globex")
+	d2.WaitView("Sign in to panel")
+	d2.Press("enter")
+	d2.WaitView("Choose the one to sign in to", "org_globex")
 	d2.clean("organization picker")
 }
 
@@ -182,7 +182,7 @@ func TestHostileTextOnboardingAndInvitationLanding(t *testing.T) {
 	deps.SignInEmail = "carol@example.com"
 	d := startModel(t, deps)
 	d.signIn()
-	d.waitView("Welcome to panel", "from")
+	d.WaitView("Welcome to panel", "from")
 	d.clean("onboarding")
 
 	var route common.Route
@@ -194,10 +194,10 @@ func TestHostileTextOnboardingAndInvitationLanding(t *testing.T) {
 	colour(t, &deps2)
 	deps2.Start = route
 	d2 := startModel(t, deps2)
-	d2.waitView("Someone invited you")
+	d2.WaitView("Someone invited you")
 	d2.clean("invitation landing, signed out")
-	d2.press("enter")
-	d2.waitView("Invited by", "accept and switch to")
+	d2.Press("enter")
+	d2.WaitView("Invited by", "accept and switch to")
 	d2.clean("invitation landing")
 }
 
@@ -209,8 +209,8 @@ func jsonString(s string) string {
 // open shows route r over home alone, as the global keys do, and waits until it is on top.
 func (d *driver) open(r common.Route) {
 	d.t.Helper()
-	d.send(common.OpenMsg{Route: r, Reset: true})
-	d.waitFor("the "+string(r)+" screen", func() bool { return d.route() == string(r) })
+	d.Send(common.OpenMsg{Route: r, Reset: true})
+	d.WaitFor("the "+string(r)+" screen", func() bool { return d.route() == string(r) })
 }
 
 func addFault(t *testing.T, srv *emulator.Server, f hooks.Fault) {

@@ -39,8 +39,9 @@ func (m *Model) showSignedOut(r common.Route) tea.Cmd {
 // user already chose how (the landing's enter or s), starts it at once.
 func (m *Model) signInStarting(msg common.SignInMsg) tea.Cmd {
 	cmd := m.toSignIn(msg.Next, msg.Reason, "")
-	if s, ok := m.top().(*signin.Model); ok && msg.Start != common.SignInChoose {
-		return tea.Batch(cmd, s.Begin(msg.Start == common.SignInSignUp))
+	top := m.stack[len(m.stack)-1]
+	if s, ok := top.screen.(*signin.Model); ok && msg.Start != common.SignInChoose {
+		return tea.Batch(cmd, m.from(top.id, s.Begin(msg.Start == common.SignInSignUp)))
 	}
 	return cmd
 }

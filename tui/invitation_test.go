@@ -27,18 +27,18 @@ func TestInvitationLinkSignedOutSignUpThenAccept(t *testing.T) {
 	deps.Start = e.invite("frank@example.com")
 	deps.SignInEmail = "frank@example.com" // not a user yet: the sign-up creates him
 	d := startModel(t, deps)
-	d.waitView("Someone invited you", "create an account (sign up)")
+	d.WaitView("Someone invited you", "create an account (sign up)")
 	if d.route() != string(deps.Start) || len(d.m.stack) != 1 {
 		t.Fatalf("signed out: route %q with %d screens, want the landing alone", d.route(), len(d.m.stack))
 	}
-	d.press("s")
-	d.waitView("acme", "Invited by", "alice@example.com", "accept and switch to acme")
-	if d.route() != string(deps.Start) || d.m.stack[0].Route() != common.RouteOnboarding {
-		t.Fatalf("after sign-up: %q over %q, want the invitation over onboarding", d.route(), d.m.stack[0].Route())
+	d.Press("s")
+	d.WaitView("acme", "Invited by", "alice@example.com", "accept and switch to acme")
+	if d.route() != string(deps.Start) || d.m.stack[0].screen.Route() != common.RouteOnboarding {
+		t.Fatalf("after sign-up: %q over %q, want the invitation over onboarding", d.route(), d.m.stack[0].screen.Route())
 	}
-	d.press("a")
-	d.waitView("org acme", "Joined acme")
-	d.waitFor("home", func() bool { return d.route() == "home" && len(d.m.stack) == 1 })
+	d.Press("a")
+	d.WaitView("org acme", "Joined acme")
+	d.WaitFor("home", func() bool { return d.route() == "home" && len(d.m.stack) == 1 })
 }
 
 // With a stored session the landing shows over home at once, loads the
@@ -57,11 +57,11 @@ func TestInvitationLinkSignedInDeclines(t *testing.T) {
 	if d.route() != string(route) {
 		t.Fatalf("first frame on %q, want the invitation", d.route())
 	}
-	d.waitView("umbrella", "pending", "org acme")
-	d.press("d")
-	d.waitView("This invitation was declined", "Declined the invitation to umbrella")
-	d.press("esc")
-	d.waitFor("home", func() bool { return d.route() == "home" })
+	d.WaitView("umbrella", "pending", "org acme")
+	d.Press("d")
+	d.WaitView("This invitation was declined", "Declined the invitation to umbrella")
+	d.Press("esc")
+	d.WaitFor("home", func() bool { return d.route() == "home" })
 }
 
 // The sign-in screen with `next` = an invitation says so, and `v` goes back
@@ -72,13 +72,13 @@ func TestSignInScreenLeadsBackToTheInvitation(t *testing.T) {
 	noBrowser(t, &deps)
 	deps.Start = e.invite("carol@example.com")
 	d := startModel(t, deps)
-	d.waitView("Someone invited you")
-	d.press("enter")
-	d.waitView("Sign in to panel", "No browser could be opened here")
-	d.press("esc")
-	d.waitView("the invitation opens next", "back to the invitation")
-	d.press("v")
-	d.waitView("Someone invited you")
+	d.WaitView("Someone invited you")
+	d.Press("enter")
+	d.WaitView("Sign in to panel", "No browser could be opened here")
+	d.Press("esc")
+	d.WaitView("the invitation opens next", "back to the invitation")
+	d.Press("v")
+	d.WaitView("Someone invited you")
 	if d.route() != string(deps.Start) || d.m.auth != authSignedOut {
 		t.Fatalf("route %q (auth %v), want the landing signed out", d.route(), d.m.auth)
 	}

@@ -26,7 +26,8 @@ type Model struct {
 	deps    Deps
 	screens *common.Registry
 
-	stack         []common.Screen
+	stack         []entry
+	lastScreenID  screenID
 	width, height int
 	help          bhelp.Model
 	header        header
@@ -59,15 +60,15 @@ func newModel(ctx context.Context, d Deps, reg *common.Registry) *Model {
 	m.loadLastKnown()
 	m.ctx.Keys.SetSignedIn(false)
 	if d.SignInReason != "" {
-		m.stack = []common.Screen{m.signInScreen(d.Start, d.SignInReason, d.SignInOrganization)}
+		m.stack = []entry{m.enter(m.signInScreen(d.Start, d.SignInReason, d.SignInOrganization))}
 		m.setAuth(authSignedOut)
 		m.syncBack()
 		return m
 	}
-	m.stack = []common.Screen{m.newScreen(common.RouteHome)}
+	m.stack = []entry{m.enter(m.newScreen(common.RouteHome))}
 	if m.outsideGate(d.Start) {
 		// Outside the gate: the landing shows at once, over home.
-		m.stack = append(m.stack, m.newScreen(d.Start))
+		m.stack = append(m.stack, m.enter(m.newScreen(d.Start)))
 	}
 	m.syncBack()
 	return m
@@ -85,14 +86,16 @@ func (m *Model) Context() *common.Context { return m.ctx }
 
 // Init starts the first screen and, while the session is unknown, reads it.
 func (m *Model) Init() tea.Cmd {
-	cmds := []tea.Cmd{m.top().Init()}
+	top := m.stack[len(m.stack)-1]
+	cmds := []tea.Cmd{m.from(top.id, top.screen.Init())}
 	if m.auth == authUnknown {
 		cmds = append(cmds, m.loadSession())
 	}
 	return tea.Batch(cmds...)
 }
 
-// Update routes a message: window size and keys to the chrome, the rest to the screens.
+// Update routes a message: window size and keys to the chrome, requests to
+// the root, results to the screen that asked (router.go).
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
@@ -100,17 +103,37 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case tea.KeyMsg:
 		return m, m.handleKey(msg)
+	case envelope:
+		return m, m.fromScreen(msg)
 	}
-	if cmd, handled := m.handleNavigation(msg); handled {
+	if cmd, handled := m.handle(msg, 0); handled {
 		return m, cmd
+	}
+	return m, m.updateTop(msg) // from outside the program: for the screen in view
+}
+
+// fromScreen handles what a screen's command returned: a request to the
+// root (an error only while its generation lasts), or a result for it.
+func (m *Model) fromScreen(e envelope) tea.Cmd {
+	if _, ok := e.msg.(common.ErrorMsg); ok && e.gen != m.ctx.Generation() {
+		return nil // an error about the organization we left
+	}
+	if cmd, handled := m.handle(e.msg, e.to); handled {
+		return cmd
+	}
+	return m.route(e)
+}
+
+// handle applies the root's own messages; asker is the screen that sent
+// msg (0: the root), for the answer of a switch it asked for.
+func (m *Model) handle(msg tea.Msg, asker screenID) (tea.Cmd, bool) {
+	if cmd, handled := m.handleNavigation(msg); handled {
+		return cmd, true
 	}
 	if cmd, handled := m.handleSession(msg); handled {
-		return m, cmd
+		return cmd, true
 	}
-	if cmd, handled := m.handleSwitch(msg); handled {
-		return m, cmd
-	}
-	return m, m.broadcast(msg)
+	return m.handleSwitch(msg, asker)
 }
 
 // handleNavigation applies the screens' navigation and status requests.

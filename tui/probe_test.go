@@ -7,31 +7,29 @@ import (
 	"github.com/panel-dev/panel/tui/common"
 )
 
-// probe is a screen of the tests' own: it asks for one answer when it opens and records every probeMsg
-// it is given. It never looks at a stamp: whatever reaches it, the root let through.
+// probe is a screen of the tests' own: it asks a question when it opens and again after a switch (as a
+// list reloads), and records every answer it is given. It has no stamps and checks nothing: whatever
+// reaches it, the root let through.
 type probe struct {
 	route    common.Route
-	asked    chan struct{} // closed by Init's command when it runs
-	answer   chan probeMsg // what Init's command returns, when the test sends it
-	received []probeMsg
+	received int
 }
 
+// probeMsg is the answer to a probe's question.
 type probeMsg struct{}
 
-func newProbe(r common.Route) *probe {
-	return &probe{route: r, asked: make(chan struct{}), answer: make(chan probeMsg, 1)}
-}
+func newProbe(r common.Route) *probe { return &probe{route: r} }
 
-func (p *probe) Init() tea.Cmd {
-	return func() tea.Msg {
-		close(p.asked)
-		return <-p.answer
-	}
-}
+func ask() tea.Msg { return probeMsg{} }
+
+func (p *probe) Init() tea.Cmd { return ask }
 
 func (p *probe) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
-	if m, ok := msg.(probeMsg); ok {
-		p.received = append(p.received, m)
+	switch msg.(type) {
+	case probeMsg:
+		p.received++
+	case common.OrgSwitchedMsg:
+		return p, ask
 	}
 	return p, nil
 }

@@ -31,7 +31,7 @@ func TestEveryScreenKeyOpensItsRouteAndEveryRouteIsKnown(t *testing.T) {
 	e := newEnv(t, emulator.Options{})
 	d := startModel(t, e.deps())
 	d.signIn()
-	d.waitView("org acme")
+	d.WaitView("org acme")
 	for _, s := range Screens().Rows() {
 		if s.Overlay {
 			if d.m.knownRoute(s.Route) {
@@ -43,14 +43,14 @@ func TestEveryScreenKeyOpensItsRouteAndEveryRouteIsKnown(t *testing.T) {
 		if s.Key == "" {
 			continue
 		}
-		d.send(keyOf(s))
-		d.waitFor("key "+s.Key+" to open "+string(s.Route), func() bool { return d.m.top().Route().Name() == s.Route })
+		d.Send(keyOf(s))
+		d.WaitFor("key "+s.Key+" to open "+string(s.Route), func() bool { return d.m.top().Route().Name() == s.Route })
 		if top := d.m.top(); top.Title() != s.Title {
 			t.Errorf("%q: the screen calls itself %q, the registry %q", s.Route, top.Title(), s.Title)
 		}
-		d.press("esc") // leave a filter or an input first
-		d.send(common.OpenMsg{Route: common.RouteHome, Reset: true})
-		d.waitFor("home", func() bool { return d.route() == "home" })
+		d.Press("esc") // leave a filter or an input first
+		d.Send(common.OpenMsg{Route: common.RouteHome, Reset: true})
+		d.WaitFor("home", func() bool { return d.route() == "home" })
 	}
 }
 
@@ -59,9 +59,9 @@ func TestScreensAboutTheOrganizationOpenOnboardingWithoutOne(t *testing.T) {
 	deps := e.deps()
 	deps.SignInEmail = "carol@example.com" // in no organization in the demo seed
 	d := startModel(t, deps)
-	d.waitView("Sign in to panel")
-	d.press("enter")
-	d.waitView("Welcome to panel")
+	d.WaitView("Sign in to panel")
+	d.Press("enter")
+	d.WaitView("Welcome to panel")
 	for _, s := range Screens().Rows() {
 		if s.Key == "" {
 			continue
@@ -70,29 +70,29 @@ func TestScreensAboutTheOrganizationOpenOnboardingWithoutOne(t *testing.T) {
 		if s.NeedsOrganization {
 			want = common.RouteOnboarding
 		}
-		d.send(keyOf(s))
-		d.waitFor("key "+s.Key+" to open "+string(want), func() bool { return d.m.top().Route().Name() == want })
-		d.press("esc")
-		d.send(common.OpenMsg{Route: common.RouteOnboarding, Reset: true})
-		d.waitFor("onboarding", func() bool { return d.route() == "onboarding" && len(d.m.stack) == 1 })
+		d.Send(keyOf(s))
+		d.WaitFor("key "+s.Key+" to open "+string(want), func() bool { return d.m.top().Route().Name() == want })
+		d.Press("esc")
+		d.Send(common.OpenMsg{Route: common.RouteOnboarding, Reset: true})
+		d.WaitFor("onboarding", func() bool { return d.route() == "onboarding" && len(d.m.stack) == 1 })
 	}
 }
 
 func TestOutsideTheGateScreensOpenSignedOutAndTheOthersWait(t *testing.T) {
 	e := newEnv(t, emulator.Options{})
 	d := startModel(t, e.deps())
-	d.waitView("Sign in to panel")
+	d.WaitView("Sign in to panel")
 	for _, s := range Screens().Rows() {
 		switch {
 		case s.Overlay:
 			continue
 		case s.OutsideGate:
-			d.send(common.OpenMsg{Route: withArg(s)})
-			d.waitFor(string(s.Route)+" signed out", func() bool { return d.m.top().Route() == withArg(s) })
-			d.send(common.SignInMsg{})
-			d.waitView("Sign in to panel")
+			d.Send(common.OpenMsg{Route: withArg(s)})
+			d.WaitFor(string(s.Route)+" signed out", func() bool { return d.m.top().Route() == withArg(s) })
+			d.Send(common.SignInMsg{})
+			d.WaitView("Sign in to panel")
 		case s.Key != "":
-			d.send(keyOf(s))
+			d.Send(keyOf(s))
 			if d.route() != "signin" {
 				t.Errorf("key %q opened %q signed out", s.Key, d.route())
 			}
@@ -111,19 +111,19 @@ func TestAScreenIsOneRow(t *testing.T) {
 	reg := common.NewRegistry(append(Screens().Rows(), row)...)
 	e := newEnv(t, emulator.Options{})
 	d := startModelWith(t, e.deps(), reg)
-	d.waitView("Sign in to panel")
-	d.press("z")
+	d.WaitView("Sign in to panel")
+	d.Press("z")
 	if d.route() != "signin" {
 		t.Fatalf("z opened %q signed out", d.route())
 	}
 	d.signIn()
-	d.waitView("org acme", "z the probe")
-	d.press("z")
-	d.waitFor("the probe", func() bool { return d.route() == "probe" })
-	d.waitView("Probe") // the header names it
+	d.WaitView("org acme", "z the probe")
+	d.Press("z")
+	d.WaitFor("the probe", func() bool { return d.route() == "probe" })
+	d.WaitView("Probe") // the header names it
 	if !key.Matches(keyOf(row), d.m.ctx.Keys.All()...) {
 		t.Fatal("help does not list z")
 	}
-	d.press("?")
-	d.waitView("z the probe")
+	d.Press("?")
+	d.WaitView("z the probe")
 }

@@ -16,7 +16,7 @@ func TestSignInLandsOnHomeWithIdentity(t *testing.T) {
 	e := newEnv(t, emulator.Options{})
 	d := startModel(t, e.deps())
 	d.signIn()
-	d.waitView("user alice@example.com", "org acme", "project default", "Home", "1 pending")
+	d.WaitView("user alice@example.com", "org acme", "project default", "Home", "1 pending")
 	if d.route() != "home" {
 		t.Fatalf("route %q, want home", d.route())
 	}
@@ -26,7 +26,7 @@ func TestFirstFrameComesFromTheLocalStore(t *testing.T) {
 	e := newEnv(t, emulator.Options{})
 	d := startModel(t, e.deps())
 	d.signIn()
-	d.waitView("project default")
+	d.WaitView("project default")
 
 	// A new process behind a slow network: the very first frame, before any
 	// message was processed, already says who and where.
@@ -71,22 +71,22 @@ func TestPastedRedirectSignsInAndQIsText(t *testing.T) {
 	deps := e.deps()
 	noBrowser(t, &deps)
 	d := startModel(t, deps)
-	d.waitView("Sign in to panel")
-	d.press("enter")
-	d.waitView("No browser could be opened here")
+	d.WaitView("Sign in to panel")
+	d.Press("enter")
+	d.WaitView("No browser could be opened here")
 	s := d.m.top().(*signin.Model)
 	loc := redirectOf(t, s.Link())
 
-	d.press("tab", "q")
-	if d.quit {
+	d.Press("tab", "q")
+	if d.Quit() {
 		t.Fatal("q quit while the paste box had focus")
 	}
 	if !strings.Contains(d.m.View(), "paste › q") {
 		t.Fatalf("q was not typed into the paste box:\n%s", d.m.View())
 	}
-	d.send(tea.KeyMsg{Type: tea.KeyBackspace})
-	d.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(loc), Paste: true})
-	d.press("enter")
-	d.waitFor("the gate to pass", func() bool { return d.m.auth == authSignedIn })
-	d.waitView("org acme")
+	d.Send(tea.KeyMsg{Type: tea.KeyBackspace})
+	d.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(loc), Paste: true})
+	d.Press("enter")
+	d.WaitFor("the gate to pass", func() bool { return d.m.auth == authSignedIn })
+	d.WaitView("org acme")
 }

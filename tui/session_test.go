@@ -14,19 +14,19 @@ import (
 
 // checkNow fires the session check of the current generation now, as its
 // 60 s timer would.
-func (d *driver) checkNow() { d.send(checkTickMsg{gen: d.m.ctx.Generation()}) }
+func (d *driver) checkNow() { d.Send(checkTickMsg{gen: d.m.ctx.Generation()}) }
 
 func TestRevokedDuringAScreenSignsInAndComesBack(t *testing.T) {
 	e := newEnv(t, emulator.Options{})
 	d := startModel(t, e.deps())
 	d.signIn()
-	d.waitView("org acme")
-	d.press("u")
-	d.waitView("Session id")
+	d.WaitView("org acme")
+	d.Press("u")
+	d.WaitView("Session id")
 
 	e.hook("/_emulator/sessions/revoke", map[string]string{"email": "alice@example.com"})
 	d.checkNow()
-	d.waitView("Your session was revoked")
+	d.WaitView("Your session was revoked")
 	s, ok := d.m.top().(*signin.Model)
 	if !ok || s.Next() != account.Route {
 		t.Fatalf("sign-in screen with next %q, want account", d.route())
@@ -34,32 +34,32 @@ func TestRevokedDuringAScreenSignsInAndComesBack(t *testing.T) {
 	if strings.Contains(d.m.View(), "alice@example.com") {
 		t.Fatalf("the header still shows the signed-out user:\n%s", d.m.View())
 	}
-	d.press("enter")
-	d.waitFor("landing back on account", func() bool { return d.route() == "account" && d.m.auth == authSignedIn })
-	d.waitView("Session id", "org acme")
+	d.Press("enter")
+	d.WaitFor("landing back on account", func() bool { return d.route() == "account" && d.m.auth == authSignedIn })
+	d.WaitView("Session id", "org acme")
 }
 
 func TestSignOutFromAccount(t *testing.T) {
 	e := newEnv(t, emulator.Options{})
 	d := startModel(t, e.deps())
 	d.signIn()
-	d.press("u")
-	d.waitView("S signs out")
-	d.press("S")
-	d.waitView("Signed out of alice@example.com.", "Sign in to panel")
+	d.Press("u")
+	d.WaitView("S signs out")
+	d.Press("S")
+	d.WaitView("Signed out of alice@example.com.", "Sign in to panel")
 
 	// A new process finds no session and shows the sign-in screen.
 	d2 := startModel(t, e.deps())
-	d2.waitView("Sign in to panel")
+	d2.WaitView("Sign in to panel")
 }
 
 func TestRedirectLoopGuard(t *testing.T) {
 	// The API trusts another client's keys: every fresh token is refused.
 	e := newEnv(t, emulator.Options{JWKSURL: "http://127.0.0.1:1/sso/jwks/other"})
 	d := startModel(t, e.deps())
-	d.waitView("Sign in to panel")
-	d.press("enter")
-	d.waitView("rejected the new token", e.srv.ClientID)
+	d.WaitView("Sign in to panel")
+	d.Press("enter")
+	d.WaitView("rejected the new token", e.srv.ClientID)
 	if d.route() != "signin" {
 		t.Fatalf("route %q, want signin", d.route())
 	}
@@ -72,10 +72,10 @@ func TestStaleErrorsAndTimersAreDropped(t *testing.T) {
 	e := newEnv(t, emulator.Options{})
 	d := startModel(t, e.deps())
 	d.signIn()
-	d.waitView("org acme")
+	d.WaitView("org acme")
 	old := d.m.ctx.Stamp()
 	d.m.ctx.NextGeneration()
-	d.send(common.ErrorMsg{Err: errString("late failure of the old org"), Stamp: old})
+	d.Send(common.ErrorMsg{Err: errString("late failure of the old org"), Stamp: old})
 	if strings.Contains(d.m.View(), "late failure") {
 		t.Fatal("an error of the previous generation reached the status line")
 	}

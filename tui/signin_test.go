@@ -12,23 +12,23 @@ import (
 func TestOrganizationPickerWhenSelectionIsRequired(t *testing.T) {
 	e := newEnv(t, emulator.Options{OrganizationSelectionRequired: true})
 	d := startModel(t, e.deps())
-	d.waitView("Sign in to panel")
-	d.press("enter")
-	d.waitView("Choose the one to sign in to", "acme (org_acme)", "globex (org_globex)")
-	d.press("j", "enter") // the second organization listed
-	d.waitFor("the gate to pass", func() bool { return d.m.auth == authSignedIn })
+	d.WaitView("Sign in to panel")
+	d.Press("enter")
+	d.WaitView("Choose the one to sign in to", "acme (org_acme)", "globex (org_globex)")
+	d.Press("j", "enter") // the second organization listed
+	d.WaitFor("the gate to pass", func() bool { return d.m.auth == authSignedIn })
 	if d.m.ctx.Org == nil || d.m.ctx.Org.ExternalID == "" {
 		t.Fatal("signed in without an organization")
 	}
-	d.waitView("org " + d.m.ctx.Org.Name)
+	d.WaitView("org " + d.m.ctx.Org.Name)
 }
 
 func TestDeviceCodeSignIn(t *testing.T) {
 	e := newEnv(t, emulator.Options{DevicePollInterval: time.Second})
 	d := startModel(t, e.deps())
-	d.waitView("Sign in to panel")
-	d.press("d")
-	d.waitView("enter the code", "Waiting for the approval")
+	d.WaitView("Sign in to panel")
+	d.Press("d")
+	d.WaitView("enter the code", "Waiting for the approval")
 	link := d.m.top().(*signin.Model).Link()
 	// Any browser opens the verification link; the emulator approves it.
 	resp, err := http.Get(link)
@@ -36,8 +36,8 @@ func TestDeviceCodeSignIn(t *testing.T) {
 		t.Fatal(err)
 	}
 	resp.Body.Close()
-	d.waitFor("the gate to pass", func() bool { return d.m.auth == authSignedIn })
-	d.waitView("org acme")
+	d.WaitFor("the gate to pass", func() bool { return d.m.auth == authSignedIn })
+	d.WaitView("org acme")
 }
 
 func TestCopyWritesOSC52(t *testing.T) {
@@ -45,11 +45,11 @@ func TestCopyWritesOSC52(t *testing.T) {
 	deps := e.deps()
 	noBrowser(t, &deps)
 	d := startModel(t, deps)
-	d.waitView("Sign in to panel")
-	d.press("enter")
-	d.waitView("No browser could be opened here")
-	d.press("c")
-	d.waitView("copied")
+	d.WaitView("Sign in to panel")
+	d.Press("enter")
+	d.WaitView("No browser could be opened here")
+	d.Press("c")
+	d.WaitView("copied")
 	if got := deps.Clipboard.(interface{ String() string }).String(); len(got) < 10 || got[:5] != "\x1b]52;" {
 		t.Fatalf("clipboard writer got %q, want an OSC 52 sequence", got)
 	}

@@ -34,6 +34,7 @@ type switchStepMsg struct {
 
 type switchDoneMsg struct {
 	id     int
+	asker  screenID // gets SwitchFinishedMsg (0: nobody)
 	stamp  common.Stamp
 	label  string
 	target api.Organization
@@ -41,18 +42,18 @@ type switchDoneMsg struct {
 	err    error
 }
 
-func (m *Model) handleSwitch(msg tea.Msg) (tea.Cmd, bool) {
+func (m *Model) handleSwitch(msg tea.Msg, asker screenID) (tea.Cmd, bool) {
 	switch msg := msg.(type) {
 	case common.SwitchOrgMsg:
 		org, a := msg.Org, m.ctx.App // copies: the command must not read the model
 		run := func(ctx context.Context, p func(app.SwitchProgress)) (*app.SwitchResult, error) {
 			return a.SwitchOrganization(ctx, org, p)
 		}
-		return m.startSwitch(orgLabel(org), org, common.Stamp{}, run), true
+		return m.startSwitch(orgLabel(org), org, common.Stamp{}, 0, run), true
 	case common.SwitchPreviousOrgMsg:
 		return m.switchPrevious(), true
 	case common.SwitchViaMsg:
-		return m.startSwitch(msg.Label, api.Organization{}, msg.Stamp, msg.Run), true
+		return m.startSwitch(msg.Label, api.Organization{}, msg.Stamp, asker, msg.Run), true
 	case switchStepMsg:
 		return m.switchStep(msg), true
 	case switchDoneMsg:
@@ -65,10 +66,10 @@ func (m *Model) switchPrevious() tea.Cmd {
 	if m.auth != authSignedIn {
 		return nil
 	}
-	return m.startSwitch("the previous organization", api.Organization{}, common.Stamp{}, m.ctx.App.SwitchPrevious)
+	return m.startSwitch("the previous organization", api.Organization{}, common.Stamp{}, 0, m.ctx.App.SwitchPrevious)
 }
 
-func (m *Model) startSwitch(label string, target api.Organization, stamp common.Stamp, run switchRun) tea.Cmd {
+func (m *Model) startSwitch(label string, target api.Organization, stamp common.Stamp, asker screenID, run switchRun) tea.Cmd {
 	m.switchSeq++
 	m.switchStart = time.Now()
 	id, ctx := m.switchSeq, m.ctx.Ctx
@@ -77,7 +78,7 @@ func (m *Model) startSwitch(label string, target api.Organization, stamp common.
 		res, err := run(ctx, func(p app.SwitchProgress) {
 			events <- switchStepMsg{id: id, progress: p, events: events}
 		})
-		events <- switchDoneMsg{id: id, stamp: stamp, label: label, target: target, res: res, err: err}
+		events <- switchDoneMsg{id: id, asker: asker, stamp: stamp, label: label, target: target, res: res, err: err}
 		return nil
 	}
 	return tea.Batch(work, listen(events), m.setStatus("Switching to "+label+"…", common.LevelInfo, -1))
@@ -113,7 +114,8 @@ func (m *Model) switchStep(msg switchStepMsg) tea.Cmd {
 }
 
 func (m *Model) switchDone(msg switchDoneMsg) tea.Cmd {
-	finished := m.broadcast(common.SwitchFinishedMsg{Stamp: msg.stamp, Result: msg.res, Err: msg.err})
+	// The answer goes to the screen that asked, if it is still there, whatever the generation now.
+	finished := m.deliver(msg.asker, common.SwitchFinishedMsg{Stamp: msg.stamp, Result: msg.res, Err: msg.err})
 	if msg.id != m.switchSeq {
 		return finished
 	}

@@ -18,7 +18,7 @@ func BenchmarkSwitchThroughRootModel(b *testing.B) {
 	e := newEnv(b, emulator.Options{})
 	d := startModel(b, e.deps())
 	d.signIn()
-	d.waitView("org acme", "project default")
+	d.WaitView("org acme", "project default")
 	e.srv.Controls().SetLatency(rtt)
 	headerHas := func(texts ...string) bool {
 		line, _, _ := strings.Cut(d.m.View(), "\n")
@@ -33,17 +33,17 @@ func BenchmarkSwitchThroughRootModel(b *testing.B) {
 	n := 0
 	for b.Loop() {
 		target := []string{"globex", "acme"}[n%2]
-		d.press("o")
-		d.waitView("globex", "initech")
-		d.press(target)
-		d.waitView("1 of ")
+		d.Press("o")
+		d.WaitView("globex", "initech")
+		d.Press(target)
+		d.WaitView("1 of ")
 		start := time.Now()
-		d.press("enter")
-		d.waitFor("the header to show "+target, func() bool { return headerHas("org " + target) })
+		d.Press("enter")
+		d.WaitFor("the header to show "+target, func() bool { return headerHas("org " + target) })
 		shown += time.Since(start)
-		d.waitFor("the header to show the project", func() bool { return headerHas("org "+target, "project ") })
+		d.WaitFor("the header to show the project", func() bool { return headerHas("org "+target, "project ") })
 		loaded += time.Since(start)
-		d.waitView("Switched to " + target)
+		d.WaitView("Switched to " + target)
 		n++
 	}
 	b.ReportMetric(float64(shown)/float64(n)/float64(rtt), "RTT-shown/op")

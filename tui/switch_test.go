@@ -15,11 +15,11 @@ func TestSwitchThenPreviousKey(t *testing.T) {
 	e := newEnv(t, emulator.Options{})
 	d := startModel(t, e.deps())
 	d.signIn()
-	d.waitView("org acme")
+	d.WaitView("org acme")
 	before := d.m.ctx.Generation()
 
-	d.send(common.SwitchOrgMsg{Org: api.Organization{ExternalID: "org_globex", Name: "globex"}})
-	d.waitView("org globex", "Switched to globex")
+	d.Send(common.SwitchOrgMsg{Org: api.Organization{ExternalID: "org_globex", Name: "globex"}})
+	d.WaitView("org globex", "Switched to globex")
 	if d.m.ctx.Generation() == before {
 		t.Fatal("the switch did not start a new generation")
 	}
@@ -27,8 +27,8 @@ func TestSwitchThenPreviousKey(t *testing.T) {
 		t.Fatalf("context after the switch: org %+v project %+v", d.m.ctx.Org, d.m.ctx.Project)
 	}
 
-	d.press("-")
-	d.waitView("org acme", "Switched to acme")
+	d.Press("-")
+	d.WaitView("org acme", "Switched to acme")
 	if d.m.LastSwitch <= 0 {
 		t.Fatal("the switch duration was not measured")
 	}
@@ -38,8 +38,8 @@ func TestSwitchIntoDeactivatedOrgShowsTheMarker(t *testing.T) {
 	e := newEnv(t, emulator.Options{})
 	d := startModel(t, e.deps())
 	d.signIn()
-	d.send(common.SwitchOrgMsg{Org: api.Organization{ExternalID: "org_initech", Name: "initech"}})
-	d.waitView("org initech [DEACTIVATED]", "deactivated")
+	d.Send(common.SwitchOrgMsg{Org: api.Organization{ExternalID: "org_initech", Name: "initech"}})
+	d.WaitView("org initech [DEACTIVATED]", "deactivated")
 }
 
 func TestNoOrganizationLandsOnOnboardingAndCreateSwitches(t *testing.T) {
@@ -47,36 +47,36 @@ func TestNoOrganizationLandsOnOnboardingAndCreateSwitches(t *testing.T) {
 	deps := e.deps()
 	deps.SignInEmail = "carol@example.com" // in no organization in the demo seed
 	d := startModel(t, deps)
-	d.waitView("Sign in to panel")
-	d.press("enter")
-	d.waitView("Welcome to panel", "not a member of any organization")
+	d.WaitView("Sign in to panel")
+	d.Press("enter")
+	d.WaitView("Welcome to panel", "not a member of any organization")
 	if d.route() != "onboarding" {
 		t.Fatalf("route %q, want onboarding", d.route())
 	}
-	d.press("n", "Bad--Name")
-	d.waitView("uppercase letter")
+	d.Press("n", "Bad--Name")
+	d.WaitView("uppercase letter")
 	for range len("Bad--Name") {
-		d.send(tea.KeyMsg{Type: tea.KeyBackspace})
+		d.Send(tea.KeyMsg{Type: tea.KeyBackspace})
 	}
-	d.press("acme") // taken: the API's field error shows under the input
-	d.press("enter")
-	d.waitView("is already taken")
+	d.Press("acme") // taken: the API's field error shows under the input
+	d.Press("enter")
+	d.WaitView("is already taken")
 	for range len("acme") {
-		d.send(tea.KeyMsg{Type: tea.KeyBackspace})
+		d.Send(tea.KeyMsg{Type: tea.KeyBackspace})
 	}
-	d.press("carol-team", "enter")
-	d.waitView("org carol-team", "Switched to carol-team")
-	d.waitFor("home", func() bool { return d.route() == "home" })
+	d.Press("carol-team", "enter")
+	d.WaitView("org carol-team", "Switched to carol-team")
+	d.WaitFor("home", func() bool { return d.route() == "home" })
 }
 
 func TestRefreshTimerRenewsTheToken(t *testing.T) {
 	e := newEnv(t, emulator.Options{AccessTokenTTL: 12 * time.Second})
 	d := startModel(t, e.deps())
 	d.signIn()
-	d.waitFor("the token's expiry", func() bool { return !d.m.ctx.SessionInfo.ExpiresAt.IsZero() })
+	d.WaitFor("the token's expiry", func() bool { return !d.m.ctx.SessionInfo.ExpiresAt.IsZero() })
 	first := d.m.ctx.SessionInfo.ExpiresAt
 	// 10 s before a 12 s token expires: about 2 s from now.
-	d.waitFor("a refreshed token", func() bool { return d.m.ctx.SessionInfo.ExpiresAt.After(first) })
+	d.WaitFor("a refreshed token", func() bool { return d.m.ctx.SessionInfo.ExpiresAt.After(first) })
 }
 
 func TestOnboardingAcceptSwitchesIntoTheOrganization(t *testing.T) {
@@ -88,10 +88,10 @@ func TestOnboardingAcceptSwitchesIntoTheOrganization(t *testing.T) {
 	deps := e.deps()
 	deps.SignInEmail = "carol@example.com"
 	d := startModel(t, deps)
-	d.waitView("Sign in to panel")
-	d.press("enter")
-	d.waitView("Welcome to panel", "acme")
-	d.press("a")
-	d.waitView("org acme", "Switched to acme")
-	d.waitFor("home", func() bool { return d.route() == "home" })
+	d.WaitView("Sign in to panel")
+	d.Press("enter")
+	d.WaitView("Welcome to panel", "acme")
+	d.Press("a")
+	d.WaitView("org acme", "Switched to acme")
+	d.WaitFor("home", func() bool { return d.route() == "home" })
 }

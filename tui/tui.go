@@ -4,6 +4,14 @@
 // timers (token refresh B9, session check B10) and the one organization
 // switch path (B15). Screens live in tui/screens/<name> and talk to the root
 // through tui/common's messages.
+//
+// The screen registry (registry.go) is the table of screens that routing
+// (routes.go), the global keys (keys.go), help and the gate read. Messages
+// flow one way (router.go): a key goes to the top screen or a global; a
+// screen's command comes back sealed with the screen's id and generation,
+// and the root either handles it (navigation, status, errors, switches) or
+// hands it to that screen alone, dropping it when the screen is gone or the
+// organization changed; identity and switch news are broadcast.
 package tui
 
 import (

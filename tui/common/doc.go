@@ -4,10 +4,14 @@
 //
 // # Screens
 //
-// A screen implements Screen. Its package exports a constructor
-// `New(ctx *common.Context) *Model` (plus arguments it needs). The root sizes
-// every screen with SetSize before its first View and again on every resize;
-// View must cope with a zero size.
+// A screen implements Screen. Its package declares its Route and exports a
+// constructor `New(ctx *common.Context, …) *Model`; one row of the screen
+// registry (ScreenSpec in the root's table, tui/registry.go) gives it its
+// global key, title, help line, gate (NeedsOrganization, OutsideGate,
+// Overlay) and constructor. That row is all the root needs: routing, the
+// global keys, help and the gate read the registry. The root sizes every
+// screen with SetSize before its first View and again on every resize; View
+// must cope with a zero size.
 //
 // # Navigation
 //
@@ -26,12 +30,16 @@
 //
 // # Network results
 //
-// Every command a screen starts captures a Stamp (ctx.Stamp()) and its
-// result message carries it back. The screen keeps the stamp of the request
-// it is waiting for and drops any other (Stamp.Answers); the org Generation
-// inside a stamp changes on every switch and sign-out, so a late member list
-// of the old organization is never drawn under the new one. Commands capture
-// copied values, never the model.
+// The root addresses results: whatever message a screen's command returns
+// comes back to that screen alone, and is dropped by the root when the
+// screen has left the stack or the organization Generation changed since the
+// command started (a switch, a sign-in, a sign-out). A screen therefore
+// never sees another screen's results, nor a late member list of the old
+// organization. Only IdentityMsg and OrgSwitchedMsg go to every screen;
+// SwitchFinishedMsg goes to the screen that asked for the switch. Inside a
+// screen, a Stamp (ctx.Stamp()) carried by the request and its result still
+// tells the newest of two loads from an older one (Stamp.Answers). Commands
+// capture copied values, never the model.
 //
 // # Errors
 //

@@ -17,7 +17,7 @@ import (
 	"github.com/panel-dev/panel/app"
 	"github.com/panel-dev/panel/auth"
 	"github.com/panel-dev/panel/emulator"
-	"github.com/panel-dev/panel/internal/teacmd"
+	"github.com/panel-dev/panel/internal/teadriver"
 	"github.com/panel-dev/panel/tui"
 )
 
@@ -158,51 +158,29 @@ func signedInApp(t *testing.T) (*emulator.Server, *app.App) {
 	return srv, a
 }
 
-// root plays Bubble Tea's loop for the root model: commands run on goroutines, their messages come back
-// through Update.
+// root drives the root model with the one model driver.
 type root struct {
-	t    *testing.T
-	m    tea.Model
-	msgs chan tea.Msg
-	ctx  context.Context
+	t *testing.T
+	d *teadriver.Driver
 }
 
 func startRoot(t *testing.T, ctx context.Context, m tea.Model) *root {
-	r := &root{t: t, m: m, msgs: make(chan tea.Msg, 1024), ctx: ctx}
-	r.send(tea.WindowSizeMsg{Width: 400, Height: 30}) // wide: the status line holds the whole message
-	r.run(m.Init())
-	return r
+	d := teadriver.New(ctx.Done(), m)
+	d.T = t
+	d.Start(400, 30) // wide: the status line holds the whole message
+	return &root{t: t, d: d}
 }
 
-func (r *root) run(cmd tea.Cmd) {
-	teacmd.Runner{Out: r.msgs, Done: r.ctx.Done()}.Run(cmd)
-}
-
-func (r *root) send(msg tea.Msg) {
-	if _, ok := msg.(tea.QuitMsg); ok {
-		r.t.Fatal("the TUI quit")
-	}
-	var cmd tea.Cmd
-	r.m, cmd = r.m.Update(msg)
-	r.run(cmd)
-}
-
-// waitFor feeds messages until cond holds for the frame (flattened, lower case); cond is also asked
-// every 50 ms, as it may look outside the model.
+// waitFor feeds messages until cond holds for the frame (flattened, lower case); cond is asked again as
+// time passes, as it may look outside the model. The TUI must not quit.
 func (r *root) waitFor(what string, cond func(view string) bool) {
 	r.t.Helper()
-	deadline := time.After(20 * time.Second)
-	tick := time.NewTicker(50 * time.Millisecond)
-	defer tick.Stop()
-	for !cond(flat(r.m.View())) {
-		select {
-		case msg := <-r.msgs:
-			r.send(msg)
-		case <-tick.C:
-		case <-deadline:
-			r.t.Fatalf("waited for %s; frame:\n%s", what, r.m.View())
+	r.d.WaitFor(what, func() bool {
+		if r.d.Quit() {
+			r.t.Fatal("the TUI quit")
 		}
-	}
+		return cond(flat(r.d.View()))
+	})
 }
 
 // The warning of a gate that could not reach the API goes once a session check gets through.

@@ -36,3 +36,10 @@ func NormalizeEmails(inputs []string) (valid []string, invalid []EmailError) {
 	}
 	return valid, invalid
 }
+
+// MaxOrganizationName is the longest organization name (B20).
+const MaxOrganizationName = api.MaxOrganizationName
+
+// CheckOrganizationName says what is wrong with an organization name (B20),
+// nil when it is fine.
+func CheckOrganizationName(name string) error { return api.ValidateOrganizationName(name) }

@@ -50,7 +50,7 @@ func switcherChild() int {
 	defer cancel()
 	c := common.NewContext(ctx, true, nil)
 	c.Width, c.Height = 100, 27
-	c.App, c.Session, c.API, c.Store = a, a.Session, a.API, a.Store
+	c.App = a
 	if info, err := a.Session.Info(ctx); err == nil {
 		c.SessionInfo = info
 	}

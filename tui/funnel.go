@@ -24,7 +24,7 @@ func (m *Model) funnel(err error) tea.Cmd {
 		return m.revoked()
 	case api.IsSessionRevoked(err):
 		// Seen outside the app's check: sign out locally too (B7), then sign in.
-		a := m.ctx.App
+		a := m.deps.App
 		ctx := m.ctx.Ctx
 		signOut := func() tea.Msg { _, _ = a.SignOut(ctx); return nil }
 		return tea.Batch(signOut, m.revoked())

@@ -39,7 +39,7 @@ type projectMsg struct {
 }
 
 func (m *Model) loadSession() tea.Cmd {
-	gen, ctx, s := m.ctx.Generation(), m.ctx.Ctx, m.ctx.Session
+	gen, ctx, s := m.ctx.Generation(), m.ctx.Ctx, m.deps.App.Session
 	return func() tea.Msg {
 		info, err := s.Info(ctx)
 		return sessionMsg{gen: gen, info: info, err: err}
@@ -48,7 +48,7 @@ func (m *Model) loadSession() tea.Cmd {
 
 func (m *Model) startGate() tea.Cmd {
 	m.setAuth(authGating)
-	gen, ctx, a := m.ctx.Generation(), m.ctx.Ctx, m.ctx.App
+	gen, ctx, a := m.ctx.Generation(), m.ctx.Ctx, m.deps.App
 	return func() tea.Msg {
 		msg := gateMsg{gen: gen}
 		var wg sync.WaitGroup
@@ -157,7 +157,7 @@ func (m *Model) gateDone(msg gateMsg) tea.Cmd {
 	m.justSignedIn = false
 	m.header.Stale = false
 	m.unreachable = false
-	cmds := []tea.Cmd{m.setStatus("", common.LevelInfo, -1), m.armTimers(), rememberUser(m.ctx.Store, msg.user)}
+	cmds := []tea.Cmd{m.setStatus("", common.LevelInfo, -1), m.armTimers(), rememberUser(m.deps.App.Store, msg.user)}
 	if msg.orgErr == nil && msg.org == nil {
 		m.ctx.Org, m.ctx.Project = nil, nil
 		cmds = append(cmds, m.setIdentity(msg.user, nil, nil), m.reset(m.newScreen(common.RouteOnboarding)))
@@ -171,7 +171,7 @@ func (m *Model) gateDone(msg gateMsg) tea.Cmd {
 	if msg.org != nil && m.ctx.Org != nil && m.ctx.Org.ExternalID != msg.org.ExternalID {
 		m.ctx.Project = nil // the last known project belongs to another organization
 	}
-	cmds = append(cmds, m.setIdentity(msg.user, msg.org, nil), loadProject(m.ctx.Ctx, m.ctx.App, m.ctx.Generation()))
+	cmds = append(cmds, m.setIdentity(msg.user, msg.org, nil), loadProject(m.ctx.Ctx, m.deps.App, m.ctx.Generation()))
 	cmds = append(cmds, m.land())
 	return tea.Batch(cmds...)
 }

@@ -115,7 +115,7 @@ func TestHostileTextThroughEveryScreen(t *testing.T) {
 
 	addFault(t, e.srv, hooks.Fault{Method: "GET", Path: "/v1/projects", Status: 409, Count: 2,
 		ContentType: "application/json", Body: `{"code":"conflict","message":` + jsonString(hostileWords) + `}`})
-	d.m.ctx.API.Cache().InvalidateAll() // the list must ask the API
+	d.m.deps.App.API.Cache().InvalidateAll() // the list must ask the API
 	d.open(projects.Route)
 	d.WaitView("to retry")
 	d.clean("a list's error state")

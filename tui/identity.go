@@ -35,7 +35,7 @@ func (m *Model) setStatus(text string, level common.Level, d time.Duration) tea.
 // loadLastKnown fills the context and header from the local store: a file
 // read, no network, so the first frame already says who and where.
 func (m *Model) loadLastKnown() {
-	st, err := m.ctx.Store.Load()
+	st, err := m.deps.App.Store.Load()
 	if err != nil {
 		return
 	}

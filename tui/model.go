@@ -54,7 +54,7 @@ func New(ctx context.Context, d Deps) *Model { return newModel(ctx, d, Screens()
 // newModel is New with the screens of reg (tests add a screen of their own).
 func newModel(ctx context.Context, d Deps, reg *common.Registry) *Model {
 	c := common.NewContext(ctx, d.NoColor, reg)
-	c.App, c.Session, c.API, c.Store = d.App, d.App.Session, d.App.API, d.App.Store
+	c.App = d.App
 	m := &Model{ctx: c, deps: d, screens: reg, help: bhelp.New(), pending: d.Start}
 	m.help.Styles = c.Theme.Help
 	m.loadLastKnown()

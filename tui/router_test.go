@@ -5,7 +5,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
-	"github.com/panel-dev/panel/api"
+	"github.com/panel-dev/panel/app"
 	"github.com/panel-dev/panel/emulator"
 	"github.com/panel-dev/panel/tui/common"
 )
@@ -84,7 +84,7 @@ func TestALateAnswerOfTheOldOrganizationIsDroppedByTheRouter(t *testing.T) {
 	d.Press("z")
 	late := heldAnswers(d, 1) // asked in acme
 	d.Hold(isProbeAnswer)
-	d.Send(common.SwitchOrgMsg{Org: api.Organization{ExternalID: "org_globex", Name: "globex"}})
+	d.Send(common.SwitchOrgMsg{Org: app.Organization{ExternalID: "org_globex", Name: "globex"}})
 	d.WaitView("Switched to globex")
 	asked := heldAnswers(d, 1) // asked again in globex, after the switch
 	p := (*probes)[0]

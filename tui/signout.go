@@ -26,7 +26,7 @@ func (m *Model) signOut() tea.Cmd {
 	m.setAuth(authSignedOut)
 	m.ctx.GatePassed = false
 	m.ctx.Keys.SetSignedIn(false)
-	a, ctx := m.ctx.App, context.WithoutCancel(m.ctx.Ctx)
+	a, ctx := m.deps.App, context.WithoutCancel(m.ctx.Ctx)
 	run := func() tea.Msg {
 		res, err := a.SignOut(ctx)
 		return signOutDoneMsg{res: res, err: err}

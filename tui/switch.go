@@ -45,7 +45,7 @@ type switchDoneMsg struct {
 func (m *Model) handleSwitch(msg tea.Msg, asker screenID) (tea.Cmd, bool) {
 	switch msg := msg.(type) {
 	case common.SwitchOrgMsg:
-		org, a := msg.Org, m.ctx.App // copies: the command must not read the model
+		org, a := msg.Org, m.deps.App // copies: the command must not read the model
 		run := func(ctx context.Context, p func(app.SwitchProgress)) (*app.SwitchResult, error) {
 			return a.SwitchOrganization(ctx, org, p)
 		}
@@ -66,7 +66,7 @@ func (m *Model) switchPrevious() tea.Cmd {
 	if m.auth != authSignedIn {
 		return nil
 	}
-	return m.startSwitch("the previous organization", api.Organization{}, common.Stamp{}, 0, m.ctx.App.SwitchPrevious)
+	return m.startSwitch("the previous organization", api.Organization{}, common.Stamp{}, 0, m.deps.App.SwitchPrevious)
 }
 
 func (m *Model) startSwitch(label string, target api.Organization, stamp common.Stamp, asker screenID, run switchRun) tea.Cmd {

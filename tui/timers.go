@@ -52,7 +52,7 @@ func (m *Model) armTimers() tea.Cmd {
 		return nil
 	}
 	m.armedGen = gen
-	return tea.Batch(refresh(m.ctx.Ctx, m.ctx.Session, gen), checkAfter(gen, m.checkEvery()))
+	return tea.Batch(refresh(m.ctx.Ctx, m.deps.App.Session, gen), checkAfter(gen, m.checkEvery()))
 }
 
 // checkEvery is the session check's period.
@@ -101,7 +101,7 @@ func (m *Model) handleTimer(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case refreshTickMsg:
 		if msg.gen == gen && m.auth == authSignedIn {
-			return refresh(m.ctx.Ctx, m.ctx.Session, gen)
+			return refresh(m.ctx.Ctx, m.deps.App.Session, gen)
 		}
 	case refreshedMsg:
 		if msg.gen != gen {
@@ -122,7 +122,7 @@ func (m *Model) handleTimer(msg tea.Msg) tea.Cmd {
 		if m.auth != authSignedIn {
 			return checkAfter(gen, m.checkEvery())
 		}
-		return checkSession(m.ctx.Ctx, m.ctx.App, gen)
+		return checkSession(m.ctx.Ctx, m.deps.App, gen)
 	case checkedMsg:
 		if msg.gen != gen {
 			return nil

@@ -3,10 +3,7 @@ package common
 import (
 	"context"
 
-	"github.com/panel-dev/panel/api"
 	"github.com/panel-dev/panel/app"
-	"github.com/panel-dev/panel/auth"
-	"github.com/panel-dev/panel/store"
 	"github.com/panel-dev/panel/tui/keys"
 	"github.com/panel-dev/panel/tui/theme"
 )
@@ -28,20 +25,16 @@ type Context struct {
 	List    keys.List
 	Input   keys.Input
 
-	// Handles to the session, the API client and the local store; product
-	// operations that combine them (switch, sign-out, current project) go
-	// through the app package, never re-implemented in a screen.
-	App     *app.App
-	Session *auth.Session
-	API     *api.Client
-	Store   *store.Store
+	// App is the product's operations (package app): screens never reach
+	// the session, the API client or the store behind them.
+	App App
 
 	// What the root knows of the user and the current organization and
 	// project (nil: not known yet). Updated before IdentityMsg is broadcast.
-	User        *api.User
-	Org         *api.Organization
-	Project     *api.Project
-	SessionInfo auth.Info
+	User        *app.User
+	Org         *app.Organization
+	Project     *app.Project
+	SessionInfo app.SessionInfo
 	// GatePassed is true once the auth gate loaded the profile and the
 	// current organization (B12); screens built earlier (home, from the
 	// local store) wait for IdentityMsg before asking the network.

@@ -1,6 +1,15 @@
 // Package common is the contract between the root model (package tui) and
-// every screen (tui/screens/<name>): the Screen interface, the navigation
-// messages, the shared Context, the error funnel and the request stamps.
+// every screen (tui/screens/<name>): the Screen interface, the screen
+// registry's row (ScreenSpec), the navigation messages, the shared Context
+// (with App, the product operations a screen may use), the error funnel and
+// the request stamps.
+//
+// # The product
+//
+// A screen asks the product for data and actions through Context.App (the
+// App interface, which *app.App satisfies) and names the product's types
+// through package app. It never imports auth, api or store: the lint fails
+// the build when one does (depguard, .golangci.yml).
 //
 // # Screens
 //

@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	"github.com/panel-dev/panel/api"
+	"github.com/panel-dev/panel/app"
 	"github.com/panel-dev/panel/auth"
 )
 
@@ -43,7 +44,7 @@ func Describe(err error) string {
 // when fresh is set (a retry, a reload the user asked for).
 func RequestContext(ctx context.Context, fresh bool) context.Context {
 	if fresh {
-		return api.Revalidate(ctx)
+		return app.Fresh(ctx)
 	}
 	return ctx
 }
@@ -54,4 +55,28 @@ func sentence(s string) string {
 		return string(s[0]-'a'+'A') + s[1:]
 	}
 	return s
+}
+
+// Refused reports a request the API refused as it stands (HTTP 400: a name
+// taken, an invitation no longer pending); its field errors belong next to
+// the input (FieldProblem).
+func Refused(err error) bool { return api.IsValidation(err) }
+
+// NotFound reports a request for something the API does not know (HTTP 404).
+func NotFound(err error) bool { return api.IsNotFound(err) }
+
+// FieldProblem is the API's word on one field of a refused request, for the
+// line under that input (B21); any field's when field is "".
+func FieldProblem(err error, field string) (string, bool) {
+	var e *api.Error
+	if !errors.As(err, &e) || !api.IsValidation(err) {
+		return "", false
+	}
+	if field == "" {
+		if len(e.Fields) == 0 {
+			return "", false
+		}
+		return e.Fields[0].Field + ": " + e.Fields[0].Description, true
+	}
+	return e.FieldError(field)
 }

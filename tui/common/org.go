@@ -5,14 +5,13 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
-	"github.com/panel-dev/panel/api"
 	"github.com/panel-dev/panel/app"
 )
 
 // SwitchOrgMsg asks the root to switch to Org (B15). The root runs the one
 // switch path (app.SwitchOrganization), shows Org at once from the data the
 // asking screen already had, and broadcasts OrgSwitchedMsg.
-type SwitchOrgMsg struct{ Org api.Organization }
+type SwitchOrgMsg struct{ Org app.Organization }
 
 // SwitchViaMsg asks the root to run an operation that ends in a switch
 // (app.CreateOrganization, app.AcceptInvitation): the root passes its own
@@ -42,7 +41,7 @@ type SwitchPreviousOrgMsg struct{}
 // token is in effect. Gen is the new generation: screens drop what they hold
 // of the old organization and reload.
 type OrgSwitchedMsg struct {
-	Org api.Organization
+	Org app.Organization
 	Gen Generation
 }
 
@@ -50,17 +49,17 @@ type OrgSwitchedMsg struct {
 // the user is (gate, switch completion, project change). Nil fields are
 // unknown; the same values are in Context.
 type IdentityMsg struct {
-	User    *api.User
-	Org     *api.Organization
-	Project *api.Project
+	User    *app.User
+	Org     *app.Organization
+	Project *app.Project
 }
 
 // ProjectChosenMsg tells the root a screen made Project current (B17), so
 // the header and Context follow.
-type ProjectChosenMsg struct{ Project api.Project }
+type ProjectChosenMsg struct{ Project app.Project }
 
 // SwitchOrg returns a command asking the root to switch to org.
-func SwitchOrg(org api.Organization) tea.Cmd { return msgCmd(SwitchOrgMsg{Org: org}) }
+func SwitchOrg(org app.Organization) tea.Cmd { return msgCmd(SwitchOrgMsg{Org: org}) }
 
 // SwitchVia returns a command asking the root to run a switching operation.
 func SwitchVia(s Stamp, label string, run func(context.Context, func(app.SwitchProgress)) (*app.SwitchResult, error)) tea.Cmd {
@@ -71,4 +70,4 @@ func SwitchVia(s Stamp, label string, run func(context.Context, func(app.SwitchP
 func SwitchPrevious() tea.Cmd { return msgCmd(SwitchPreviousOrgMsg{}) }
 
 // ProjectChosen returns a command telling the root about a new current project.
-func ProjectChosen(p api.Project) tea.Cmd { return msgCmd(ProjectChosenMsg{Project: p}) }
+func ProjectChosen(p app.Project) tea.Cmd { return msgCmd(ProjectChosenMsg{Project: p}) }

@@ -12,7 +12,7 @@ import (
 	"github.com/panel-dev/panel/emulator"
 	"github.com/panel-dev/panel/store"
 	"github.com/panel-dev/panel/tui/common"
-	"github.com/panel-dev/panel/tui/screens/internal/screentest"
+	"github.com/panel-dev/panel/tui/internal/screentest"
 	"github.com/panel-dev/panel/tui/screens/invitations"
 	"github.com/panel-dev/panel/tui/screens/members"
 	"github.com/panel-dev/panel/tui/screens/orgs"
@@ -61,7 +61,7 @@ func faultScreen(t *testing.T, sc listScreen) {
 	shortTimeouts(env)
 	for _, f := range faults {
 		t.Run(f.name, func(t *testing.T) {
-			env.Ctx.API.Cache().InvalidateAll() // the load must ask the API
+			env.App.API.Cache().InvalidateAll() // the load must ask the API
 			token, before := sessionOf(t, env)
 			arm(t, env.Srv, sc.method, sc.path, f.hook)
 			d := screentest.Start(t, sc.open(env.Ctx))
@@ -101,19 +101,19 @@ func saysError(d *screentest.Driver, says string) bool {
 // shortTimeouts gives the screens a client with the product's retry policy (3 retries) and a short
 // request timeout, on the session and store of env.
 func shortTimeouts(env *screentest.Env) {
-	hc := &http.Client{Transport: env.Ctx.Session.Transport(app.ProjectGuard(http.DefaultTransport, env.Ctx.Store))}
+	hc := &http.Client{Transport: env.App.Session.Transport(app.ProjectGuard(http.DefaultTransport, env.App.Store))}
 	c := api.New(env.Srv.APIURL, hc, api.WithRetry(fastRetry), api.WithRequestTimeout(requestTimeout))
-	env.Ctx.API, env.App.API = c, c
+	env.App.API, env.App.API = c, c
 }
 
 // sessionOf is the session's access token and the store's state.
 func sessionOf(t *testing.T, env *screentest.Env) (string, store.State) {
 	t.Helper()
-	tok, err := env.Ctx.Session.Token(env.Ctx.Ctx)
+	tok, err := env.App.Session.Token(env.Ctx.Ctx)
 	if err != nil {
 		t.Fatalf("the session is gone: %v", err)
 	}
-	st, err := env.Ctx.Store.Load()
+	st, err := env.App.Store.Load()
 	if err != nil {
 		t.Fatal(err)
 	}

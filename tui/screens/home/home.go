@@ -9,7 +9,6 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
-	"github.com/panel-dev/panel/api"
 	"github.com/panel-dev/panel/tui/common"
 )
 
@@ -65,10 +64,9 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 func (m *Model) countInvitations() tea.Cmd {
 	s := m.ctx.Stamp()
 	m.pending = s
-	client, ctx := m.ctx.API, m.ctx.Ctx
+	a, ctx := m.ctx.App, m.ctx.Ctx
 	return func() tea.Msg {
-		invs, err := client.AllUserOrganizationInvitations(ctx, api.ListUserOrganizationInvitationsParams{
-			Statuses: []api.InvitationStatus{api.InvitationPending}})
+		invs, err := a.ReceivedInvitations(ctx) // the pending ones
 		return invitationsMsg{stamp: s, count: len(invs), err: err}
 	}
 }

@@ -5,7 +5,6 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
-	"github.com/panel-dev/panel/api"
 	"github.com/panel-dev/panel/app"
 	"github.com/panel-dev/panel/tui/common"
 )
@@ -13,14 +12,14 @@ import (
 // loadedMsg answers the invitation's load.
 type loadedMsg struct {
 	stamp common.Stamp
-	inv   *api.OrganizationInvitation
+	inv   *app.Invitation
 	err   error
 }
 
 // declinedMsg answers a decline.
 type declinedMsg struct {
 	stamp common.Stamp
-	inv   *api.OrganizationInvitation
+	inv   *app.Invitation
 	err   error
 }
 
@@ -29,9 +28,9 @@ type declinedMsg struct {
 func (m *Model) load(fresh bool) tea.Cmd {
 	s := m.ctx.Stamp()
 	m.loading = s
-	client, ctx, id := m.ctx.API, common.RequestContext(m.ctx.Ctx, fresh), m.id
+	a, ctx, id := m.ctx.App, common.RequestContext(m.ctx.Ctx, fresh), m.id
 	return func() tea.Msg {
-		inv, err := client.GetUserOrganizationInvitation(ctx, id)
+		inv, err := a.ReceivedInvitation(ctx, id)
 		return loadedMsg{stamp: s, inv: inv, err: err}
 	}
 }
@@ -53,9 +52,9 @@ func (m *Model) accept() tea.Cmd {
 func (m *Model) decline() tea.Cmd {
 	s := m.ctx.Stamp()
 	m.acting, m.working, m.problem = s, "Declining the invitation to "+orgName(*m.inv)+"…", ""
-	client, ctx, id := m.ctx.API, m.ctx.Ctx, m.id
+	a, ctx, id := m.ctx.App, m.ctx.Ctx, m.id
 	return func() tea.Msg {
-		inv, err := client.DeclineOrganizationInvitation(ctx, id)
+		inv, err := a.DeclineInvitation(ctx, id)
 		return declinedMsg{stamp: s, inv: inv, err: err}
 	}
 }

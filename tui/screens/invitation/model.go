@@ -14,7 +14,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
-	"github.com/panel-dev/panel/api"
+	"github.com/panel-dev/panel/app"
 	"github.com/panel-dev/panel/tui/common"
 )
 
@@ -24,12 +24,12 @@ type Model struct {
 	id   string
 	keys keyMap
 
-	inv     *api.OrganizationInvitation // nil until loaded
-	loadErr error                       // the load failed: shown in place, r retries
-	loading common.Stamp                // the load in flight
-	acting  common.Stamp                // accept (via the root's switch) or decline in flight
-	working string                      // what is in flight, for the view
-	problem string                      // why the server refused the last answer
+	inv     *app.Invitation // nil until loaded
+	loadErr error           // the load failed: shown in place, r retries
+	loading common.Stamp    // the load in flight
+	acting  common.Stamp    // accept (via the root's switch) or decline in flight
+	working string          // what is in flight, for the view
+	problem string          // why the server refused the last answer
 
 	width int
 }
@@ -71,7 +71,7 @@ func (m *Model) Route() common.Route { return common.RouteInvitation.With(m.id) 
 func (m *Model) Capturing() bool { return false }
 
 // Invitation is the loaded invitation (nil before).
-func (m *Model) Invitation() *api.OrganizationInvitation { return m.inv }
+func (m *Model) Invitation() *app.Invitation { return m.inv }
 
 // ShortHelp lists the keys that work now; listing them claims them.
 func (m *Model) ShortHelp() []key.Binding {
@@ -98,7 +98,7 @@ func (m *Model) updateKeys() {
 
 // notForYou: the server knows no such invitation for this user (404), or
 // refuses the id (400); retrying will not change that.
-func notForYou(err error) bool { return api.IsNotFound(err) || api.IsValidation(err) }
+func notForYou(err error) bool { return common.NotFound(err) || common.Refused(err) }
 
 // invitationState is what the user can still do with an invitation.
 type invitationState int
@@ -113,24 +113,24 @@ const (
 
 // state reads the status, and treats a pending invitation past its expiry
 // as expired (the server may not have noticed yet).
-func state(inv api.OrganizationInvitation, now time.Time) invitationState {
+func state(inv app.Invitation, now time.Time) invitationState {
 	switch inv.Status {
-	case api.InvitationPending:
+	case app.InvitationPending:
 		if !inv.ExpiresAt.IsZero() && inv.ExpiresAt.Before(now) {
 			return stateExpired
 		}
 		return statePending
-	case api.InvitationAccepted:
+	case app.InvitationAccepted:
 		return stateAccepted
-	case api.InvitationRefused:
+	case app.InvitationRefused:
 		return stateDeclined
-	case api.InvitationExpired:
+	case app.InvitationExpired:
 		return stateExpired
 	}
 	return stateInvalid
 }
 
-func orgName(inv api.OrganizationInvitation) string {
+func orgName(inv app.Invitation) string {
 	if o := inv.Organization; o != nil && o.Name != "" {
 		return o.Name
 	}

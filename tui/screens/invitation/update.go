@@ -4,7 +4,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
-	"github.com/panel-dev/panel/api"
+	"github.com/panel-dev/panel/app"
 	"github.com/panel-dev/panel/tui/common"
 )
 
@@ -77,7 +77,7 @@ func (m *Model) declined(msg declinedMsg) tea.Cmd {
 		if msg.inv != nil {
 			m.inv = msg.inv
 		} else {
-			m.inv.Status = api.InvitationRefused
+			m.inv.Status = app.InvitationRefused
 		}
 		return common.Success("Declined the invitation to " + name + ".")
 	case common.FunnelOwns(msg.err):
@@ -97,7 +97,7 @@ func (m *Model) switchFinished(msg common.SwitchFinishedMsg) tea.Cmd {
 	}
 	m.acting, m.working = common.Stamp{}, ""
 	if msg.Err != nil {
-		if api.IsValidation(msg.Err) || api.IsNotFound(msg.Err) {
+		if common.Refused(msg.Err) || common.NotFound(msg.Err) {
 			m.problem = common.Describe(msg.Err)
 		}
 		return m.load(true)

@@ -7,7 +7,7 @@ import (
 
 	"github.com/charmbracelet/lipgloss"
 
-	"github.com/panel-dev/panel/api"
+	"github.com/panel-dev/panel/app"
 	"github.com/panel-dev/panel/internal/termsafe"
 	"github.com/panel-dev/panel/tui/common"
 )
@@ -59,7 +59,7 @@ func (m *Model) errorView() string {
 		t.Muted.Render("Press ") + t.Key.Render("r") + t.Muted.Render(" to retry.") + "\n"
 }
 
-func (m *Model) invitationView(inv api.OrganizationInvitation) string {
+func (m *Model) invitationView(inv app.Invitation) string {
 	t := m.ctx.Theme
 	var b strings.Builder
 	row := func(label, value string) {
@@ -73,7 +73,7 @@ func (m *Model) invitationView(inv api.OrganizationInvitation) string {
 	row("Invited by", termsafe.Line(inviter(inv)))
 	row("Sent to", termsafe.Line(orDefault(inv.Email, "—")))
 	role := "member"
-	if inv.Role == api.RoleOwner {
+	if inv.Role == app.RoleOwner {
 		role = "owner"
 	}
 	row("Role", role)
@@ -90,7 +90,7 @@ func (m *Model) invitationView(inv api.OrganizationInvitation) string {
 	return b.String()
 }
 
-func (m *Model) statusLine(inv api.OrganizationInvitation) string {
+func (m *Model) statusLine(inv app.Invitation) string {
 	t := m.ctx.Theme
 	expires := ""
 	if !inv.ExpiresAt.IsZero() {
@@ -116,7 +116,7 @@ func (m *Model) statusLine(inv api.OrganizationInvitation) string {
 }
 
 // outcome says what the user can do now.
-func (m *Model) outcome(inv api.OrganizationInvitation) string {
+func (m *Model) outcome(inv app.Invitation) string {
 	t := m.ctx.Theme
 	name, from := orgName(inv), inviterName(inv)
 	switch state(inv, time.Now()) {
@@ -133,7 +133,7 @@ func (m *Model) outcome(inv api.OrganizationInvitation) string {
 	return m.wrap(t.Warning, "This invitation is no longer valid. Ask "+from+" to send a new one.")
 }
 
-func inviter(inv api.OrganizationInvitation) string {
+func inviter(inv app.Invitation) string {
 	u := inv.Inviter
 	switch {
 	case u == nil:
@@ -146,7 +146,7 @@ func inviter(inv api.OrganizationInvitation) string {
 	return orDefault(u.Name, "—")
 }
 
-func inviterName(inv api.OrganizationInvitation) string {
+func inviterName(inv app.Invitation) string {
 	if u := inv.Inviter; u != nil {
 		return orDefault(orDefault(u.Name, u.Email), "the organization")
 	}

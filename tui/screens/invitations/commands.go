@@ -4,16 +4,11 @@ import (
 	"context"
 
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/panel-dev/panel/api"
+
 	"github.com/panel-dev/panel/app"
 	"github.com/panel-dev/panel/tui/common"
+	"github.com/panel-dev/panel/tui/screens/internal/listscreen"
 )
-
-type loadedMsg struct {
-	Stamp       common.Stamp
-	Invitations []api.OrganizationInvitation
-	Err         error
-}
 
 // sentMsg answers one address of a send: each is reported on its own line.
 type sentMsg struct {
@@ -22,72 +17,62 @@ type sentMsg struct {
 	Err   error
 }
 
-// doneMsg answers resend, revoke and decline.
-type doneMsg struct {
-	Stamp common.Stamp
-	What  string // "Resent the invitation to dave@example.com"
-	Err   error
+// sentList lists the current organization's invitations with the status
+// filter chosen now.
+func (m *Model) sentList() func(context.Context) ([]app.Invitation, error) {
+	a, statuses := m.ctx.App, statusFilters[m.filter]
+	if statuses == nil {
+		statuses = app.EveryInvitationStatus
+	}
+	return func(ctx context.Context) ([]app.Invitation, error) { return a.SentInvitations(ctx, statuses...) }
 }
 
-func loadSent(ctx context.Context, c *api.Client, s common.Stamp, statuses []api.InvitationStatus) tea.Cmd {
-	return func() tea.Msg {
-		all, err := c.AllOrganizationInvitations(ctx, api.ListOrganizationInvitationsParams{Statuses: statuses})
-		return loadedMsg{Stamp: s, Invitations: all, Err: err}
-	}
-}
-
-// receivedMsg is loadedMsg for the received tab.
-type receivedMsg loadedMsg
-
-func loadReceived(ctx context.Context, c *api.Client, s common.Stamp) tea.Cmd {
-	return func() tea.Msg {
-		all, err := c.AllUserOrganizationInvitations(ctx, api.ListUserOrganizationInvitationsParams{
-			Statuses: []api.InvitationStatus{api.InvitationPending}})
-		return receivedMsg{Stamp: s, Invitations: all, Err: err}
-	}
+// receivedList lists the user's pending invitations.
+func (m *Model) receivedList() func(context.Context) ([]app.Invitation, error) {
+	a := m.ctx.App
+	return func(ctx context.Context) ([]app.Invitation, error) { return a.ReceivedInvitations(ctx) }
 }
 
 // send invites every address at once; the answers come back one by one.
-func send(ctx context.Context, c *api.Client, s common.Stamp, emails []string) tea.Cmd {
+func (m *Model) send(emails []string) tea.Cmd {
+	a, ctx, s := m.ctx.App, m.ctx.Ctx, m.sendStamp
 	cmds := make([]tea.Cmd, len(emails))
 	for i, e := range emails {
 		cmds[i] = func() tea.Msg {
-			_, err := c.CreateOrganizationInvitation(ctx, e)
+			_, err := a.SendInvitation(ctx, e)
 			return sentMsg{Stamp: s, Email: e, Err: err}
 		}
 	}
 	return tea.Batch(cmds...)
 }
 
-func resend(ctx context.Context, c *api.Client, s common.Stamp, inv api.OrganizationInvitation) tea.Cmd {
-	return func() tea.Msg {
-		_, err := c.ResendOrganizationInvitation(ctx, inv.ID)
-		return doneMsg{Stamp: s, What: "Resent the invitation to " + inv.Email, Err: err}
-	}
+// act runs one action on an invitation (resend, revoke, decline).
+func (m *Model) act(what string, run func(ctx context.Context, a common.App, id string) error, inv app.Invitation) tea.Cmd {
+	m.action = m.ctx.Stamp()
+	a, id := m.ctx.App, inv.ID
+	return listscreen.Act(m.ctx.Ctx, m.action, what, func(ctx context.Context) error { return run(ctx, a, id) })
 }
 
-func revoke(ctx context.Context, c *api.Client, s common.Stamp, inv api.OrganizationInvitation) tea.Cmd {
-	return func() tea.Msg {
-		err := c.DeleteOrganizationInvitation(ctx, inv.ID)
-		return doneMsg{Stamp: s, What: "Revoked the invitation to " + inv.Email, Err: err}
-	}
+func resend(ctx context.Context, a common.App, id string) error {
+	_, err := a.ResendInvitation(ctx, id)
+	return err
 }
 
-func decline(ctx context.Context, c *api.Client, s common.Stamp, inv api.OrganizationInvitation) tea.Cmd {
-	return func() tea.Msg {
-		_, err := c.DeclineOrganizationInvitation(ctx, inv.ID)
-		return doneMsg{Stamp: s, What: "Declined the invitation to " + orgName(inv), Err: err}
-	}
+func revoke(ctx context.Context, a common.App, id string) error { return a.RevokeInvitation(ctx, id) }
+
+func decline(ctx context.Context, a common.App, id string) error {
+	_, err := a.DeclineInvitation(ctx, id)
+	return err
 }
 
 // acceptAndSwitch asks the root to accept the invitation and switch into
 // its organization on the one switch path (B19).
-func acceptAndSwitch(a *app.App, s common.Stamp, inv api.OrganizationInvitation) tea.Cmd {
-	return func() tea.Msg {
-		return common.SwitchViaMsg{Label: "joining " + orgName(inv), Stamp: s,
-			Run: func(ctx context.Context, progress func(app.SwitchProgress)) (*app.SwitchResult, error) {
-				_, res, err := a.AcceptInvitation(ctx, inv.ID, progress)
-				return res, err
-			}}
-	}
+func (m *Model) acceptAndSwitch(inv app.Invitation) tea.Cmd {
+	m.action = m.ctx.Stamp()
+	a, id := m.ctx.App, inv.ID
+	return common.SwitchVia(m.action, "joining "+orgName(inv),
+		func(ctx context.Context, progress func(app.SwitchProgress)) (*app.SwitchResult, error) {
+			_, res, err := a.AcceptInvitation(ctx, id, progress)
+			return res, err
+		})
 }

@@ -5,10 +5,12 @@ import (
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/panel-dev/panel/app"
 	"github.com/panel-dev/panel/emulator"
 	"github.com/panel-dev/panel/internal/testmain"
 	"github.com/panel-dev/panel/tui/common"
-	"github.com/panel-dev/panel/tui/screens/internal/screentest"
+	"github.com/panel-dev/panel/tui/internal/screentest"
 )
 
 func TestMain(m *testing.M) { testmain.Run(m, testmain.ASCIIColors()) }
@@ -123,8 +125,8 @@ func TestDeclineAndTabFlips(t *testing.T) {
 
 func TestLateSentListOfTheOldOrganizationIsIgnored(t *testing.T) {
 	env, d, m := start(t, Route)
-	d.Hold(func(msg tea.Msg) bool { _, ok := msg.(loadedMsg); return ok })
-	d.Run(m.reloadSent(false))
+	d.Hold(func(msg tea.Msg) bool { _, ok := msg.(common.Result[[]app.Invitation]); return ok })
+	d.Run(m.sent.Reload(false))
 	d.WaitFor("acme's list held back", func() bool { return len(d.Peek()) > 0 })
 	late := d.Held()
 	d.Send(env.Switch(t, "org_globex"))

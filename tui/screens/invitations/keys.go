@@ -43,8 +43,8 @@ func (m *Model) ShortHelp() []key.Binding {
 	switch {
 	case m.emails != nil:
 		return m.emails.ShortHelp()
-	case m.confirm != nil:
-		return m.confirm.ShortHelp()
+	case m.ask != nil:
+		return m.ask.ShortHelp()
 	case m.list().FilterFocused():
 		return m.list().ShortHelp()
 	}

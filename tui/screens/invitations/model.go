@@ -8,9 +8,11 @@ package invitations
 
 import (
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/panel-dev/panel/api"
+
+	"github.com/panel-dev/panel/app"
 	"github.com/panel-dev/panel/tui/common"
 	"github.com/panel-dev/panel/tui/components"
+	"github.com/panel-dev/panel/tui/screens/internal/listscreen"
 )
 
 // Route opens the invitations screen; Route.With("received") opens the received tab.
@@ -27,9 +29,11 @@ const (
 )
 
 // statusFilters is the `s` cycle; nil means every status.
-var statusFilters = [][]api.InvitationStatus{
-	{api.InvitationPending}, {api.InvitationAccepted}, {api.InvitationRefused}, {api.InvitationExpired}, nil,
+var statusFilters = [][]app.InvitationStatus{
+	{app.InvitationPending}, {app.InvitationAccepted}, {app.InvitationRefused}, {app.InvitationExpired}, nil,
 }
+
+type feed = listscreen.Feed[app.Invitation, []app.Invitation]
 
 // Model is the invitations screen.
 type Model struct {
@@ -37,14 +41,11 @@ type Model struct {
 	keys keyMap
 	tab  Tab
 
-	sent      components.List[api.OrganizationInvitation]
-	sentLoad  common.Stamp
+	sent      *feed
 	filter    int // index into statusFilters
-	received  components.List[api.OrganizationInvitation]
-	recvLoad  common.Stamp
+	received  *feed
 	action    common.Stamp // resend, revoke, accept or decline in flight
-	confirm   *components.Confirm
-	revoking  api.OrganizationInvitation
+	ask       *components.Question
 	emails    *components.Emails // n: the multi-email input
 	sendStamp common.Stamp
 	sendsLeft int
@@ -57,38 +58,29 @@ func New(ctx *common.Context, route common.Route) *Model {
 	if route.Arg() == "received" {
 		m.tab = Received
 	}
-	m.sent = components.NewList(ctx.Theme, components.ListOptions[api.OrganizationInvitation]{
+	m.sent = listscreen.New(ctx, components.ListOptions[app.Invitation]{
 		Noun:  "invitations",
 		Empty: "No invitations with this status. Press n to invite people, s to see other statuses.",
-		Text:  func(i api.OrganizationInvitation) string { return i.Email + " " + string(i.Status) },
-		Key:   func(i api.OrganizationInvitation) string { return i.ID },
+		Text:  func(i app.Invitation) string { return i.Email + " " + string(i.Status) },
+		Key:   func(i app.Invitation) string { return i.ID },
 		Row:   m.sentRow,
-	})
-	m.received = components.NewList(ctx.Theme, components.ListOptions[api.OrganizationInvitation]{
+	}, m.sentList)
+	m.received = listscreen.New(ctx, components.ListOptions[app.Invitation]{
 		Noun:  "invitations",
 		Empty: "No pending invitation for you.",
-		Text:  func(i api.OrganizationInvitation) string { return orgName(i) + " " + inviter(i) },
-		Key:   func(i api.OrganizationInvitation) string { return i.ID },
+		Text:  func(i app.Invitation) string { return orgName(i) + " " + inviter(i) },
+		Key:   func(i app.Invitation) string { return i.ID },
 		Row:   m.receivedRow,
-	})
+	}, m.receivedList)
 	m.SetSize(ctx.Width, ctx.Height)
 	return m
 }
 
 // Init loads both tabs (the received count shows on its tab).
-func (m *Model) Init() tea.Cmd { return tea.Batch(m.reloadSent(false), m.reloadReceived(false)) }
+func (m *Model) Init() tea.Cmd { return m.reload() }
 
-// reloadSent lists the sent tab; fresh skips the query cache (retry).
-func (m *Model) reloadSent(fresh bool) tea.Cmd {
-	m.sentLoad = m.ctx.Stamp()
-	return tea.Batch(m.sent.StartLoading(), loadSent(common.RequestContext(m.ctx.Ctx, fresh), m.ctx.API, m.sentLoad, statusFilters[m.filter]))
-}
-
-// reloadReceived lists the received tab; fresh skips the query cache.
-func (m *Model) reloadReceived(fresh bool) tea.Cmd {
-	m.recvLoad = m.ctx.Stamp()
-	return tea.Batch(m.received.StartLoading(), loadReceived(common.RequestContext(m.ctx.Ctx, fresh), m.ctx.API, m.recvLoad))
-}
+// reload loads both tabs again.
+func (m *Model) reload() tea.Cmd { return tea.Batch(m.sent.Reload(false), m.received.Reload(false)) }
 
 // SetSize gives the screen its area; two lines are the title and the tabs.
 func (m *Model) SetSize(width, height int) {
@@ -112,28 +104,28 @@ func (m *Model) Route() common.Route {
 
 // Capturing is true while a filter, the email input or a modal takes every key.
 func (m *Model) Capturing() bool {
-	return m.emails != nil || m.confirm != nil || m.list().FilterFocused()
+	return m.emails != nil || m.ask != nil || m.list().FilterFocused()
 }
 
 // Tab is the tab shown.
 func (m *Model) Tab() Tab { return m.tab }
 
 // list is the list of the tab shown.
-func (m *Model) list() *components.List[api.OrganizationInvitation] {
+func (m *Model) list() *feed {
 	if m.tab == Received {
-		return &m.received
+		return m.received
 	}
-	return &m.sent
+	return m.sent
 }
 
-func orgName(i api.OrganizationInvitation) string {
+func orgName(i app.Invitation) string {
 	if i.Organization != nil && i.Organization.Name != "" {
 		return i.Organization.Name
 	}
 	return i.OrganizationID
 }
 
-func inviter(i api.OrganizationInvitation) string {
+func inviter(i app.Invitation) string {
 	if i.Inviter != nil {
 		if i.Inviter.Name != "" {
 			return i.Inviter.Name

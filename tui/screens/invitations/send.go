@@ -1,18 +1,13 @@
 package invitations
 
 import (
-	"context"
-	"errors"
 	"fmt"
 
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/panel-dev/panel/api"
+
 	"github.com/panel-dev/panel/tui/common"
 	"github.com/panel-dev/panel/tui/components"
 )
-
-// contextT keeps act's signature short.
-type contextT = context.Context
 
 func (m *Model) openEmails() tea.Cmd {
 	e, cmd := components.NewEmails(m.ctx.Theme)
@@ -31,12 +26,12 @@ func (m *Model) emailsKey(msg tea.KeyMsg) tea.Cmd {
 			m.sendStamp = common.Stamp{} // answers still coming are dropped
 			m.sendsLeft = 0
 		}
-		return m.reloadSent(false)
+		return m.sent.Reload(false)
 	case components.EmailsSubmit:
 		emails := m.emails.Pending()
 		m.sendStamp, m.sendsLeft = m.ctx.Stamp(), len(emails)
 		m.emails.SetBusy(true)
-		return send(m.ctx.Ctx, m.ctx.API, m.sendStamp, emails)
+		return m.send(emails)
 	}
 	return cmd
 }
@@ -66,17 +61,14 @@ func (m *Model) addressAnswered(msg sentMsg) tea.Cmd {
 		m.emails = nil
 		cmds = append(cmds, common.Success(fmt.Sprintf("Sent %d invitation(s)", sent)))
 	}
-	return tea.Batch(append(cmds, m.reloadSent(false))...)
+	return tea.Batch(append(cmds, m.sent.Reload(false))...)
 }
 
 // whyNotSent is the line's error: the API's word on the email field when it
 // gave one (B21: validation errors next to their input).
 func whyNotSent(err error) string {
-	var e *api.Error
-	if errors.As(err, &e) {
-		if d, ok := e.FieldError("email"); ok {
-			return d
-		}
+	if d, ok := common.FieldProblem(err, "email"); ok {
+		return d
 	}
 	return common.Describe(err)
 }

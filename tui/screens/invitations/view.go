@@ -4,8 +4,9 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/panel-dev/panel/api"
+	"github.com/panel-dev/panel/app"
 	"github.com/panel-dev/panel/internal/termsafe"
+	"github.com/panel-dev/panel/tui/components"
 )
 
 // View draws the title, the tabs, then the email input, a modal or the list.
@@ -19,8 +20,8 @@ func (m *Model) View() string {
 	switch {
 	case m.emails != nil:
 		return out + th.Title.Render("Invite to "+termsafe.Line(m.orgName())) + "\n" + m.emails.View()
-	case m.confirm != nil:
-		return out + m.confirm.View()
+	case m.ask != nil:
+		return out + m.ask.View()
 	}
 	return out + m.list().View()
 }
@@ -55,16 +56,11 @@ func (m *Model) orgName() string {
 	return "the organization"
 }
 
-func (m *Model) sentRow(i api.OrganizationInvitation, selected bool, width int) string {
+func (m *Model) sentRow(i app.Invitation, selected bool, width int) string {
 	th := m.ctx.Theme
-	email := termsafe.Pad(i.Email, 30)
-	if selected {
-		email = th.Selected.Render(email)
-	} else {
-		email = th.Text.Render(email)
-	}
+	email := components.RowName(th, i.Email, 30, selected)
 	line := "  " + email + " " + statusText(m, i.Status)
-	if !i.ExpiresAt.IsZero() && i.Status == api.InvitationPending {
+	if !i.ExpiresAt.IsZero() && i.Status == app.InvitationPending {
 		line += th.Muted.Render("  expires " + i.ExpiresAt.Format("2006-01-02"))
 	}
 	if who := inviter(i); who != "" {
@@ -73,14 +69,9 @@ func (m *Model) sentRow(i api.OrganizationInvitation, selected bool, width int) 
 	return line
 }
 
-func (m *Model) receivedRow(i api.OrganizationInvitation, selected bool, width int) string {
+func (m *Model) receivedRow(i app.Invitation, selected bool, width int) string {
 	th := m.ctx.Theme
-	name := termsafe.Pad(orgName(i), 24)
-	if selected {
-		name = th.Selected.Render(name)
-	} else {
-		name = th.Text.Render(name)
-	}
+	name := components.RowName(th, orgName(i), 24, selected)
 	line := "  " + name + " " + statusText(m, i.Status)
 	if who := inviter(i); who != "" {
 		line += th.Muted.Render("  from " + termsafe.Line(who))
@@ -88,13 +79,13 @@ func (m *Model) receivedRow(i api.OrganizationInvitation, selected bool, width i
 	return line
 }
 
-func statusText(m *Model, s api.InvitationStatus) string {
+func statusText(m *Model, s app.InvitationStatus) string {
 	th := m.ctx.Theme
 	text := termsafe.Pad(strings.ToLower(string(s)), 8)
 	switch s {
-	case api.InvitationPending:
+	case app.InvitationPending:
 		return th.Accent.Render(text)
-	case api.InvitationAccepted:
+	case app.InvitationAccepted:
 		return th.Success.Render(text)
 	}
 	return th.Muted.Render(text)

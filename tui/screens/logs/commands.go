@@ -6,14 +6,15 @@ import (
 	"io"
 
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/panel-dev/panel/api"
+
+	"github.com/panel-dev/panel/app"
 	"github.com/panel-dev/panel/tui/common"
 )
 
 // openedMsg answers the dial.
 type openedMsg struct {
 	Stamp  common.Stamp
-	Stream *api.LogStream
+	Stream *app.LogStream
 	Err    error
 }
 
@@ -21,21 +22,21 @@ type openedMsg struct {
 // server closed it normally).
 type lineMsg struct {
 	Stamp common.Stamp
-	Entry api.LogEntry
+	Entry app.LogEntry
 	Err   error
 }
 
-// dial opens the stream; token is asked before every dial (B13).
-func dial(ctx context.Context, c *api.Client, token api.TokenFunc, s common.Stamp, p api.TailLogsParams) tea.Cmd {
+// dial opens the stream (app asks for a token on every dial, B13).
+func dial(ctx context.Context, a common.App, s common.Stamp, f app.LogFilter, lines int) tea.Cmd {
 	return func() tea.Msg {
-		st, err := c.TailLogs(ctx, p, token)
+		st, err := a.TailLogs(ctx, f, lines)
 		return openedMsg{Stamp: s, Stream: st, Err: err}
 	}
 }
 
 // next reads one line; the pane issues it again after each line, so the
 // stream stops being read as soon as the pane stops asking.
-func next(ctx context.Context, st *api.LogStream, s common.Stamp) tea.Cmd {
+func next(ctx context.Context, st *app.LogStream, s common.Stamp) tea.Cmd {
 	return func() tea.Msg {
 		e, err := st.Next(ctx)
 		if err != nil && ctx.Err() != nil {

@@ -2,6 +2,7 @@ package logs
 
 import (
 	"github.com/charmbracelet/bubbles/key"
+
 	"github.com/panel-dev/panel/tui/keys"
 )
 

@@ -11,7 +11,8 @@ import (
 	"github.com/charmbracelet/bubbles/spinner"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/panel-dev/panel/api"
+
+	"github.com/panel-dev/panel/app"
 	"github.com/panel-dev/panel/tui/common"
 	"github.com/panel-dev/panel/tui/components"
 )
@@ -54,7 +55,7 @@ type Model struct {
 	tail    common.Stamp
 	tailCtx context.Context // lives as long as the tail: Close cancels it
 	cancel  context.CancelFunc
-	stream  *api.LogStream
+	stream  *app.LogStream
 	spin    spinner.Model
 	err     string
 
@@ -133,9 +134,12 @@ func (m *Model) Close() {
 	m.tail = common.Stamp{}
 }
 
-// params are the tail's filter from the picked target.
-func (m *Model) params() api.TailLogsParams {
-	p := api.TailLogsParams{Limit: 50}
+// replay is how many past lines a tail shows before the live ones.
+const replay = 50
+
+// filter is the tail's filter from the picked target.
+func (m *Model) filter() app.LogFilter {
+	var p app.LogFilter
 	if m.build {
 		p.Type = "build"
 	}

@@ -7,7 +7,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/spinner"
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/panel-dev/panel/api"
+
 	"github.com/panel-dev/panel/tui/common"
 )
 
@@ -77,7 +77,7 @@ func (m *Model) start() tea.Cmd {
 	m.lines, m.offset, m.follow, m.paused, m.unseen = nil, 0, true, false, 0
 	m.tail = m.ctx.Stamp()
 	m.tailCtx, m.cancel = context.WithCancel(m.ctx.Ctx)
-	return tea.Batch(m.spin.Tick, dial(m.tailCtx, m.ctx.API, m.ctx.Session.Token, m.tail, m.params()))
+	return tea.Batch(m.spin.Tick, dial(m.tailCtx, m.ctx.App, m.tail, m.filter(), replay))
 }
 
 func (m *Model) tailKey(msg tea.KeyMsg) tea.Cmd {
@@ -156,7 +156,7 @@ func (m *Model) failed(s common.Stamp, err error) tea.Cmd {
 	if common.FunnelOwns(err) {
 		return common.ReportStampedError(s, err)
 	}
-	if api.IsNotFound(err) {
+	if common.NotFound(err) {
 		m.err = "No such " + map[Target]string{Service: "service", Deployment: "deployment"}[m.target] + " in this organization."
 	}
 	return nil

@@ -5,7 +5,8 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
-	"github.com/panel-dev/panel/api"
+
+	"github.com/panel-dev/panel/app"
 	"github.com/panel-dev/panel/internal/termsafe"
 )
 
@@ -13,7 +14,7 @@ import (
 const minWidth = 40
 
 // add appends a line, dropping the oldest past maxLines.
-func (m *Model) add(e api.LogEntry) {
+func (m *Model) add(e app.LogEntry) {
 	ts := ""
 	if !e.CreatedAt.IsZero() {
 		ts = e.CreatedAt.Local().Format("15:04:05") + " "

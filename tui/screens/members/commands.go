@@ -4,22 +4,11 @@ import (
 	"context"
 
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/panel-dev/panel/api"
+
 	"github.com/panel-dev/panel/app"
 	"github.com/panel-dev/panel/tui/common"
+	"github.com/panel-dev/panel/tui/screens/internal/listscreen"
 )
-
-type loadedMsg struct {
-	Stamp   common.Stamp
-	Members []api.OrganizationMember
-	Err     error
-}
-
-type removedMsg struct {
-	Stamp  common.Stamp
-	Member api.OrganizationMember
-	Err    error
-}
 
 type leftMsg struct {
 	Stamp  common.Stamp
@@ -27,46 +16,41 @@ type leftMsg struct {
 	Err    error
 }
 
-// loadMembers lists every member of the organization (orgID "" = the
-// token's, looked up first).
-func loadMembers(ctx context.Context, c *api.Client, s common.Stamp, orgID string) tea.Cmd {
-	return func() tea.Msg {
-		if orgID == "" {
-			org, err := c.GetCurrentOrganization(ctx)
-			if err != nil {
-				return loadedMsg{Stamp: s, Err: err}
-			}
-			orgID = org.ID
-		}
-		all, err := c.AllOrganizationMembers(ctx, api.ListOrganizationMembersParams{OrganizationID: orgID})
-		return loadedMsg{Stamp: s, Members: all, Err: err}
+// members lists every member of the organization (the token's when the
+// context does not know it yet, looked up first).
+func (m *Model) members() func(context.Context) ([]app.Member, error) {
+	a, orgID := m.ctx.App, ""
+	if m.ctx.Org != nil {
+		orgID = m.ctx.Org.ID
 	}
+	return func(ctx context.Context) ([]app.Member, error) { return a.Members(ctx, orgID) }
 }
 
-func removeMember(ctx context.Context, c *api.Client, s common.Stamp, mb api.OrganizationMember) tea.Cmd {
-	return func() tea.Msg {
-		_, err := c.RemoveOrganizationMember(ctx, mb.ID)
-		return removedMsg{Stamp: s, Member: mb, Err: err}
-	}
+func (m *Model) remove(mb app.Member) tea.Cmd {
+	m.busy = m.ctx.Stamp()
+	a, id := m.ctx.App, mb.ID
+	return listscreen.Act(m.ctx.Ctx, m.busy, "Removed "+memberName(mb), func(ctx context.Context) error {
+		_, err := a.RemoveMember(ctx, id)
+		return err
+	})
 }
 
-func leaveOrganization(ctx context.Context, a *app.App, s common.Stamp) tea.Cmd {
-	return func() tea.Msg {
+func (m *Model) leaveOrganization() tea.Cmd {
+	m.busy = m.ctx.Stamp()
+	a, s, ctx := m.ctx.App, m.busy, m.ctx.Ctx
+	return tea.Batch(common.Status("Leaving "+m.orgName()+"…"), func() tea.Msg {
 		res, err := a.LeaveOrganization(ctx)
 		return leftMsg{Stamp: s, Result: res, Err: err}
-	}
+	})
 }
 
 // alreadySwitched hands a switch that app.LeaveOrganization already made to
 // the root's switch path, so the generation, the header and OrgSwitchedMsg
 // follow as for any switch (no second refresh).
 func alreadySwitched(s common.Stamp, res *app.SwitchResult) tea.Cmd {
-	return func() tea.Msg {
-		return common.SwitchViaMsg{Label: "leaving", Stamp: s,
-			Run: func(_ context.Context, progress func(app.SwitchProgress)) (*app.SwitchResult, error) {
-				progress(app.SwitchProgress{Step: app.SwitchTokenReady, Organization: res.Organization})
-				progress(app.SwitchProgress{Step: app.SwitchLoaded, Organization: res.Organization, Project: res.Project})
-				return res, nil
-			}}
-	}
+	return common.SwitchVia(s, "leaving", func(_ context.Context, progress func(app.SwitchProgress)) (*app.SwitchResult, error) {
+		progress(app.SwitchProgress{Step: app.SwitchTokenReady, Organization: res.Organization})
+		progress(app.SwitchProgress{Step: app.SwitchLoaded, Organization: res.Organization, Project: res.Project})
+		return res, nil
+	})
 }

@@ -19,10 +19,8 @@ func newKeyMap() keyMap {
 // ShortHelp lists the keys that work now; listing them claims them.
 func (m *Model) ShortHelp() []key.Binding {
 	switch {
-	case m.confirm != nil:
-		return m.confirm.ShortHelp()
-	case m.leave != nil:
-		return m.leave.ShortHelp()
+	case m.ask != nil:
+		return m.ask.ShortHelp()
 	case m.list.FilterFocused():
 		return m.list.ShortHelp()
 	}

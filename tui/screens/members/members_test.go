@@ -5,12 +5,14 @@ import (
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
+
 	"github.com/panel-dev/panel/api"
+	"github.com/panel-dev/panel/app"
 	"github.com/panel-dev/panel/emulator"
 	"github.com/panel-dev/panel/emulator/seed"
 	"github.com/panel-dev/panel/internal/testmain"
 	"github.com/panel-dev/panel/tui/common"
-	"github.com/panel-dev/panel/tui/screens/internal/screentest"
+	"github.com/panel-dev/panel/tui/internal/screentest"
 )
 
 func TestMain(m *testing.M) { testmain.Run(m, testmain.ASCIIColors()) }
@@ -40,7 +42,7 @@ func TestRemoveAfterConfirmation(t *testing.T) {
 		t.Fatalf("no confirmation:\n%s", m.View())
 	}
 	d.Type("q") // a modal takes every key; q neither quits nor answers
-	if m.confirm == nil {
+	if m.ask == nil {
 		t.Fatal("q closed the confirmation")
 	}
 	d.Type("y")
@@ -50,7 +52,7 @@ func TestRemoveAfterConfirmation(t *testing.T) {
 func TestRemovingYourselfPointsToLeave(t *testing.T) {
 	_, d, m := start(t, emulator.Options{}, "alice@example.com")
 	d.Type("x") // alice is first
-	if m.confirm != nil {
+	if m.ask != nil {
 		t.Fatal("asked to remove yourself")
 	}
 	d.WaitRoot("a hint", func(msg tea.Msg) bool {
@@ -61,8 +63,8 @@ func TestRemovingYourselfPointsToLeave(t *testing.T) {
 
 func TestLateMemberListOfTheOldOrganizationIsIgnored(t *testing.T) {
 	env, d, m := start(t, emulator.Options{}, "alice@example.com")
-	d.Hold(func(msg tea.Msg) bool { _, ok := msg.(loadedMsg); return ok })
-	d.Run(m.reload(false)) // as on opening the screen again
+	d.Hold(func(msg tea.Msg) bool { _, ok := msg.(common.Result[[]app.Member]); return ok })
+	d.Run(m.list.Reload(false)) // as on opening the screen again
 	d.WaitFor("acme's members, held back", func() bool { return len(d.Peek()) > 0 })
 	late := d.Held()
 
@@ -82,7 +84,7 @@ func TestLeaveNeedsTheOrganizationNameThenSwitches(t *testing.T) {
 	d.Type("L")
 	d.Type("acmq")
 	d.Key(tea.KeyEnter)
-	if m.leave == nil || m.leave.Value() != "acmq" {
+	if m.ask == nil || m.ask.Value() != "acmq" {
 		t.Fatal("a wrong name (with q typed as text) must keep the modal open")
 	}
 	d.Key(tea.KeyBackspace)
@@ -125,10 +127,10 @@ func TestDeactivatedOrganizationGoesToTheFunnel(t *testing.T) {
 	if _, err := env.Srv.State().SetOrganizationStatus("org_acme", "DEACTIVATED"); err != nil {
 		t.Fatal(err)
 	}
-	d.Run(m.reload(true)) // r, as after an error
+	d.Run(m.list.Reload(true)) // r, as after an error
 	got := d.WaitRoot("the error funnel", func(msg tea.Msg) bool { _, ok := msg.(common.ErrorMsg); return ok }).(common.ErrorMsg)
-	if !api.IsOrgDeactivated(got.Err) || got.Stamp != m.load {
-		t.Fatalf("funnel got %v (stamp %v, want %v)", got.Err, got.Stamp, m.load)
+	if !api.IsOrgDeactivated(got.Err) || got.Stamp != m.list.Stamp() {
+		t.Fatalf("funnel got %v (stamp %v, want %v)", got.Err, got.Stamp, m.list.Stamp())
 	}
 	if m.list.Err() != "" {
 		t.Fatalf("the list shows the funnel's error too: %q", m.list.Err())

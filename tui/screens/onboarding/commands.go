@@ -6,36 +6,20 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
-	"github.com/panel-dev/panel/api"
 	"github.com/panel-dev/panel/app"
 	"github.com/panel-dev/panel/tui/common"
+	"github.com/panel-dev/panel/tui/screens/internal/listscreen"
 )
 
-type invitationsMsg struct {
-	stamp common.Stamp
-	items []api.OrganizationInvitation
-	err   error
-}
-
-type declinedMsg struct {
-	stamp common.Stamp
-	err   error
-}
-
-func (m *Model) load() tea.Cmd {
-	s := m.ctx.Stamp()
-	m.loading = s
-	client, ctx := m.ctx.API, m.ctx.Ctx
-	fetch := func() tea.Msg {
-		items, err := client.AllUserOrganizationInvitations(api.Revalidate(ctx), api.ListUserOrganizationInvitationsParams{
-			Statuses: []api.InvitationStatus{api.InvitationPending}})
-		return invitationsMsg{stamp: s, items: items, err: err}
-	}
-	return tea.Batch(m.list.StartLoading(), fetch)
+// invitations lists the user's pending invitations, never from the cache:
+// onboarding is where a new invitation is expected to show up.
+func (m *Model) invitations() func(context.Context) ([]app.Invitation, error) {
+	a := m.ctx.App
+	return func(ctx context.Context) ([]app.Invitation, error) { return a.ReceivedInvitations(app.Fresh(ctx)) }
 }
 
 // accept asks the root to accept and switch (its one switch path).
-func (m *Model) accept(inv api.OrganizationInvitation) tea.Cmd {
+func (m *Model) accept(inv app.Invitation) tea.Cmd {
 	s := m.ctx.Stamp()
 	m.acting, m.working = s, "Accepting the invitation to "+invitationOrg(inv)+"…"
 	a, id := m.ctx.App, inv.ID
@@ -46,32 +30,18 @@ func (m *Model) accept(inv api.OrganizationInvitation) tea.Cmd {
 		})
 }
 
-func (m *Model) decline(inv api.OrganizationInvitation) tea.Cmd {
-	s := m.ctx.Stamp()
-	m.acting, m.working = s, "Declining the invitation to "+invitationOrg(inv)+"…"
-	client, ctx, id := m.ctx.API, m.ctx.Ctx, inv.ID
-	return func() tea.Msg {
-		_, err := client.DeclineOrganizationInvitation(ctx, id)
-		if err != nil {
-			err = fmt.Errorf("decline the invitation: %w", err)
+func (m *Model) decline(inv app.Invitation) tea.Cmd {
+	m.acting, m.working = m.ctx.Stamp(), "Declining the invitation to "+invitationOrg(inv)+"…"
+	a, id := m.ctx.App, inv.ID
+	return listscreen.Act(m.ctx.Ctx, m.acting, "Invitation declined.", func(ctx context.Context) error {
+		if _, err := a.DeclineInvitation(ctx, id); err != nil {
+			return fmt.Errorf("decline the invitation: %w", err)
 		}
-		return declinedMsg{stamp: s, err: err}
-	}
+		return nil
+	})
 }
 
-// create asks the root to create the organization and switch into it.
-func (m *Model) create(name string) tea.Cmd {
-	s := m.ctx.Stamp()
-	m.form.stamp, m.form.busy = s, true
-	a := m.ctx.App
-	return common.SwitchVia(s, "creating "+name,
-		func(ctx context.Context, progress func(app.SwitchProgress)) (*app.SwitchResult, error) {
-			_, res, err := a.CreateOrganization(ctx, name, progress)
-			return res, err
-		})
-}
-
-func invitationOrg(i api.OrganizationInvitation) string {
+func invitationOrg(i app.Invitation) string {
 	if i.Organization != nil && i.Organization.Name != "" {
 		return i.Organization.Name
 	}

@@ -10,19 +10,20 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
-	"github.com/panel-dev/panel/api"
+	"github.com/panel-dev/panel/app"
 	"github.com/panel-dev/panel/tui/common"
 	"github.com/panel-dev/panel/tui/components"
+	"github.com/panel-dev/panel/tui/screens/internal/listscreen"
+	"github.com/panel-dev/panel/tui/screens/internal/orgform"
 )
 
 // Model is the onboarding screen.
 type Model struct {
 	ctx  *common.Context
 	keys keyMap
-	list components.List[api.OrganizationInvitation]
-	form *createForm
+	list *listscreen.Feed[app.Invitation, []app.Invitation]
+	form *orgform.Form
 
-	loading common.Stamp // the invitations request in flight
 	acting  common.Stamp // accept (via the root's switch) or decline in flight
 	working string       // what is in flight, for the view
 
@@ -40,18 +41,21 @@ func New(ctx *common.Context) *Model {
 		Decline: key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "decline")),
 		Create:  key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "create an organization")),
 	}}
-	m.list = components.NewList(ctx.Theme, components.ListOptions[api.OrganizationInvitation]{
+	m.list = listscreen.New(ctx, components.ListOptions[app.Invitation]{
 		Noun:  "invitations",
 		Empty: "No invitation is waiting for you. Press n to create an organization.",
 		Text:  invitationText,
-		Key:   func(i api.OrganizationInvitation) string { return i.ID },
+		Key:   func(i app.Invitation) string { return i.ID },
 		Row:   invitationRow(ctx),
-	})
+	}, m.invitations)
+	// Nothing else here says what went wrong: the error as it is, on the
+	// status line too.
+	m.list.ReportErrors, m.list.ErrorText = true, error.Error
 	return m
 }
 
 // Init loads the pending invitations of the signed-in user.
-func (m *Model) Init() tea.Cmd { return m.load() }
+func (m *Model) Init() tea.Cmd { return m.list.Reload(false) }
 
 // SetSize gives the screen its area.
 func (m *Model) SetSize(w, h int) {
@@ -71,7 +75,7 @@ func (m *Model) Capturing() bool { return m.form != nil || m.list.FilterFocused(
 // ShortHelp lists the keys that work now; listing them claims them.
 func (m *Model) ShortHelp() []key.Binding {
 	if m.form != nil {
-		return m.form.help()
+		return m.form.Help()
 	}
 	m.updateKeys()
 	return append([]key.Binding{m.keys.Accept, m.keys.Decline, m.keys.Create}, m.list.ShortHelp()...)

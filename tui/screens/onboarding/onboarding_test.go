@@ -7,10 +7,11 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/panel-dev/panel/api"
+	"github.com/panel-dev/panel/app"
 	"github.com/panel-dev/panel/emulator"
 	"github.com/panel-dev/panel/internal/testmain"
 	"github.com/panel-dev/panel/tui/common"
-	"github.com/panel-dev/panel/tui/screens/internal/screentest"
+	"github.com/panel-dev/panel/tui/internal/screentest"
 )
 
 func TestMain(m *testing.M) { testmain.Run(m, testmain.ASCIIColors()) }
@@ -31,7 +32,7 @@ func carol(t *testing.T, invitedBy ...string) (*screentest.Env, *screentest.Driv
 	env.Ctx.GatePassed = true
 	m := New(env.Ctx)
 	d := screentest.Start(t, m)
-	d.WaitFor("the invitations", func() bool { return m.loading.IsZero() })
+	d.WaitFor("the invitations", func() bool { return !m.list.Loading() })
 	return env, d, m
 }
 
@@ -89,8 +90,8 @@ func TestCreateChecksTheRuleAsYouTypeAndShowsTheAPIsFieldError(t *testing.T) {
 		t.Fatal("the name input does not capture keys")
 	}
 	d.Type("q") // a q is text, not quit
-	if m.form.value() != "q" {
-		t.Fatalf("name %q", m.form.value())
+	if m.form.Value() != "q" {
+		t.Fatalf("name %q", m.form.Value())
 	}
 	d.Type("-")
 	d.WaitView("must end with a letter or a digit")
@@ -108,7 +109,7 @@ func TestCreateChecksTheRuleAsYouTypeAndShowsTheAPIsFieldError(t *testing.T) {
 	}
 	d.Send(done)
 	d.WaitView("is already taken")
-	if m.form == nil || m.form.busy {
+	if m.form == nil || m.form.Busy() {
 		t.Fatal("the form closed or stayed busy after a refusal")
 	}
 	d.Key(tea.KeyEsc)
@@ -120,17 +121,17 @@ func TestCreateChecksTheRuleAsYouTypeAndShowsTheAPIsFieldError(t *testing.T) {
 func TestLateInvitationsAreDroppedAndErrorsRetry(t *testing.T) {
 	_, d, m := carol(t, "org_acme")
 	d.WaitView("acme")
-	m.Update(invitationsMsg{stamp: common.Stamp{ID: common.NewRequestID(), Gen: m.ctx.Generation()}, items: []api.OrganizationInvitation{
-		{ID: "x", Organization: &api.PublicOrganization{Name: "ghost-org"}}}})
+	m.Update(common.Result[[]app.Invitation]{Stamp: common.Stamp{ID: common.NewRequestID(), Gen: m.ctx.Generation()},
+		Value: []app.Invitation{{ID: "x", Organization: &api.PublicOrganization{Name: "ghost-org"}}}})
 	if strings.Contains(m.View(), "ghost-org") {
 		t.Fatal("an answer nobody asked for was shown")
 	}
-	m.loading = m.ctx.Stamp()
-	_, cmd := m.Update(invitationsMsg{stamp: m.loading, err: &api.Error{Status: 503, Message: "unavailable"}})
+	_ = m.list.Reload(false) // a load in flight (not run: its answer is the one below)
+	_, cmd := m.Update(common.Result[[]app.Invitation]{Stamp: m.list.Stamp(), Err: &api.Error{Status: 503, Message: "unavailable"}})
 	if cmd == nil || !strings.Contains(m.View(), "unavailable") || !strings.Contains(m.View(), "retry") {
 		t.Fatalf("a failed load:\n%s", m.View())
 	}
 	d.Type("r")
-	d.WaitFor("the reload", func() bool { return m.loading.IsZero() && m.list.Err() == "" })
+	d.WaitFor("the reload", func() bool { return !m.list.Loading() && m.list.Err() == "" })
 	d.WaitView("acme")
 }

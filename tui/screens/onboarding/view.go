@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/panel-dev/panel/api"
+	"github.com/panel-dev/panel/app"
 	"github.com/panel-dev/panel/internal/termsafe"
 	"github.com/panel-dev/panel/tui/common"
 )
@@ -29,19 +29,19 @@ func (m *Model) View() string {
 	}
 	b.WriteString("\n" + t.Muted.Render("Invitations for you") + "\n")
 	if m.form != nil {
-		b.WriteString(m.form.view(t))
+		b.WriteString(m.form.View())
 		return b.String()
 	}
 	b.WriteString(m.list.View())
 	return b.String()
 }
 
-func invitationText(i api.OrganizationInvitation) string {
+func invitationText(i app.Invitation) string {
 	return invitationOrg(i) + " " + i.OrganizationID
 }
 
-func invitationRow(ctx *common.Context) func(api.OrganizationInvitation, bool, int) string {
-	return func(i api.OrganizationInvitation, selected bool, width int) string {
+func invitationRow(ctx *common.Context) func(app.Invitation, bool, int) string {
+	return func(i app.Invitation, selected bool, width int) string {
 		line := termsafe.Line(invitationOrg(i))
 		if i.Inviter != nil && i.Inviter.Email != "" {
 			line += "  from " + termsafe.Line(i.Inviter.Email)

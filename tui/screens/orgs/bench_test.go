@@ -4,9 +4,10 @@ import (
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
+
 	"github.com/panel-dev/panel/emulator"
 	"github.com/panel-dev/panel/emulator/seed"
-	"github.com/panel-dev/panel/tui/screens/internal/screentest"
+	"github.com/panel-dev/panel/tui/internal/screentest"
 )
 
 // loadedSwitcher is the switcher after its walk over 10,000 generated

@@ -2,6 +2,7 @@ package orgs
 
 import (
 	"github.com/charmbracelet/bubbles/key"
+
 	"github.com/panel-dev/panel/tui/keys"
 )
 
@@ -28,7 +29,7 @@ func newKeyMap() keyMap {
 // ShortHelp lists the keys that work now.
 func (m *Model) ShortHelp() []key.Binding {
 	if m.form != nil {
-		return m.form.help()
+		return m.form.Help()
 	}
 	up := key.NewBinding(key.WithKeys("up"), key.WithHelp("↑/↓", "move"))
 	return []key.Binding{m.keys.Switch, up, m.keys.Create, m.keys.Pin, m.keys.Back}

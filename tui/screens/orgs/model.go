@@ -10,9 +10,11 @@ import (
 	"fmt"
 
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/panel-dev/panel/api"
+
+	"github.com/panel-dev/panel/app"
 	"github.com/panel-dev/panel/tui/common"
 	"github.com/panel-dev/panel/tui/components"
+	"github.com/panel-dev/panel/tui/screens/internal/orgform"
 )
 
 // Route opens the switcher.
@@ -22,31 +24,30 @@ const Route common.Route = "orgs"
 type Model struct {
 	ctx  *common.Context
 	keys keyMap
-	list components.List[api.Organization]
+	list components.List[app.Organization]
 
 	walk       common.Stamp    // the background page walk
 	walkCtx    context.Context // its context: a retried walk skips the cache
 	nextOffset int             // where the walk resumes after an error
 	complete   bool            // every page is loaded
-	all        []api.Organization
+	all        []app.Organization
 	seen       map[string]bool
-	pinned     []string
-	recent     []string
+	order      app.OrganizationOrder // pinned and recent first
 
 	searchStamp common.Stamp
 	searched    map[string]bool // queries the server already answered
 
-	form *createForm // ctrl+n, nil when closed
+	form *orgform.Form // ctrl+n, nil when closed
 }
 
-// New returns the switcher; it uses ctx.API and ctx.Store.
+// New returns the switcher.
 func New(ctx *common.Context) *Model {
 	m := &Model{ctx: ctx, keys: newKeyMap(), seen: map[string]bool{}, searched: map[string]bool{}}
-	m.list = components.NewList(ctx.Theme, components.ListOptions[api.Organization]{
+	m.list = components.NewList(ctx.Theme, components.ListOptions[app.Organization]{
 		Noun:        "organizations",
 		Empty:       "You belong to no organization yet. Press ctrl+n to create one.",
-		Text:        func(o api.Organization) string { return o.Name + " " + o.ExternalID },
-		Key:         func(o api.Organization) string { return o.ID },
+		Text:        func(o app.Organization) string { return o.Name + " " + o.ExternalID },
+		Key:         func(o app.Organization) string { return o.ID },
 		Row:         m.row,
 		FilterFirst: true,
 	})
@@ -56,11 +57,7 @@ func New(ctx *common.Context) *Model {
 
 // Init starts the page walk and reads pins and recents.
 func (m *Model) Init() tea.Cmd {
-	cmds := []tea.Cmd{m.startWalk(false)}
-	if m.ctx.Store != nil {
-		cmds = append(cmds, loadLocalState(m.ctx.Store))
-	}
-	return tea.Batch(cmds...)
+	return tea.Batch(m.startWalk(false), loadOrder(m.ctx.App))
 }
 
 // startWalk (re)starts the background walk from where it stopped; fresh
@@ -68,7 +65,7 @@ func (m *Model) Init() tea.Cmd {
 func (m *Model) startWalk(fresh bool) tea.Cmd {
 	m.walk = m.ctx.Stamp()
 	m.walkCtx = common.RequestContext(m.ctx.Ctx, fresh)
-	return tea.Batch(m.list.StartLoading(), fetchPage(m.walkCtx, m.ctx.API, m.walk, m.nextOffset))
+	return tea.Batch(m.list.StartLoading(), fetchPage(m.walkCtx, m.ctx.App, m.walk, m.nextOffset))
 }
 
 // SetSize gives the screen its area; one line is the title.
@@ -91,14 +88,14 @@ func (m *Model) Loaded() (int, bool) { return len(m.all), m.complete }
 func (m *Model) Shown() int { return m.list.Shown() }
 
 // Selected is the organization under the cursor.
-func (m *Model) Selected() (api.Organization, bool) { return m.list.Selected() }
+func (m *Model) Selected() (app.Organization, bool) { return m.list.Selected() }
 
 // Filter is the filter text.
 func (m *Model) Filter() string { return m.list.FilterValue() }
 
 // rearrange puts pinned and recent organizations first and refreshes the list.
 func (m *Model) rearrange() {
-	m.list.SetItems(arrange(m.all, m.pinned, m.recent))
+	m.list.SetItems(m.order.Arrange(m.all))
 	if !m.complete {
 		m.list.SetNote(fmt.Sprintf("%d loaded, more coming…", len(m.all)))
 	} else {

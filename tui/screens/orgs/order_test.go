@@ -5,10 +5,12 @@ import (
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
+
 	"github.com/panel-dev/panel/api"
+	"github.com/panel-dev/panel/app"
 	"github.com/panel-dev/panel/emulator"
 	"github.com/panel-dev/panel/store"
-	"github.com/panel-dev/panel/tui/screens/internal/screentest"
+	"github.com/panel-dev/panel/tui/internal/screentest"
 )
 
 func names(orgs []api.Organization) string {
@@ -22,7 +24,7 @@ func names(orgs []api.Organization) string {
 func TestArrangePutsPinnedThenRecentFirst(t *testing.T) {
 	all := []api.Organization{{ID: "1", ExternalID: "org_a", Name: "a"}, {ID: "2", ExternalID: "org_b", Name: "b"},
 		{ID: "3", ExternalID: "org_c", Name: "c"}, {ID: "4", ExternalID: "org_d", Name: "d"}}
-	got := names(arrange(all, []string{"org_c"}, []string{"org_d", "org_c", "org_b"}))
+	got := names(app.OrganizationOrder{Pinned: []string{"org_c"}, Recent: []string{"org_d", "org_c", "org_b"}}.Arrange(all))
 	if got != "c,d,b,a" {
 		t.Fatalf("order %s, want c,d,b,a", got)
 	}
@@ -30,7 +32,7 @@ func TestArrangePutsPinnedThenRecentFirst(t *testing.T) {
 
 func TestPinnedAndRecentComeFromTheStoreAndCtrlTPins(t *testing.T) {
 	env := screentest.New(t, emulator.Options{}, "alice@example.com")
-	err := env.Ctx.Store.Update(func(s *store.State) {
+	err := env.App.Store.Update(func(s *store.State) {
 		s.RecordSwitch("", "org_initech")
 		s.RecordSwitch("org_initech", "org_globex")
 	})
@@ -46,7 +48,7 @@ func TestPinnedAndRecentComeFromTheStoreAndCtrlTPins(t *testing.T) {
 	d.Type("acme")
 	d.Send(tea.KeyMsg{Type: tea.KeyCtrlT})
 	d.WaitFor("acme pinned first", func() bool { return names(m.list.Items()) == "acme,globex,initech" })
-	if st, _ := env.Ctx.Store.Load(); !st.IsPinned("org_acme") {
+	if st, _ := env.App.Store.Load(); !st.IsPinned("org_acme") {
 		t.Fatal("the pin is not stored")
 	}
 	d.WaitView("● acme") // current wins over the pin marker

@@ -5,10 +5,11 @@ import (
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
+
 	"github.com/panel-dev/panel/emulator"
 	"github.com/panel-dev/panel/internal/testmain"
 	"github.com/panel-dev/panel/tui/common"
-	"github.com/panel-dev/panel/tui/screens/internal/screentest"
+	"github.com/panel-dev/panel/tui/internal/screentest"
 )
 
 func TestMain(m *testing.M) { testmain.Run(m, testmain.ASCIIColors()) }
@@ -77,7 +78,7 @@ func TestCreateChecksNameAsYouTypeThenSwitches(t *testing.T) {
 	d.Type("Acme")
 	d.WaitView("uppercase")
 	d.Key(tea.KeyEnter)
-	if m.form.busy {
+	if m.form.Busy() {
 		t.Fatal("an invalid name was sent")
 	}
 	for range 4 {
@@ -115,7 +116,7 @@ func TestCreateRefusedByTheAPIShowsTheFieldError(t *testing.T) {
 	done, _ := env.RunSwitch(t, via)
 	d.Send(done)
 	d.WaitView("is already taken")
-	if !strings.Contains(m.View(), "name: globex") || m.form.busy {
+	if !strings.Contains(m.View(), "name: globex") || m.form.Busy() {
 		t.Fatalf("the field error is not next to the input:\n%s", m.View())
 	}
 }

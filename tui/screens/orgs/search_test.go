@@ -4,9 +4,10 @@ import (
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
+
 	"github.com/panel-dev/panel/emulator"
 	"github.com/panel-dev/panel/emulator/seed"
-	"github.com/panel-dev/panel/tui/screens/internal/screentest"
+	"github.com/panel-dev/panel/tui/internal/screentest"
 )
 
 func TestServerSearchFindsOrganizationsNotLoadedYet(t *testing.T) {

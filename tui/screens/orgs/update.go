@@ -3,8 +3,10 @@ package orgs
 import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+
 	"github.com/panel-dev/panel/tui/common"
 	"github.com/panel-dev/panel/tui/components"
+	"github.com/panel-dev/panel/tui/screens/internal/orgform"
 )
 
 // Update routes a message: results by stamp, keys to the form or the list.
@@ -20,8 +22,8 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		return m, m.switchFinished(msg)
 	case common.OrgSwitchedMsg:
 		return m, m.orgSwitched()
-	case localStateMsg:
-		m.pinned, m.recent = msg.Pinned, msg.Recent
+	case orderMsg:
+		m.order = msg.Order
 		m.rearrange()
 		return m, nil
 	case tea.KeyMsg:
@@ -31,7 +33,7 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		return m, m.listKey(msg)
 	}
 	if m.form != nil {
-		cmd, _ := m.form.update(msg)
+		cmd, _ := m.form.Update(msg)
 		return m, cmd
 	}
 	return m, m.updateList(msg)
@@ -46,12 +48,12 @@ func (m *Model) updateList(msg tea.Msg) tea.Cmd {
 func (m *Model) listKey(msg tea.KeyMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, m.keys.Create):
-		form, cmd := newCreateForm(m.ctx.Theme)
-		m.form = form
+		var cmd tea.Cmd
+		m.form, cmd = orgform.New(m.ctx, "New organization", "create")
 		return cmd
 	case key.Matches(msg, m.keys.Pin):
-		if o, ok := m.list.Selected(); ok && m.ctx.Store != nil {
-			return togglePin(m.ctx.Store, o.ExternalID)
+		if o, ok := m.list.Selected(); ok {
+			return togglePin(m.ctx.App, o.ExternalID)
 		}
 		return nil
 	}
@@ -103,7 +105,7 @@ func (m *Model) gotPage(msg pageMsg) tea.Cmd {
 		m.list.Done()
 		return nil
 	}
-	return fetchPage(m.walkCtx, m.ctx.API, m.walk, m.nextOffset)
+	return fetchPage(m.walkCtx, m.ctx.App, m.walk, m.nextOffset)
 }
 
 // maybeSearch asks the server too while pages are missing: the local filter
@@ -122,7 +124,7 @@ func (m *Model) searchDue(msg searchDueMsg) tea.Cmd {
 		return nil // a later key replaced this search
 	}
 	m.list.SetNote("searching the server…")
-	return search(m.ctx.Ctx, m.ctx.API, m.searchStamp, msg.Query)
+	return search(m.ctx.Ctx, m.ctx.App, m.searchStamp, msg.Query)
 }
 
 func (m *Model) gotSearch(msg searchMsg) tea.Cmd {
@@ -153,12 +155,32 @@ func (m *Model) failed(s common.Stamp, err error) tea.Cmd {
 // orgSwitched resumes an unfinished walk under the new generation (pages in
 // flight for the old one are dropped) and rereads recents.
 func (m *Model) orgSwitched() tea.Cmd {
-	var cmds []tea.Cmd
+	cmds := []tea.Cmd{loadOrder(m.ctx.App)}
 	if !m.complete {
 		cmds = append(cmds, m.startWalk(false))
 	}
-	if m.ctx.Store != nil {
-		cmds = append(cmds, loadLocalState(m.ctx.Store))
-	}
 	return tea.Batch(cmds...)
+}
+
+// formKey feeds a key to the create form.
+func (m *Model) formKey(msg tea.KeyMsg) tea.Cmd {
+	cmd, res := m.form.Update(msg)
+	if res == orgform.Canceled {
+		m.form = nil
+		return m.list.FocusFilter()
+	}
+	return cmd
+}
+
+// switchFinished closes the form once the new organization is current (and
+// the switcher with it), or leaves it up showing why not.
+func (m *Model) switchFinished(msg common.SwitchFinishedMsg) tea.Cmd {
+	if m.form == nil {
+		return nil
+	}
+	if _, created := m.form.Finished(msg); created {
+		m.form = nil
+		return common.Back()
+	}
+	return nil
 }

@@ -7,9 +7,11 @@ package projects
 
 import (
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/panel-dev/panel/api"
+
+	"github.com/panel-dev/panel/app"
 	"github.com/panel-dev/panel/tui/common"
 	"github.com/panel-dev/panel/tui/components"
+	"github.com/panel-dev/panel/tui/screens/internal/listscreen"
 )
 
 // Route opens the projects screen.
@@ -18,9 +20,8 @@ const Route common.Route = "projects"
 // Model is the projects screen.
 type Model struct {
 	ctx     *common.Context
-	list    components.List[api.Project]
-	load    common.Stamp
-	use     common.Stamp
+	list    *listscreen.Feed[app.Project, *app.ProjectList]
+	using   common.Stamp
 	current string // id of the current project
 }
 
@@ -30,25 +31,20 @@ func New(ctx *common.Context) *Model {
 	if ctx.Project != nil {
 		m.current = ctx.Project.ID
 	}
-	m.list = components.NewList(ctx.Theme, components.ListOptions[api.Project]{
+	m.list = listscreen.NewOf(ctx, components.ListOptions[app.Project]{
 		Noun:  "projects",
 		Empty: "This organization has no project yet.",
-		Text:  func(p api.Project) string { return p.Name + " " + p.ID },
-		Key:   func(p api.Project) string { return p.ID },
+		Text:  func(p app.Project) string { return p.Name + " " + p.ID },
+		Key:   func(p app.Project) string { return p.ID },
 		Row:   m.row,
-	})
+	}, m.projects, func(l *app.ProjectList) []app.Project { return l.Projects })
+	m.list.Loaded = m.loaded
 	m.SetSize(ctx.Width, ctx.Height)
 	return m
 }
 
 // Init loads the projects and the current one.
-func (m *Model) Init() tea.Cmd { return m.reload(false) }
-
-// reload lists the projects; fresh skips the query cache (retry).
-func (m *Model) reload(fresh bool) tea.Cmd {
-	m.load = m.ctx.Stamp()
-	return tea.Batch(m.list.StartLoading(), loadProjects(common.RequestContext(m.ctx.Ctx, fresh), m.ctx.App, m.load))
-}
+func (m *Model) Init() tea.Cmd { return m.list.Reload(false) }
 
 // SetSize gives the screen its area; one line is the title.
 func (m *Model) SetSize(width, height int) { m.list.SetSize(width, max(height-1, 0)) }

@@ -5,13 +5,15 @@ import (
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
+
 	"github.com/panel-dev/panel/api"
+	"github.com/panel-dev/panel/app"
 	"github.com/panel-dev/panel/auth"
 	"github.com/panel-dev/panel/emulator"
 	"github.com/panel-dev/panel/internal/testmain"
 	"github.com/panel-dev/panel/store"
 	"github.com/panel-dev/panel/tui/common"
-	"github.com/panel-dev/panel/tui/screens/internal/screentest"
+	"github.com/panel-dev/panel/tui/internal/screentest"
 )
 
 func TestMain(m *testing.M) { testmain.Run(m, testmain.ASCIIColors()) }
@@ -34,7 +36,7 @@ func TestEnterMakesAProjectCurrent(t *testing.T) {
 		c, ok := msg.(common.ProjectChosenMsg)
 		return ok && c.Project.Name == "web"
 	}).(common.ProjectChosenMsg)
-	if stored := env.Ctx.Store.CurrentProject("org_acme"); stored != got.Project.ID {
+	if stored := env.App.Store.CurrentProject("org_acme"); stored != got.Project.ID {
 		t.Fatalf("store holds %q, want %q", stored, got.Project.ID)
 	}
 	d.WaitView("● web")
@@ -46,7 +48,7 @@ func TestStaleStoredProjectIsReplacedByTheDefault(t *testing.T) {
 	globex := env.Switch(t, "org_globex")
 	foreign := globex.Org.DefaultProjectID
 	env.Switch(t, "org_acme")
-	if err := env.Ctx.Store.Update(func(s *store.State) { s.SetCurrentProject("org_acme", foreign) }); err != nil {
+	if err := env.App.Store.Update(func(s *store.State) { s.SetCurrentProject("org_acme", foreign) }); err != nil {
 		t.Fatal(err)
 	}
 	env.Ctx.Project = &api.Project{ID: foreign} // what the header showed from the store
@@ -56,7 +58,7 @@ func TestStaleStoredProjectIsReplacedByTheDefault(t *testing.T) {
 	if msg.Project.ID != env.Ctx.Org.DefaultProjectID || m.Current() != msg.Project.ID {
 		t.Fatalf("chosen %q, current %q, default %q", msg.Project.ID, m.Current(), env.Ctx.Org.DefaultProjectID)
 	}
-	if stored := env.Ctx.Store.CurrentProject("org_acme"); stored != msg.Project.ID {
+	if stored := env.App.Store.CurrentProject("org_acme"); stored != msg.Project.ID {
 		t.Fatalf("store still holds %q", stored)
 	}
 }
@@ -65,7 +67,7 @@ func TestLateProjectsOfTheOldOrganizationAreIgnored(t *testing.T) {
 	env := screentest.New(t, emulator.Options{}, "alice@example.com")
 	m := New(env.Ctx)
 	d := screentest.Start(t, m)
-	d.Hold(func(msg tea.Msg) bool { _, ok := msg.(loadedMsg); return ok })
+	d.Hold(func(msg tea.Msg) bool { _, ok := msg.(common.Result[*app.ProjectList]); return ok })
 	d.WaitFor("acme's projects, held back", func() bool { return len(d.Peek()) == 1 })
 	late := d.Held()
 	d.Send(env.Switch(t, "org_globex"))
@@ -82,7 +84,7 @@ func TestRevokedSessionGoesToTheFunnel(t *testing.T) {
 	env := screentest.New(t, emulator.Options{}, "alice@example.com")
 	user, _ := env.Srv.State().UserByEmail("alice@example.com")
 	env.Srv.State().RevokeUserSessions(user.ID)
-	env.Ctx.API.Cache().InvalidateAll() // as once the cached check is no longer fresh
+	env.App.API.Cache().InvalidateAll() // as once the cached check is no longer fresh
 	m := New(env.Ctx)
 	d := screentest.Start(t, m)
 	got := d.WaitRoot("the error funnel", func(msg tea.Msg) bool { _, ok := msg.(common.ErrorMsg); return ok }).(common.ErrorMsg)

@@ -2,56 +2,43 @@ package projects
 
 import (
 	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/panel-dev/panel/app"
 	"github.com/panel-dev/panel/tui/common"
 	"github.com/panel-dev/panel/tui/components"
 )
 
-// Update routes a message: results by stamp, the rest to the list.
+// Update routes a message: the load's answer, enter's, the rest to the list.
 func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	if cmd, ok := m.list.Answer(msg); ok {
+		return m, cmd
+	}
 	switch msg := msg.(type) {
-	case loadedMsg:
-		return m, m.loaded(msg)
 	case usedMsg:
 		return m, m.used(msg)
 	case common.OrgSwitchedMsg:
 		m.current = ""
-		m.list.SetItems(nil)
-		return m, m.reload(false)
+		m.list.Clear()
+		return m, m.list.Reload(false)
 	}
-	var cmd tea.Cmd
-	var act components.Action
-	m.list, cmd, act = m.list.Update(msg)
-	switch act {
-	case components.ActionSelect:
+	cmd, act := m.list.Update(msg)
+	if act == components.ActionSelect {
 		return m, tea.Batch(cmd, m.useSelected())
-	case components.ActionRetry:
-		return m, tea.Batch(cmd, m.reload(true))
 	}
 	return m, cmd
 }
 
-func (m *Model) loaded(msg loadedMsg) tea.Cmd {
-	if !m.load.Answers(msg.Stamp) {
-		return nil // an older load, or one of the organization we left
-	}
-	if msg.Err != nil {
-		if common.FunnelOwns(msg.Err) {
-			m.list.Done()
-			return common.ReportStampedError(msg.Stamp, msg.Err)
-		}
-		m.list.SetError(common.Describe(msg.Err))
+// loaded marks the current project; one the stored project was replaced by
+// (gone, or another organization's) is told to the root.
+func (m *Model) loaded(l *app.ProjectList) tea.Cmd {
+	if l.Current == nil {
 		return nil
 	}
-	m.list.SetItems(msg.Projects)
-	m.list.Done()
-	if msg.Current == nil {
-		return nil
-	}
-	stale := m.current != msg.Current.ID
-	m.current = msg.Current.ID
+	stale := m.current != l.Current.ID
+	m.current = l.Current.ID
 	m.list.SelectKey(m.current)
-	if stale { // the stored project was gone: the default replaced it
-		return common.ProjectChosen(*msg.Current)
+	if stale {
+		return common.ProjectChosen(*l.Current)
 	}
 	return nil
 }
@@ -61,12 +48,11 @@ func (m *Model) useSelected() tea.Cmd {
 	if !ok || p.ID == m.current {
 		return nil
 	}
-	m.use = m.ctx.Stamp()
-	return useProject(m.ctx.App, m.use, m.ctx.OrgExternalID(), p)
+	return m.use(p)
 }
 
 func (m *Model) used(msg usedMsg) tea.Cmd {
-	if !m.use.Answers(msg.Stamp) {
+	if !m.using.Answers(msg.Stamp) {
 		return nil
 	}
 	if msg.Err != nil {

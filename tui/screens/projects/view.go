@@ -4,8 +4,10 @@ import (
 	"fmt"
 
 	"github.com/charmbracelet/bubbles/key"
-	"github.com/panel-dev/panel/api"
+
+	"github.com/panel-dev/panel/app"
 	"github.com/panel-dev/panel/internal/termsafe"
+	"github.com/panel-dev/panel/tui/components"
 )
 
 // View draws the title and the list.
@@ -19,18 +21,13 @@ func (m *Model) View() string {
 }
 
 // row draws one project: current marker, name, services, default tag.
-func (m *Model) row(p api.Project, selected bool, width int) string {
+func (m *Model) row(p app.Project, selected bool, width int) string {
 	th := m.ctx.Theme
 	mark := "  "
 	if p.ID == m.current {
 		mark = th.Current.Render("● ")
 	}
-	name := termsafe.Pad(p.Name, 24)
-	if selected {
-		name = th.Selected.Render(name)
-	} else {
-		name = th.Text.Render(name)
-	}
+	name := components.RowName(th, p.Name, 24, selected)
 	services := fmt.Sprintf("%3d services", p.ServiceCount)
 	if p.ServiceCount == 1 {
 		services = "  1 service "

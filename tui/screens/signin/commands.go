@@ -8,14 +8,15 @@ import (
 	"github.com/aymanbagabas/go-osc52/v2"
 	tea "github.com/charmbracelet/bubbletea"
 
-	"github.com/panel-dev/panel/auth"
+	"github.com/panel-dev/panel/app"
+	"github.com/panel-dev/panel/tui/common"
 )
 
 // Result messages carry the attempt they belong to; older ones are dropped.
 
 type browserBegunMsg struct {
 	attempt int
-	login   *auth.BrowserLogin
+	login   *app.BrowserSignIn
 	err     error
 }
 
@@ -26,13 +27,13 @@ type browserOpenedMsg struct {
 
 type deviceBegunMsg struct {
 	attempt int
-	device  *auth.DeviceLogin
+	device  *app.DeviceSignIn
 	err     error
 }
 
 type finishedMsg struct {
 	attempt int
-	res     *auth.Result
+	res     *app.SignedIn
 	err     error
 }
 
@@ -43,49 +44,49 @@ type pastedMsg struct {
 
 type copiedMsg struct{ err error }
 
-func beginBrowser(ctx context.Context, s *auth.Session, attempt int, o auth.LoginOptions) tea.Cmd {
+func beginBrowser(ctx context.Context, a common.App, attempt int, o app.SignInOptions) tea.Cmd {
 	return func() tea.Msg {
-		login, err := s.BeginBrowserLogin(ctx, o)
+		login, err := a.BeginBrowserSignIn(ctx, o)
 		return browserBegunMsg{attempt: attempt, login: login, err: err}
 	}
 }
 
 func openBrowser(attempt int, url, browser string) tea.Cmd {
 	return func() tea.Msg {
-		return browserOpenedMsg{attempt: attempt, err: auth.OpenBrowser(url, browser)}
+		return browserOpenedMsg{attempt: attempt, err: app.OpenBrowser(url, browser)}
 	}
 }
 
-func waitBrowser(ctx context.Context, login *auth.BrowserLogin, attempt int) tea.Cmd {
+func waitBrowser(ctx context.Context, login *app.BrowserSignIn, attempt int) tea.Cmd {
 	return func() tea.Msg {
 		res, err := login.Wait(ctx)
 		return finishedMsg{attempt: attempt, res: res, err: err}
 	}
 }
 
-func submitRedirect(login *auth.BrowserLogin, attempt int, raw string) tea.Cmd {
+func submitRedirect(login *app.BrowserSignIn, attempt int, raw string) tea.Cmd {
 	return func() tea.Msg {
 		return pastedMsg{attempt: attempt, err: login.SubmitRedirect(raw)}
 	}
 }
 
-func beginDevice(ctx context.Context, s *auth.Session, attempt int, o auth.LoginOptions) tea.Cmd {
+func beginDevice(ctx context.Context, a common.App, attempt int, o app.SignInOptions) tea.Cmd {
 	return func() tea.Msg {
-		d, err := s.BeginDeviceLogin(ctx, o)
+		d, err := a.BeginDeviceSignIn(ctx, o)
 		return deviceBegunMsg{attempt: attempt, device: d, err: err}
 	}
 }
 
-func waitDevice(ctx context.Context, d *auth.DeviceLogin, attempt int) tea.Cmd {
+func waitDevice(ctx context.Context, d *app.DeviceSignIn, attempt int) tea.Cmd {
 	return func() tea.Msg {
 		res, err := d.Wait(ctx)
 		return finishedMsg{attempt: attempt, res: res, err: err}
 	}
 }
 
-func chooseOrganization(ctx context.Context, s *auth.Session, attempt int, sel *auth.OrganizationSelectionRequired, orgID string) tea.Cmd {
+func chooseOrganization(ctx context.Context, a common.App, attempt int, sel *app.OrganizationChoice, orgID string) tea.Cmd {
 	return func() tea.Msg {
-		res, err := s.ChooseOrganization(ctx, sel, orgID)
+		res, err := a.ChooseOrganization(ctx, sel, orgID)
 		return finishedMsg{attempt: attempt, res: res, err: err}
 	}
 }

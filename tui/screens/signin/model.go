@@ -15,7 +15,7 @@ import (
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 
-	"github.com/panel-dev/panel/auth"
+	"github.com/panel-dev/panel/app"
 	"github.com/panel-dev/panel/tui/common"
 )
 
@@ -54,15 +54,15 @@ type Model struct {
 	cancel     context.CancelFunc
 	signUp     bool
 
-	login      *auth.BrowserLogin
+	login      *app.BrowserSignIn
 	browserErr error // the browser could not be opened: the URL is the way
 	paste      textinput.Model
 	pasteErr   string
 	copied     bool
 
-	device *auth.DeviceLogin
+	device *app.DeviceSignIn
 
-	selection *auth.OrganizationSelectionRequired
+	selection *app.OrganizationChoice
 	cursor    int
 
 	err           error // shown in place; Enter starts again

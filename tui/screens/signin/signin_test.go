@@ -15,7 +15,7 @@ import (
 	"github.com/panel-dev/panel/emulator"
 	"github.com/panel-dev/panel/internal/testmain"
 	"github.com/panel-dev/panel/tui/common"
-	"github.com/panel-dev/panel/tui/screens/internal/screentest"
+	"github.com/panel-dev/panel/tui/internal/screentest"
 )
 
 // browserEnv makes the test binary the browser: BROWSER runs it with the

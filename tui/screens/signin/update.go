@@ -7,7 +7,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
-	"github.com/panel-dev/panel/auth"
+	"github.com/panel-dev/panel/app"
 	"github.com/panel-dev/panel/tui/common"
 )
 
@@ -99,8 +99,8 @@ func (m *Model) pasteKey(msg tea.KeyMsg) tea.Cmd {
 	return cmd
 }
 
-func (m *Model) loginOptions() auth.LoginOptions {
-	return auth.LoginOptions{SignUp: m.signUp, OrganizationID: m.opts.OrganizationID, Email: m.opts.Email,
+func (m *Model) loginOptions() app.SignInOptions {
+	return app.SignInOptions{SignUp: m.signUp, OrganizationID: m.opts.OrganizationID, Email: m.opts.Email,
 		Next: string(m.opts.Next)}
 }
 
@@ -116,12 +116,12 @@ func (m *Model) newAttempt() context.Context {
 
 func (m *Model) startBrowser() tea.Cmd {
 	ctx := m.newAttempt()
-	return beginBrowser(ctx, m.ctx.Session, m.attempt, m.loginOptions())
+	return beginBrowser(ctx, m.ctx.App, m.attempt, m.loginOptions())
 }
 
 func (m *Model) startDevice() tea.Cmd {
 	ctx := m.newAttempt()
-	return beginDevice(ctx, m.ctx.Session, m.attempt, m.loginOptions())
+	return beginDevice(ctx, m.ctx.App, m.attempt, m.loginOptions())
 }
 
 func (m *Model) browserBegun(msg browserBegunMsg) tea.Cmd {
@@ -146,8 +146,8 @@ func (m *Model) deviceBegun(msg deviceBegunMsg) tea.Cmd {
 // choose (B3a), a refused selection (restart with the organization), or an
 // error shown in place.
 func (m *Model) finished(msg finishedMsg) tea.Cmd {
-	var sel *auth.OrganizationSelectionRequired
-	var refused *auth.RefusedError
+	var sel *app.OrganizationChoice
+	var refused *app.RefusedError
 	switch {
 	case msg.err == nil:
 		m.stop()
@@ -177,7 +177,7 @@ func (m *Model) choose() tea.Cmd {
 	m.attempt++
 	m.attemptCtx, m.cancel = context.WithCancel(m.ctx.Ctx)
 	m.phase = phaseFinishing
-	return chooseOrganization(m.attemptCtx, m.ctx.Session, m.attempt, m.selection, orgID)
+	return chooseOrganization(m.attemptCtx, m.ctx.App, m.attempt, m.selection, orgID)
 }
 
 func (m *Model) fail(err error) {
@@ -195,7 +195,7 @@ func (m *Model) copyText() string {
 	return ""
 }
 
-func closeLogin(l *auth.BrowserLogin) {
+func closeLogin(l *app.BrowserSignIn) {
 	if l != nil {
 		_ = l.Close()
 	}

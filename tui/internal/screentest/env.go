@@ -1,7 +1,9 @@
-// Package screentest runs list screens against the emulator over real HTTP:
-// a signed-in session (browser flow against the non-interactive emulator),
-// the real api client, store and app, a common.Context like the root's, and
-// a Driver that plays Bubble Tea's loop for one screen.
+// Package screentest runs one screen against the emulator over real HTTP,
+// standing in for the root: a signed-in session (browser flow against the
+// non-interactive emulator), the real app wired from its parts as the root's
+// caller does (which is why it lives outside tui/screens, whose code may use
+// app alone), a common.Context like the root's, and a Driver (the one model
+// driver, internal/teadriver) that keeps what the screen sends the root.
 package screentest
 
 import (
@@ -35,7 +37,7 @@ const (
 func New(t testing.TB, opts emulator.Options, email string) *Env {
 	t.Helper()
 	e := NewSignedOut(t, opts)
-	signIn(t, e.Ctx.Ctx, e.Ctx.Session, email)
+	signIn(t, e.Ctx.Ctx, e.App.Session, email)
 	e.refreshIdentity(t)
 	return e
 }
@@ -64,10 +66,10 @@ func NewSignedOut(t testing.TB, opts emulator.Options) *Env {
 
 	c := common.NewContext(ctx, true, nil)
 	c.Width, c.Height = Width, Height
-	c.Session, c.API, c.Store = sess, client, st
-	c.App = &app.App{Session: sess, API: client, Store: st}
+	a := &app.App{Session: sess, API: client, Store: st}
+	c.App = a
 	c.SignedOut = true
-	return &Env{Srv: srv, Ctx: c, App: c.App}
+	return &Env{Srv: srv, Ctx: c, App: a}
 }
 
 // signIn runs the browser sign-in with an HTTP client standing in for the browser.
@@ -95,12 +97,12 @@ func signIn(t testing.TB, ctx context.Context, sess *auth.Session, email string)
 func (e *Env) refreshIdentity(t testing.TB) {
 	t.Helper()
 	e.Ctx.SignedOut = false
-	info, err := e.Ctx.Session.Info(e.Ctx.Ctx)
+	info, err := e.App.Session.Info(e.Ctx.Ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
 	e.Ctx.SessionInfo = info
-	org, err := e.Ctx.API.GetCurrentOrganization(e.Ctx.Ctx)
+	org, err := e.App.API.GetCurrentOrganization(e.Ctx.Ctx)
 	if err != nil && !api.IsNotFound(err) {
 		t.Fatal(err)
 	}

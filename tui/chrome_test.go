@@ -10,9 +10,7 @@ import (
 )
 
 func TestHelpShowsScreenAndGlobalKeys(t *testing.T) {
-	e := newEnv(t, emulator.Options{})
-	d := startModel(t, e.deps())
-	d.signIn()
+	_, d := startSignedIn(t)
 	d.Press("u")
 	d.WaitView("Session id")
 	d.Press("?")
@@ -36,9 +34,7 @@ func TestTooSmallTerminalSaysSo(t *testing.T) {
 }
 
 func TestOrganizationIDFlagStartsInThatOrganization(t *testing.T) {
-	e := newEnv(t, emulator.Options{})
-	d := startModel(t, e.deps())
-	d.signIn()
+	e, d := startSignedIn(t)
 	d.WaitView("org acme")
 
 	// B16: a process started with --organization-id works in that org; the

@@ -4,6 +4,7 @@ import (
 	"context"
 	"testing"
 
+	"github.com/panel-dev/panel/emulator"
 	"github.com/panel-dev/panel/internal/teadriver"
 	"github.com/panel-dev/panel/tui/common"
 )
@@ -38,4 +39,14 @@ func (d *driver) signIn() {
 	d.WaitView("Sign in to panel")
 	d.Press("enter")
 	d.WaitFor("the gate to pass", func() bool { return d.m.auth == authSignedIn })
+}
+
+// startSignedIn starts the root on a fresh profile against a fresh emulator
+// and signs alice in through the sign-in screen.
+func startSignedIn(t *testing.T) (*env, *driver) {
+	t.Helper()
+	e := newEnv(t, emulator.Options{})
+	d := startModel(t, e.deps())
+	d.signIn()
+	return e, d
 }

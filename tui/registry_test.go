@@ -28,9 +28,7 @@ func keyOf(s common.ScreenSpec) tea.KeyMsg {
 }
 
 func TestEveryScreenKeyOpensItsRouteAndEveryRouteIsKnown(t *testing.T) {
-	e := newEnv(t, emulator.Options{})
-	d := startModel(t, e.deps())
-	d.signIn()
+	_, d := startSignedIn(t)
 	d.WaitView("org acme")
 	for _, s := range Screens().Rows() {
 		if s.Overlay {

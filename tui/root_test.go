@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"net/http"
 	"strings"
 	"testing"
 	"time"
@@ -9,13 +8,12 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/panel-dev/panel/emulator"
+	"github.com/panel-dev/panel/tui/internal/screentest"
 	"github.com/panel-dev/panel/tui/screens/signin"
 )
 
 func TestSignInLandsOnHomeWithIdentity(t *testing.T) {
-	e := newEnv(t, emulator.Options{})
-	d := startModel(t, e.deps())
-	d.signIn()
+	_, d := startSignedIn(t)
 	d.WaitView("user alice@example.com", "org acme", "project default", "Home", "1 pending")
 	if d.route() != "home" {
 		t.Fatalf("route %q, want home", d.route())
@@ -23,9 +21,7 @@ func TestSignInLandsOnHomeWithIdentity(t *testing.T) {
 }
 
 func TestFirstFrameComesFromTheLocalStore(t *testing.T) {
-	e := newEnv(t, emulator.Options{})
-	d := startModel(t, e.deps())
-	d.signIn()
+	e, d := startSignedIn(t)
 	d.WaitView("project default")
 
 	// A new process behind a slow network: the very first frame, before any
@@ -49,23 +45,6 @@ func noBrowser(t *testing.T, d *Deps) {
 	d.Browser = ""
 }
 
-// redirectOf follows the authorize URL like a browser on another machine
-// and returns the loopback address it was sent to (which it cannot reach).
-func redirectOf(t *testing.T, authorizeURL string) string {
-	t.Helper()
-	c := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
-	resp, err := c.Get(authorizeURL)
-	if err != nil {
-		t.Fatal(err)
-	}
-	resp.Body.Close()
-	loc := resp.Header.Get("Location")
-	if !strings.HasPrefix(loc, "http://127.0.0.1:") {
-		t.Fatalf("authorize redirected to %q", loc)
-	}
-	return loc
-}
-
 func TestPastedRedirectSignsInAndQIsText(t *testing.T) {
 	e := newEnv(t, emulator.Options{})
 	deps := e.deps()
@@ -75,7 +54,7 @@ func TestPastedRedirectSignsInAndQIsText(t *testing.T) {
 	d.Press("enter")
 	d.WaitView("No browser could be opened here")
 	s := d.m.top().(*signin.Model)
-	loc := redirectOf(t, s.Link())
+	loc := screentest.RedirectOf(t, s.Link())
 
 	d.Press("tab", "q")
 	if d.Quit() {

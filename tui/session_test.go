@@ -17,9 +17,7 @@ import (
 func (d *driver) checkNow() { d.Send(checkTickMsg{gen: d.m.ctx.Generation()}) }
 
 func TestRevokedDuringAScreenSignsInAndComesBack(t *testing.T) {
-	e := newEnv(t, emulator.Options{})
-	d := startModel(t, e.deps())
-	d.signIn()
+	e, d := startSignedIn(t)
 	d.WaitView("org acme")
 	d.Press("u")
 	d.WaitView("Session id")
@@ -40,9 +38,7 @@ func TestRevokedDuringAScreenSignsInAndComesBack(t *testing.T) {
 }
 
 func TestSignOutFromAccount(t *testing.T) {
-	e := newEnv(t, emulator.Options{})
-	d := startModel(t, e.deps())
-	d.signIn()
+	e, d := startSignedIn(t)
 	d.Press("u")
 	d.WaitView("S signs out")
 	d.Press("S")
@@ -69,9 +65,7 @@ func TestRedirectLoopGuard(t *testing.T) {
 }
 
 func TestStaleErrorsAndTimersAreDropped(t *testing.T) {
-	e := newEnv(t, emulator.Options{})
-	d := startModel(t, e.deps())
-	d.signIn()
+	_, d := startSignedIn(t)
 	d.WaitView("org acme")
 	old := d.m.ctx.Stamp()
 	d.m.ctx.NextGeneration()

@@ -3,8 +3,9 @@ package tui
 import (
 	"testing"
 
-	tea "github.com/charmbracelet/bubbletea"
 	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/panel-dev/panel/api"
 	"github.com/panel-dev/panel/emulator"
@@ -12,9 +13,7 @@ import (
 )
 
 func TestSwitchThenPreviousKey(t *testing.T) {
-	e := newEnv(t, emulator.Options{})
-	d := startModel(t, e.deps())
-	d.signIn()
+	_, d := startSignedIn(t)
 	d.WaitView("org acme")
 	before := d.m.ctx.Generation()
 
@@ -35,9 +34,7 @@ func TestSwitchThenPreviousKey(t *testing.T) {
 }
 
 func TestSwitchIntoDeactivatedOrgShowsTheMarker(t *testing.T) {
-	e := newEnv(t, emulator.Options{})
-	d := startModel(t, e.deps())
-	d.signIn()
+	_, d := startSignedIn(t)
 	d.Send(common.SwitchOrgMsg{Org: api.Organization{ExternalID: "org_initech", Name: "initech"}})
 	d.WaitView("org initech [DEACTIVATED]", "deactivated")
 }

@@ -5,7 +5,6 @@
 package account
 
 import (
-	"fmt"
 	"strings"
 	"time"
 
@@ -14,6 +13,7 @@ import (
 
 	"github.com/panel-dev/panel/internal/termsafe"
 	"github.com/panel-dev/panel/tui/common"
+	"github.com/panel-dev/panel/tui/components"
 )
 
 // Route opens the account screen.
@@ -76,7 +76,7 @@ func (m *Model) View() string {
 		if value == "" {
 			value = t.Muted.Render("—")
 		}
-		b.WriteString(t.Muted.Render(fmt.Sprintf("%-14s", label)) + value + "\n")
+		b.WriteString(components.Field(t, 14, label, value))
 	}
 	b.WriteString(t.Title.Render("Account") + "\n\n")
 	email, name, id := in.Email, "", in.UserID

@@ -8,15 +8,14 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 
 	"github.com/panel-dev/panel/internal/termsafe"
+	"github.com/panel-dev/panel/tui/components"
 )
 
 // View draws the screen.
 func (m *Model) View() string {
 	t := m.ctx.Theme
 	var b strings.Builder
-	row := func(label, value string) {
-		b.WriteString(t.Muted.Render(fmt.Sprintf("%-13s", label)) + value + "\n")
-	}
+	row := func(label, value string) { b.WriteString(components.Field(t, 13, label, value)) }
 	who := termsafe.Line(m.ctx.SessionInfo.Email)
 	if u := m.ctx.User; u != nil {
 		who = termsafe.Line(u.Email)

@@ -10,6 +10,7 @@ import (
 	"github.com/panel-dev/panel/app"
 	"github.com/panel-dev/panel/internal/termsafe"
 	"github.com/panel-dev/panel/tui/common"
+	"github.com/panel-dev/panel/tui/components"
 )
 
 // View draws the screen.
@@ -38,7 +39,7 @@ func (m *Model) signedOutView() string {
 	b.WriteString(m.wrap(t.Text, "Someone invited you to join their organization on panel (invitation "+m.id+").") + "\n\n")
 	b.WriteString(m.wrap(t.Text, "Sign in to see who invited you and to accept or decline. New here? Sign up with "+
 		"the address the invitation was sent to: you come back to this invitation either way.") + "\n\n")
-	row := func(k, what string) { b.WriteString("  " + t.Key.Render(fmt.Sprintf("%-6s", k)) + " " + what + "\n") }
+	row := func(k, what string) { b.WriteString(components.KeyLine(t, k, what)) }
 	row("enter", "sign in with the browser")
 	row("s", "create an account (sign up)")
 	row("q", "quit")
@@ -62,9 +63,7 @@ func (m *Model) errorView() string {
 func (m *Model) invitationView(inv app.Invitation) string {
 	t := m.ctx.Theme
 	var b strings.Builder
-	row := func(label, value string) {
-		b.WriteString(t.Muted.Render(fmt.Sprintf("%-14s", label)) + value + "\n")
-	}
+	row := func(label, value string) { b.WriteString(components.Field(t, 14, label, value)) }
 	org := t.Accent.Render(termsafe.Line(orgName(inv)))
 	if o := inv.Organization; o != nil && o.ExternalID != "" {
 		org += t.Muted.Render(" " + termsafe.Line(o.ExternalID))
@@ -160,11 +159,7 @@ func orDefault(s, def string) string {
 	return s
 }
 
-// wrap renders one paragraph in style, wrapped to the screen's width; its
-// text often holds names and server errors, so it is sanitized here (B24).
+// wrap is a paragraph of the screen's width (sanitized).
 func (m *Model) wrap(style lipgloss.Style, text string) string {
-	if m.width > 0 {
-		style = style.Width(m.width)
-	}
-	return style.Render(termsafe.Line(text))
+	return components.Paragraph(style, m.width, text)
 }

@@ -95,7 +95,7 @@ func TestNoBrowserShowsTheURLAndThePastedRedirectSignsIn(t *testing.T) {
 	if m.phase != phaseBrowser {
 		t.Fatalf("phase %d after a bad paste, want still waiting", m.phase)
 	}
-	m.paste.SetValue(redirectOf(t, m.Link()))
+	m.paste.SetValue(screentest.RedirectOf(t, m.Link()))
 	d.Key(tea.KeyEnter)
 	signedIn(t, d)
 }
@@ -190,21 +190,4 @@ func TestInvitationNextOffersTheWayBack(t *testing.T) {
 	if enabled(plain, runes("v")) || strings.Contains(plain.View(), "invited") {
 		t.Fatal("v offered without an invitation to go back to")
 	}
-}
-
-// redirectOf follows the authorize URL like a browser on another machine and
-// returns the loopback address it was sent to.
-func redirectOf(t *testing.T, authorizeURL string) string {
-	t.Helper()
-	c := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
-	resp, err := c.Get(authorizeURL)
-	if err != nil {
-		t.Fatal(err)
-	}
-	resp.Body.Close()
-	loc := resp.Header.Get("Location")
-	if !strings.Contains(loc, "code=") {
-		t.Fatalf("redirect %q (HTTP %d)", loc, resp.StatusCode)
-	}
-	return loc
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/panel-dev/panel/internal/qrcode"
 	"github.com/panel-dev/panel/internal/termsafe"
 	"github.com/panel-dev/panel/tui/common"
+	"github.com/panel-dev/panel/tui/components"
 )
 
 // View draws the screen.
@@ -47,7 +48,7 @@ func (m *Model) idleView() string {
 		b.WriteString(m.wrap(t.Text, "You were invited to join an organization. Sign in, or sign up with the "+
 			"invited address, and the invitation opens next.") + "\n\n")
 	}
-	row := func(k, what string) { b.WriteString("  " + t.Key.Render(fmt.Sprintf("%-6s", k)) + " " + what + "\n") }
+	row := func(k, what string) { b.WriteString(components.KeyLine(t, k, what)) }
 	row("enter", "sign in with the browser")
 	row("s", "create an account (sign up)")
 	row("d", "sign in with a device code (SSH, no browser here)")
@@ -115,12 +116,7 @@ func (m *Model) pickView() string {
 	return b.String()
 }
 
-// wrap renders one paragraph in style, wrapped to the screen's width; its
-// text often holds WorkOS's words (a refusal, the device address), so it is
-// sanitized here (B24).
+// wrap is a paragraph of the screen's width (sanitized).
 func (m *Model) wrap(style lipgloss.Style, text string) string {
-	if m.width > 0 {
-		style = style.Width(m.width)
-	}
-	return style.Render(termsafe.Line(text))
+	return components.Paragraph(style, m.width, text)
 }

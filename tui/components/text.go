@@ -1,0 +1,34 @@
+package components
+
+import (
+	"fmt"
+
+	"github.com/charmbracelet/lipgloss"
+
+	"github.com/panel-dev/panel/internal/termsafe"
+	"github.com/panel-dev/panel/tui/theme"
+)
+
+// The text blocks of the screens that are pages rather than lists (home,
+// account, sign-in, the invitation landing).
+
+// Paragraph renders text in style, wrapped to width (0: not wrapped). Its
+// text often holds names, server errors or WorkOS's words, so it is
+// sanitized here (B24).
+func Paragraph(style lipgloss.Style, width int, text string) string {
+	if width > 0 {
+		style = style.Width(width)
+	}
+	return style.Render(termsafe.Line(text))
+}
+
+// Field is one "label  value" line, the labels in a muted column of
+// labelWidth; value is drawn as given (already styled and sanitized).
+func Field(th *theme.Theme, labelWidth int, label, value string) string {
+	return th.Muted.Render(fmt.Sprintf("%-*s", labelWidth, label)) + value + "\n"
+}
+
+// KeyLine is one "key  what it does" line of a page's offer.
+func KeyLine(th *theme.Theme, k, what string) string {
+	return "  " + th.Key.Render(fmt.Sprintf("%-6s", k)) + " " + what + "\n"
+}

@@ -25,6 +25,8 @@ type Client struct {
 	flight  singleflight.Group
 	// timeout bounds each request (and each stream's handshake), whatever the caller's context.
 	timeout time.Duration
+	// ping is how often an open log stream pings (0: DefaultPingInterval).
+	ping time.Duration
 }
 
 // RequestTimeout is the default bound of one request: its answer, body included, must be in by then.

@@ -1,7 +1,6 @@
 package api_test
 
 import (
-	"context"
 	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/base64"
@@ -61,6 +60,25 @@ func TestEveryOperationAgainstTheContract(t *testing.T) {
 	if def.Name != "default" || def.ServiceCount != 3 {
 		t.Errorf("default project = %+v", def)
 	}
+	apps := must(c.AllApps(cx, api.ListAppsParams{ProjectID: def.ID}))
+	services := must(c.AllServices(cx, api.ListServicesParams{ProjectID: def.ID}))
+	if len(apps) != 2 || len(services) != 3 {
+		t.Errorf("the default project has %d apps and %d services, want 2 and 3", len(apps), len(services))
+	}
+	degraded := must(c.AllServices(cx, api.ListServicesParams{ProjectID: def.ID,
+		Statuses: []api.ServiceStatus{api.ServiceDegraded}, Types: []api.ServiceType{api.ServiceWeb}}))
+	if len(degraded) != 1 || degraded[0].Status != api.ServiceDegraded {
+		t.Fatalf("degraded web services = %+v", degraded)
+	}
+	svc := must(c.GetService(cx, degraded[0].ID))
+	if svc.Name != "web" || svc.AppID == "" || svc.ActiveDeploymentID == "" {
+		t.Errorf("GetService = %+v", svc)
+	}
+	instances := must(c.AllInstances(cx, api.ListInstancesParams{ServiceID: svc.ID}))
+	if len(instances) != 2 || instances[0].ServiceID != svc.ID || instances[0].Region == "" {
+		t.Errorf("instances of a degraded service = %+v", instances)
+	}
+
 	created := must(c.CreateProject(cx, api.CreateProjectRequest{Name: "ops", Description: "Operations"}))
 	if got := must(c.UpdateOrganizationDefaultProject(cx, org.ID, created.ID)); got.DefaultProjectID != created.ID {
 		t.Errorf("default project not updated: %+v", got)
@@ -131,9 +149,7 @@ func TestEveryOperationAgainstTheContract(t *testing.T) {
 	_ = q
 	must(c.GetMetrics(cx, api.GetMetricsParams{ServiceID: "svc-1", Name: "CPU_TOTAL_PERCENT"}))
 
-	stream := must(c.TailLogs(cx, api.TailLogsParams{LogsFilter: filter, Limit: 2}, func(context.Context) (string, error) {
-		return e.tokens.get(), nil
-	}))
+	stream := must(c.TailLogs(cx, api.TailLogsParams{LogsFilter: filter, Limit: 2}, e.streamTokens()))
 	defer stream.Close()
 	line := must(stream.Next(cx))
 	if line.Msg == "" || line.CreatedAt.IsZero() {

@@ -9,17 +9,20 @@ import (
 	"time"
 )
 
-// Error is an API error answer: {status, code, message} plus fields on 400.
-// Status is the HTTP status, whatever the body says (a 429 body may be
-// anything, even not JSON).
+// Error is an API error answer: {status, code, message} plus fields on 400,
+// or a google.rpc.Status {code (a number), message, details} as the gateway
+// sends for what it maps itself. Status is the HTTP status, whatever the body
+// says (a 429 body may be anything, even not JSON).
 type Error struct {
-	Status     int           `json:"status"`
-	Code       string        `json:"code,omitempty"`
-	Message    string        `json:"message,omitempty"`
-	Fields     []FieldError  `json:"fields,omitempty"`
-	Method     string        `json:"-"`
-	Path       string        `json:"-"`
-	RetryAfter time.Duration `json:"-"` // from Retry-After on 429/503: 0 if absent or past, at most MaxRetryAfter
+	Status     int               `json:"status"`
+	Code       string            `json:"code,omitempty"` // the API's code, or the gRPC code's name ("not_found")
+	GRPCCode   int               `json:"-"`              // the google.rpc.Status code, 0 when the body had none
+	Message    string            `json:"message,omitempty"`
+	Fields     []FieldError      `json:"fields,omitempty"`
+	Details    []json.RawMessage `json:"details,omitempty"`
+	Method     string            `json:"-"`
+	Path       string            `json:"-"`
+	RetryAfter time.Duration     `json:"-"` // from Retry-After on 429/503: 0 if absent or past, at most MaxRetryAfter
 }
 
 // FieldError is a validation error of one input field.
@@ -76,12 +79,37 @@ func (e *Error) FieldError(field string) (string, bool) {
 }
 
 func parseError(method, path string, status int, h http.Header, body []byte) *Error {
-	e := &Error{}
-	if json.Unmarshal(body, e) != nil {
-		*e = Error{} // not JSON (a proxy's 429 page, plain text): keep the status only
-	}
+	e := decodeErrorBody(body)
 	e.Status, e.Method, e.Path = status, method, path
 	e.RetryAfter = retryAfter(h.Get("Retry-After"), time.Now())
+	return e
+}
+
+// wireError reads both shapes of an error body: code is a string in the
+// API's own errors and a number in a google.rpc.Status.
+type wireError struct {
+	Code    json.RawMessage   `json:"code"`
+	Message string            `json:"message"`
+	Fields  []FieldError      `json:"fields"`
+	Details []json.RawMessage `json:"details"`
+}
+
+// decodeErrorBody keeps what an error body says; a body that is not an
+// error object (a proxy's 429 page, plain text) gives an empty Error.
+func decodeErrorBody(body []byte) *Error {
+	var w wireError
+	if json.Unmarshal(body, &w) != nil {
+		return &Error{}
+	}
+	e := &Error{Message: w.Message, Fields: w.Fields, Details: w.Details}
+	var code string
+	var n int
+	switch {
+	case json.Unmarshal(w.Code, &code) == nil:
+		e.Code = code
+	case json.Unmarshal(w.Code, &n) == nil:
+		e.GRPCCode, e.Code = n, grpcCodeName(n)
+	}
 	return e
 }
 

@@ -176,3 +176,40 @@ func TestValidationErrorsCarryTheirFields(t *testing.T) {
 		t.Errorf("message does not name the field: %v", err)
 	}
 }
+
+// The gateway answers what it maps itself as a google.rpc.Status: an integer
+// code, a message and details. Its text is kept, and the classifiers go by
+// the HTTP status.
+func TestGoogleRPCStatusBodiesKeepTheirText(t *testing.T) {
+	e := newEnv(t, emulator.Options{}, "alice@example.com")
+	c := e.plainClient() // the spec declares {status, code, message} for these statuses: off the contract on purpose
+	cases := []struct {
+		status     int
+		body       string
+		is         func(error) bool
+		code, text string
+	}{
+		{404, `{"code":5,"message":"app not found","details":[{"@type":"type.googleapis.com/google.rpc.ResourceInfo","resource_name":"a1"}]}`,
+			api.IsNotFound, "not_found", "app not found"},
+		{403, `{"code":7,"message":"Token rejected","details":[]}`, api.IsOrgDeactivated, "permission_denied", "Token rejected"},
+		{503, `{"code":14,"message":"upstream connect error"}`, api.IsServerError, "unavailable", "upstream connect error"},
+	}
+	for _, tc := range cases {
+		e.fault(fault{Method: "GET", Path: "/v1/apps", Status: tc.status, Body: tc.body, Count: 4})
+		_, err := c.ListApps(ctx(t), api.ListAppsParams{})
+		var ae *api.Error
+		if !tc.is(err) || !errors.As(err, &ae) || ae.Code != tc.code || ae.Message != tc.text ||
+			!strings.Contains(err.Error(), tc.text) {
+			t.Errorf("HTTP %d %s: %v (%+v)", tc.status, tc.body, err, ae)
+		}
+		e.hook(http.MethodDelete, "faults", nil)
+	}
+	e.fault(fault{Method: "GET", Path: "/v1/apps", Status: 404, Body: tc404, Count: 1})
+	_, err := c.ListApps(ctx(t), api.ListAppsParams{})
+	var ae *api.Error
+	if !errors.As(err, &ae) || ae.GRPCCode != 5 || len(ae.Details) != 1 {
+		t.Errorf("details lost: %+v", ae)
+	}
+}
+
+const tc404 = `{"code":5,"message":"app not found","details":[{"@type":"type.googleapis.com/google.rpc.ResourceInfo"}]}`

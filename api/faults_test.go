@@ -81,7 +81,7 @@ func TestResetSaysTheConnectionWasResetOrClosed(t *testing.T) {
 func TestLogStreamHandshakeIsBoundedAndRetriedOnRequest(t *testing.T) {
 	e := newEnv(t, emulator.Options{}, "alice@example.com")
 	c := e.plainClient(api.WithRequestTimeout(200 * time.Millisecond))
-	token := func(context.Context) (string, error) { return e.tokens.get(), nil }
+	token := e.streamTokens()
 	p := api.TailLogsParams{LogsFilter: api.LogsFilter{ServiceID: "svc-web"}}
 	e.hook(http.MethodPost, "faults", map[string]any{"method": "GET", "path": "/v1/streams/logs/tail", "delay": "1h", "count": 0})
 	if _, err := c.TailLogs(ctx(t), p, token); err == nil || !strings.Contains(err.Error(), "timed out") {

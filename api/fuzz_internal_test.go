@@ -23,6 +23,7 @@ func FuzzErrorBody(f *testing.F) {
 	f.Add(503, "Wed, 21 Oct 2015 07:28:00 GMT", []byte(""))
 	f.Add(500, "-1", []byte(`{"status":"500","fields":{"field":1}}`))
 	f.Add(404, "99999999999999999999", []byte(`null`))
+	f.Add(404, "", []byte(`{"code":5,"message":"app not found","details":[{"@type":"type.googleapis.com/google.rpc.ResourceInfo"}]}`))
 	f.Fuzz(func(t *testing.T, status int, retryAfterHeader string, body []byte) {
 		h := http.Header{}
 		h.Set("Retry-After", retryAfterHeader)

@@ -121,3 +121,20 @@ func (c *Client) AllProjects(ctx context.Context, p ListProjectsParams) ([]Proje
 		return r.Projects, nil
 	})
 }
+
+// CollectCountedHasNext walks a list that answers both a total count and
+// has_next (apps, services): it goes on while either says more follow.
+func CollectCountedHasNext[T any](ctx context.Context, fetch func(context.Context, Page) ([]T, int64, bool, error)) ([]T, error) {
+	var all []T
+	for p := (Page{Limit: MaxLimit}); p.Offset/MaxLimit < maxPages; p.Offset += MaxLimit {
+		items, count, hasNext, err := fetch(ctx, p)
+		if err != nil {
+			return all, err
+		}
+		all = append(all, items...)
+		if len(items) == 0 || (!hasNext && int64(len(all)) >= count) {
+			return all, nil
+		}
+	}
+	return all, nil
+}

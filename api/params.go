@@ -3,6 +3,7 @@ package api
 import (
 	"net/url"
 	"strconv"
+	"time"
 )
 
 // MaxLimit is the largest page the API serves.
@@ -141,20 +142,22 @@ func (f LogsFilter) encode(q url.Values) {
 	set(q, "text", f.Text)
 }
 
-// TailLogsParams select the live log stream.
+// TailLogsParams select the live log stream. The API replays the lines
+// since Start (its default: 24 hours ago), at most Limit of them (its default
+// and most: 1000; 0 reads as the default), then follows new lines.
 type TailLogsParams struct {
 	LogsFilter
-	Start string // RFC 3339: replay from this time
-	Limit int    // lines replayed before live lines
+	Start time.Time // replay the lines since this time; zero sends no start
+	Limit int       // replay at most this many; above MaxTailLimit is clamped
 }
 
 func (p TailLogsParams) query() url.Values {
 	q := url.Values{}
 	p.LogsFilter.encode(q)
-	set(q, "start", p.Start)
-	if p.Limit > 0 {
-		q.Set("limit", strconv.Itoa(p.Limit))
+	if !p.Start.IsZero() {
+		q.Set("start", p.Start.UTC().Format(time.RFC3339Nano))
 	}
+	q.Set("limit", strconv.Itoa(min(max(p.Limit, 0), MaxTailLimit)))
 	return q
 }
 

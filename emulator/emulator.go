@@ -80,7 +80,7 @@ func Start(addr string, opts Options) (*Server, error) {
 		mux.Handle(p, wk)
 	}
 	mux.Handle(hooks.Prefix, hooks.Handler(st, s.controls))
-	mux.Handle("/", newAPIHandler(st, keys, opts.JWKSURL, opts.Log))
+	mux.Handle("/", newAPIHandler(st, keys, opts.JWKSURL, opts.Log, s.controls))
 	s.srv = &http.Server{Handler: s.controls.Middleware(mux), ReadHeaderTimeout: 10 * time.Second}
 	go func() { _ = s.srv.Serve(ln) }()
 	return s, nil

@@ -27,6 +27,7 @@ var hostileReads = []struct {
 	{[]string{"orgs", "list"}, "acme"},
 	{[]string{"orgs", "list", "--status", "ACTIVE"}, "globex"},
 	{[]string{"projects", "list"}, "web"},
+	{[]string{"services", "list"}, "shop"},
 	{[]string{"members", "list"}, "mallory"},
 	{[]string{"invitations", "list", "--status", "PENDING,EXPIRED"}, "victim"},
 	{[]string{"invitations", "received"}, "umbrella"},
@@ -78,7 +79,7 @@ func TestHostileTextJSONKeepsTheDataExact(t *testing.T) {
 	for _, o := range seed.Hostile().Organizations {
 		want[o.Name] = true
 	}
-	for _, args := range [][]string{{"orgs", "list"}, {"projects", "list"}, {"members", "list"},
+	for _, args := range [][]string{{"orgs", "list"}, {"projects", "list"}, {"services", "list"}, {"members", "list"},
 		{"invitations", "list", "--status", "PENDING,EXPIRED"}, {"invitations", "received"}, {"status"}} {
 		out := c.ok(append(args, "--json")...)
 		where := "panel " + strings.Join(args, " ") + " --json"
@@ -155,12 +156,14 @@ func TestHostileTextWrites(t *testing.T) {
 }
 
 // TestHostileTextLogsTail: log lines are sanitized (tabs become spaces, a line break starts a new
-// timestamped line), --json keeps them exact, and --raw alone passes the bytes through.
+// timestamped line), --json keeps them exact, and --raw alone passes the bytes through. The service is
+// named by its hostile name, as a script could pass it back.
 func TestHostileTextLogsTail(t *testing.T) {
 	c := signedIn(t, emulator.Options{Seed: seed.Hostile()}, "alice@example.com")
 	msgs := seed.Hostile().LogMessages
+	service := seed.Hostile().Organizations[0].Projects[0].Apps[0].Services[0].Name
 	tail := func(extra ...string) string {
-		args := append([]string{"logs", "tail", "--service-id", "svc-web", "--lines", "20"}, extra...)
+		args := append([]string{"logs", "tail", service, "--lines", "20"}, extra...)
 		out := c.follow(t, len(msgs)+2, args...)
 		return out
 	}

@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/panel-dev/panel/api"
+	"github.com/panel-dev/panel/app"
 	"github.com/panel-dev/panel/internal/termsafe"
 )
 
@@ -27,35 +28,59 @@ func newLogsCmd(f *Factory) *cobra.Command {
 }
 
 type logsTailOptions struct {
-	f      *Factory
-	Filter api.LogsFilter
-	Lines  int
-	JSON   bool
-	Raw    bool
+	f       *Factory
+	Service string // a service's name or id, resolved in the current project
+	Filter  api.LogsFilter
+	Since   time.Duration
+	Lines   int
+	JSON    bool
+	Raw     bool
 }
 
 func newLogsTailCmd(f *Factory, runF func(*logsTailOptions) error) *cobra.Command {
 	opts := &logsTailOptions{f: f}
 	var instanceID string
 	cmd := &cobra.Command{
-		Use:   "tail (--service-id ID | --deployment-id ID | --instance-id ID) [--type build|runtime]",
+		Use:   "tail [<service name|id> | --service-id ID | --deployment-id ID | --instance-id ID] [--type build|runtime]",
 		Short: "Follow the logs of a service, deployment or instance until interrupted",
-		Long: "Follow the logs of a service, deployment or instance until interrupted. Each line is shown safe for\n" +
-			"the terminal: control characters and escape sequences become U+FFFD (\ufffd), tabs become spaces.\n" +
-			"--json prints each entry exact (as escaped JSON); --raw passes the messages' bytes through unchanged.",
-		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
+		Long: "Follow the logs of a service, deployment or instance until interrupted. A service is named by its\n" +
+			"name in the current project (app/name when two apps have one of that name) or by its id.\n" +
+			"It first shows the last --lines lines of the last --since (0 lines: only what comes next), then\n" +
+			"every new line; a dropped connection resumes after the last line shown, never showing one twice.\n" +
+			"Each line is shown safe for the terminal: control characters and escape sequences become U+FFFD\n" +
+			"(\ufffd), tabs become spaces. --json prints each entry exact (as escaped JSON); --raw passes the\n" +
+			"messages' bytes through unchanged.",
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
 			if instanceID != "" {
 				opts.Filter.InstanceIDs = []string{instanceID}
 			}
+			if len(args) == 1 {
+				opts.Service = args[0]
+			}
 			fl := opts.Filter
-			if fl.ServiceID == "" && fl.DeploymentID == "" && len(fl.InstanceIDs) == 0 && fl.AppID == "" {
-				return errors.New("name what to follow: --service-id, --deployment-id or --instance-id")
+			named := 0
+			for _, set := range []bool{opts.Service != "", fl.ServiceID != "", fl.DeploymentID != "", len(fl.InstanceIDs) > 0, fl.AppID != ""} {
+				if set {
+					named++
+				}
+			}
+			switch {
+			case named == 0:
+				return errors.New("name what to follow: a service (name or id), --service-id, --deployment-id or --instance-id")
+			case named > 1 && opts.Service != "":
+				return errors.New("name the service either as an argument or with a flag, not both")
 			}
 			switch opts.Filter.Type = strings.ToLower(opts.Filter.Type); opts.Filter.Type {
 			case "", "build", "runtime":
 			default:
 				return fmt.Errorf("--type is build or runtime, not %q", opts.Filter.Type)
+			}
+			if opts.Lines < 0 || opts.Lines > api.MaxTailLimit {
+				return fmt.Errorf("--lines is 0 to %d", api.MaxTailLimit)
+			}
+			if opts.Since <= 0 {
+				return errors.New("--since must be a positive duration, such as 10m or 2h")
 			}
 			if opts.JSON && opts.Raw {
 				return errors.New("--json and --raw cannot be used together")
@@ -67,12 +92,13 @@ func newLogsTailCmd(f *Factory, runF func(*logsTailOptions) error) *cobra.Comman
 		},
 	}
 	fl := cmd.Flags()
-	fl.StringVar(&opts.Filter.ServiceID, "service-id", "", "a service")
+	fl.StringVar(&opts.Filter.ServiceID, "service-id", "", "a service, by id")
 	fl.StringVar(&opts.Filter.DeploymentID, "deployment-id", "", "a deployment")
 	fl.StringVar(&instanceID, "instance-id", "", "an instance")
 	fl.StringVar(&opts.Filter.AppID, "app-id", "", "an app")
 	fl.StringVar(&opts.Filter.Type, "type", "", "build or runtime (default runtime)")
-	fl.IntVar(&opts.Lines, "lines", 0, "recent lines to show before following")
+	fl.DurationVar(&opts.Since, "since", app.DefaultTailSince, "how far back the first lines may reach")
+	fl.IntVar(&opts.Lines, "lines", app.DefaultTailLines, "at most this many earlier lines before following (0: none)")
 	fl.BoolVar(&opts.JSON, "json", false, "print each line as a JSON LogEntry (one per line)")
 	fl.BoolVar(&opts.Raw, "raw", false, "print each message's bytes as they came, escape sequences included: the one "+
 		"output that lets log text drive your terminal (for a pipe or a log file, not for lines you do not trust)")
@@ -90,9 +116,16 @@ func logsTailRun(opts *logsTailOptions) error {
 	}
 	var stream *api.LogStream
 	err = withSessionCheck(ctx, a, false, func(ctx context.Context) error {
+		if opts.Service != "" {
+			s, err := resolveService(ctx, opts.f.IO, a, opts.Service)
+			if err != nil {
+				return err
+			}
+			opts.Filter.ServiceID = s.ID
+		}
 		// The first dial is a read like any other: retried after a 5xx, a 429 or a network failure.
 		return a.API.Retrying(ctx, "TailLogs", func(ctx context.Context) error {
-			stream, err = a.API.TailLogs(ctx, api.TailLogsParams{LogsFilter: opts.Filter, Limit: opts.Lines}, a.Session.Token)
+			stream, err = a.TailLogs(ctx, opts.Filter, app.TailOptions{Since: opts.Since, Lines: opts.Lines})
 			return err
 		})
 	})
@@ -109,7 +142,7 @@ func logsTailRun(opts *logsTailOptions) error {
 		case errors.Is(err, io.EOF) || (err != nil && ctx.Err() != nil):
 			return nil // the server ended the stream, or the user interrupted it
 		case err != nil:
-			return err
+			return fmt.Errorf("the log stream stopped: %w", err)
 		}
 		if opts.JSON {
 			if err := printJSONLine(opts.f.IO.Out, line); err != nil {

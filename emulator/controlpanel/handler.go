@@ -27,6 +27,18 @@ type Options struct {
 	// Log gets a line for each rejected token and failed JWKS fetch, with the
 	// reason and never the token. nil: discarded.
 	Log io.Writer
+	// StreamFault returns the fault armed for a log tail request, if any: its
+	// frame is sent after its number of lines, and the stream closes.
+	StreamFault func(r *http.Request) (StreamFault, bool)
+	// OnPing is called for every ping a log tail receives.
+	OnPing func()
+}
+
+// StreamFault is an error sent as a frame on an open log stream, as the real
+// gateway sends the errors of a stream it already upgraded.
+type StreamFault struct {
+	Frame      []byte // the whole frame, e.g. {"error":{"code":16,"message":"..."}}
+	AfterLines int    // lines sent before it
 }
 
 type handler struct {
@@ -85,6 +97,11 @@ func (h *handler) routes() {
 	h.handle("GET /v1/projects", orgScope, h.listProjects)
 	h.handle("POST /v1/projects", orgScope, h.createProject)
 	h.handle("GET /v1/projects/{id}", orgScope, h.getProject)
+
+	h.handle("GET /v1/apps", orgScope, h.listApps)
+	h.handle("GET /v1/services", orgScope, h.listServices)
+	h.handle("GET /v1/services/{id}", orgScope, h.getService)
+	h.handle("GET /v1/instances", orgScope, h.listInstances)
 
 	h.handle("POST /v1/sso/canny", accountScope, h.cannyAuth)
 	h.handle("POST /v1/sso/discourse", accountScope, h.discourseAuth)

@@ -17,6 +17,7 @@ type Controls struct {
 	faults   []*Fault
 	requests []Request
 	log      io.Writer
+	streams  streamStats
 }
 
 // Request is one entry of the request log (never a token).
@@ -43,8 +44,11 @@ type Fault struct {
 	Reset       bool   `json:"reset,omitempty"`
 	// BodyDelay sends the status and headers at once and holds the body back this long (a slow body).
 	BodyDelay string `json:"body_delay,omitempty"`
-	delay     time.Duration
-	bodyDelay time.Duration
+	// Frame (a JSON text) is sent on a log stream after AfterLines lines, instead of an HTTP answer.
+	Frame      string `json:"frame,omitempty"`
+	AfterLines int    `json:"after_lines,omitempty"`
+	delay      time.Duration
+	bodyDelay  time.Duration
 }
 
 // NewControls starts with a latency and a writer for request log lines (nil = none).

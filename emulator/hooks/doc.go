@@ -19,17 +19,22 @@
 //	POST   /_emulator/latency                  {"latency": "100ms"} (added before every non-hook response)
 //	POST   /_emulator/faults                   {"method": "GET", "path": "/v1/account/organization", "status": 500,
 //	                                            "body": "...", "content_type": "...", "retry_after": "120",
-//	                                            "count": 1, "delay": "2s", "reset": false, "body_delay": "2s"}
+//	                                            "count": 1, "delay": "2s", "reset": false, "body_delay": "2s",
+//	                                            "frame": "{...}", "after_lines": 0}
 //	GET    /_emulator/faults                   the faults still armed
 //	DELETE /_emulator/faults                   clears them all
 //	GET    /_emulator/requests                 [{"method","path","query","status","time","duration_ms","project_header"}]
 //	DELETE /_emulator/requests                 clears the log
+//	GET    /_emulator/streams                  {"pings": n}: the pings the log streams received
 //
 // A fault matches on method ("" = any) and exact path (a trailing "*" matches a prefix). count 0 keeps it
 // until cleared; otherwise it fires count times. delay waits before answering; with neither status nor
 // reset, a fault only delays and the request then proceeds. reset closes the connection without an answer.
 // body_delay (with a status) sends the headers and the body's first byte at once and the rest that much
-// later: a slow body.
+// later: a slow body. frame (JSON text) stands for the real gateway, which upgrades every log stream and sends
+// its errors as frames: the next WebSocket upgrade of the path goes through, the stream sends after_lines
+// lines, then the frame, then closes (a plain GET is not affected), e.g.
+// {"path": "/v1/streams/logs/tail", "frame": "{\"error\":{\"code\":16,\"message\":\"expired\"}}", "count": 1}.
 // The request log never holds headers other than x-koyeb-project-id, and query values that look like
 // credentials (code, user_code, *token*, *secret*, *password*, *verifier*) are replaced by "REDACTED". Hook calls are not
 // logged. Counting POST /user_management/authenticate entries in the log tells how many refreshes happened.

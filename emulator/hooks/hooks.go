@@ -34,6 +34,7 @@ func Handler(st *state.State, c *Controls) http.Handler {
 	mux.HandleFunc("DELETE /_emulator/faults", h.clearFaults)
 	mux.HandleFunc("GET /_emulator/requests", h.requests)
 	mux.HandleFunc("DELETE /_emulator/requests", h.clearRequests)
+	mux.HandleFunc("GET /_emulator/streams", h.streamsInfo)
 	return loopbackOnly(notFromABrowserPage(mux))
 }
 
@@ -109,6 +110,10 @@ func (h *hooks) addFault(w http.ResponseWriter, r *http.Request) {
 	}
 	if f.Path == "" || f.Count < 0 {
 		writeError(w, http.StatusBadRequest, "a fault needs a path and a count >= 0")
+		return
+	}
+	if f.Frame != "" && (!json.Valid([]byte(f.Frame)) || f.AfterLines < 0) {
+		writeError(w, http.StatusBadRequest, "frame must be JSON text and after_lines >= 0")
 		return
 	}
 	if err := h.c.AddFault(f); err != nil {

@@ -53,6 +53,12 @@ func (c *Controls) serve(w *recorder, r *http.Request, next http.Handler) {
 		return
 	}
 	switch {
+	case f.Frame != "":
+		if isUpgrade(r) {
+			next.ServeHTTP(w, withStreamFault(r, f))
+			return
+		}
+		next.ServeHTTP(w, r)
 	case f.Reset:
 		resetConnection(w)
 	case f.Status != 0:

@@ -74,10 +74,33 @@ type Invitation struct {
 
 // Project belongs to the enclosing organization.
 type Project struct {
-	ID           string `yaml:"id,omitempty" json:"id,omitempty"` // "" = a UUID derived from org and name
-	Name         string `yaml:"name" json:"name"`
-	Description  string `yaml:"description,omitempty" json:"description,omitempty"`
-	ServiceCount int64  `yaml:"service_count,omitempty" json:"service_count,omitempty"`
+	ID          string `yaml:"id,omitempty" json:"id,omitempty"` // "" = a UUID derived from org and name
+	Name        string `yaml:"name" json:"name"`
+	Description string `yaml:"description,omitempty" json:"description,omitempty"`
+	// ServiceCount is the project's service_count when it lists no apps ("" with apps: how many services
+	// they have; given with apps, it must say the same).
+	ServiceCount int64 `yaml:"service_count,omitempty" json:"service_count,omitempty"`
+	Apps         []App `yaml:"apps,omitempty" json:"apps,omitempty"`
+}
+
+// App groups services inside the enclosing project. Its status is its services' worst.
+type App struct {
+	ID       string    `yaml:"id,omitempty" json:"id,omitempty"` // "" = a UUID derived from org, project and name
+	Name     string    `yaml:"name" json:"name"`
+	Services []Service `yaml:"services,omitempty" json:"services,omitempty"`
+}
+
+// Service runs inside the enclosing app, as Instances copies spread over Regions.
+type Service struct {
+	ID     string `yaml:"id,omitempty" json:"id,omitempty"` // "" = a UUID derived from org, project, app and name
+	Name   string `yaml:"name" json:"name"`
+	Type   string `yaml:"type,omitempty" json:"type,omitempty"`     // WEB (default) | WORKER | DATABASE | SANDBOX
+	Status string `yaml:"status,omitempty" json:"status,omitempty"` // HEALTHY (default) | STARTING | DEGRADED | ...
+	// Instances is how many copies run (nil: 1, none when paused or deleted).
+	Instances *int     `yaml:"instances,omitempty" json:"instances,omitempty"`
+	Regions   []string `yaml:"regions,omitempty" json:"regions,omitempty"` // "" = [fra]
+	// LogMessages are what this service's log lines say, in turn (none: the seed's, else its type's).
+	LogMessages []string `yaml:"log_messages,omitempty" json:"log_messages,omitempty"`
 }
 
 // Load reads a seed file: JSON when the name ends in .json, YAML otherwise (YAML also reads JSON).

@@ -9,6 +9,14 @@ import (
 // OrganizationStatuses are the spec's Organization.Status enum.
 var OrganizationStatuses = []string{"WARNING", "LOCKED", "ACTIVE", "DEACTIVATING", "DEACTIVATED", "DELETING", "DELETED"}
 
+// ServiceTypes and ServiceStatuses are the spec's Service.Type and Service.Status enums (a seed may not set
+// the zero INVALID_TYPE).
+var (
+	ServiceTypes    = []string{"WEB", "WORKER", "DATABASE", "SANDBOX"}
+	ServiceStatuses = []string{"STARTING", "HEALTHY", "DEGRADED", "UNHEALTHY", "DELETING", "DELETED", "PAUSING",
+		"PAUSED", "RESUMING"}
+)
+
 // InvitationStatuses are the invitation statuses a seed may set.
 var InvitationStatuses = []string{"PENDING", "ACCEPTED", "REFUSED", "EXPIRED"}
 
@@ -70,9 +78,43 @@ func (o *Organization) validate(emails map[string]bool) error {
 			return fmt.Errorf("project %q: empty or duplicate name", p.Name)
 		}
 		names[p.Name] = true
+		if err := p.validate(); err != nil {
+			return fmt.Errorf("project %s: %w", p.Name, err)
+		}
 	}
 	if o.DefaultProject != "" && len(o.Projects) > 0 && !names[o.DefaultProject] {
 		return fmt.Errorf("default_project %q is not one of its projects", o.DefaultProject)
+	}
+	return nil
+}
+
+func (p *Project) validate() error {
+	apps, services := map[string]bool{}, 0
+	for _, a := range p.Apps {
+		if a.Name == "" || apps[a.Name] {
+			return fmt.Errorf("app %q: empty or duplicate name", a.Name)
+		}
+		apps[a.Name] = true
+		names := map[string]bool{}
+		for _, sv := range a.Services {
+			if sv.Name == "" || names[sv.Name] {
+				return fmt.Errorf("app %s: service %q: empty or duplicate name", a.Name, sv.Name)
+			}
+			names[sv.Name] = true
+			if sv.Type != "" && !oneOf(sv.Type, ServiceTypes) {
+				return fmt.Errorf("service %s: unknown type %q", sv.Name, sv.Type)
+			}
+			if sv.Status != "" && !oneOf(sv.Status, ServiceStatuses) {
+				return fmt.Errorf("service %s: unknown status %q", sv.Name, sv.Status)
+			}
+			if sv.Instances != nil && (*sv.Instances < 0 || *sv.Instances > 1000) {
+				return fmt.Errorf("service %s: instances must be 0 to 1000", sv.Name)
+			}
+		}
+		services += len(a.Services)
+	}
+	if len(p.Apps) > 0 && p.ServiceCount != 0 && p.ServiceCount != int64(services) {
+		return fmt.Errorf("service_count %d, but its apps have %d services", p.ServiceCount, services)
 	}
 	return nil
 }

@@ -27,6 +27,9 @@ func New(sd *seed.Seed) (*State, error) {
 		orgProjects:   map[string][]*Project{},
 		invitations:   map[string]*Invitation{},
 		projects:      map[string]*Project{},
+		apps:          map[string]*App{},
+		services:      map[string]*Service{},
+		instances:     map[string][]Instance{},
 		sessions:      map[string]*Session{},
 		refreshTokens: map[string]*refreshToken{},
 		codes:         map[string]*AuthorizationCode{},
@@ -92,8 +95,12 @@ func (s *State) loadOrganization(o seed.Organization, byEmail map[string]string,
 		if pid == "" {
 			pid = UUID("project:" + o.ExternalID + ":" + p.Name)
 		}
+		count := p.ServiceCount
+		if len(p.Apps) > 0 {
+			count = s.loadApps(id, o.ExternalID, p, pid, created)
+		}
 		s.insertProject(&Project{ID: pid, OrganizationID: id, Name: p.Name, Description: p.Description,
-			ServiceCount: p.ServiceCount, CreatedAt: created, UpdatedAt: created})
+			ServiceCount: count, CreatedAt: created, UpdatedAt: created})
 		if p.Name == defaultName {
 			org.DefaultProjectID = pid
 		}

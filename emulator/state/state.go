@@ -56,6 +56,9 @@ type State struct {
 	orgProjects   map[string][]*Project    // organization id → projects in creation order
 	invitations   map[string]*Invitation   // by id
 	projects      map[string]*Project      // by id
+	apps          map[string]*App          // by id
+	services      map[string]*Service      // by id
+	instances     map[string][]Instance    // service id → its instances
 	sessions      map[string]*Session      // by id
 	refreshTokens map[string]*refreshToken // by token
 	codes         map[string]*AuthorizationCode

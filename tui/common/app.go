@@ -37,7 +37,7 @@ type App interface {
 	DeclineInvitation(ctx context.Context, id string) (*app.Invitation, error)
 
 	// Logs.
-	TailLogs(ctx context.Context, filter app.LogFilter, lines int) (*app.LogStream, error)
+	TailLogs(ctx context.Context, filter app.LogFilter, o app.TailOptions) (*app.LogStream, error)
 
 	// Signing in (the sign-in screen).
 	BeginBrowserSignIn(ctx context.Context, o app.SignInOptions) (*app.BrowserSignIn, error)

@@ -26,10 +26,11 @@ type lineMsg struct {
 	Err   error
 }
 
-// dial opens the stream (app asks for a token on every dial, B13).
-func dial(ctx context.Context, a common.App, s common.Stamp, f app.LogFilter, lines int) tea.Cmd {
+// dial opens the stream: the last minutes, then every new line (B31); app
+// asks for a token on every dial (B13).
+func dial(ctx context.Context, a common.App, s common.Stamp, f app.LogFilter) tea.Cmd {
 	return func() tea.Msg {
-		st, err := a.TailLogs(ctx, f, lines)
+		st, err := a.TailLogs(ctx, f, app.TailOptions{Lines: app.DefaultTailLines})
 		return openedMsg{Stamp: s, Stream: st, Err: err}
 	}
 }

@@ -134,9 +134,6 @@ func (m *Model) Close() {
 	m.tail = common.Stamp{}
 }
 
-// replay is how many past lines a tail shows before the live ones.
-const replay = 50
-
 // filter is the tail's filter from the picked target.
 func (m *Model) filter() app.LogFilter {
 	var p app.LogFilter

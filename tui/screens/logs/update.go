@@ -77,7 +77,7 @@ func (m *Model) start() tea.Cmd {
 	m.lines, m.offset, m.follow, m.paused, m.unseen = nil, 0, true, false, 0
 	m.tail = m.ctx.Stamp()
 	m.tailCtx, m.cancel = context.WithCancel(m.ctx.Ctx)
-	return tea.Batch(m.spin.Tick, dial(m.tailCtx, m.ctx.App, m.tail, m.filter(), replay))
+	return tea.Batch(m.spin.Tick, dial(m.tailCtx, m.ctx.App, m.tail, m.filter()))
 }
 
 func (m *Model) tailKey(msg tea.KeyMsg) tea.Cmd {

@@ -198,3 +198,38 @@ func TestLogsTailSinceAndLines(t *testing.T) {
 		t.Fatalf("--lines 0 replayed an old line: exit %d %s\n%s", code, out, errOut)
 	}
 }
+
+// Behind the real gateway every refusal arrives as a frame: an unauthenticated one refreshes the session
+// and the tail goes on where it was; any other is shown as an error (exit 1).
+func TestLogsTailErrorFrames(t *testing.T) {
+	c := signedIn(t, emulator.Options{}, "alice@example.com")
+	c.fault(map[string]any{"method": "GET", "path": "/v1/streams/logs/tail", "count": 1, "after_lines": 2,
+		"frame": `{"error":{"code":16,"message":"Request unauthenticated with bearer"}}`})
+	c.clearRequests()
+	out, errOut, code := c.followTail(t, "", 5, "worker", "--lines", "2", "--json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	lines := jsonLines(t, out)
+	for i := 1; i < len(lines); i++ {
+		if d := lines[i].CreatedAt.Sub(lines[i-1].CreatedAt.Time); d != 500*time.Millisecond {
+			t.Fatalf("line %d is %v after the one before (a line twice, or one missing)", i, d)
+		}
+	}
+	refreshes := 0
+	for _, r := range c.requests() {
+		if r.Path == "/user_management/authenticate" {
+			refreshes++
+		}
+	}
+	if refreshes != 1 {
+		t.Fatalf("%d refreshes, want 1 after the unauthenticated frame", refreshes)
+	}
+
+	c.fault(map[string]any{"method": "GET", "path": "/v1/streams/logs/tail", "count": 1, "after_lines": 1,
+		"frame": `{"code":5,"message":"Service was deleted"}`})
+	_, errOut, code = c.followTail(t, "", 10, "worker", "--lines", "2")
+	if code != 1 || !strings.Contains(errOut, "the log stream stopped: Service was deleted") {
+		t.Fatalf("an error frame: exit %d\n%s", code, errOut)
+	}
+}

@@ -10,7 +10,7 @@ import (
 	"time"
 )
 
-// The fault matrix (issue 6): every API operation panel uses, the log tail stream and WorkOS's
+// The fault matrix: every API operation panel uses, the log tail stream and WorkOS's
 // authenticate endpoint, each faulted through POST /_emulator/faults, each run through the command
 // that uses it.
 

@@ -7,7 +7,8 @@ import (
 	"github.com/panel-dev/panel/emulator"
 )
 
-// The failure paths of issue 4, through the commands, against the emulator's hooks.
+// Failure paths through the commands (rate limits, server errors, resets, a deactivated organization, a
+// locked account, a revoked session), against the emulator's hooks.
 
 func TestCommandsRideOutRateLimitsErrorsAndResets(t *testing.T) {
 	c := signedIn(t, emulator.Options{}, "alice@example.com")

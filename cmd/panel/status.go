@@ -22,7 +22,7 @@ type statusOptions struct {
 	Offline bool
 }
 
-// statusReport is `panel status --json` (PRODUCT.md "Contracts"): the API's own objects for user,
+// statusReport is `panel status --json`, a shape scripts rely on: the API's own objects for user,
 // organization and project (null when unknown or none), and the session.
 type statusReport struct {
 	User         any           `json:"user"`

@@ -1,6 +1,6 @@
 // Package controlpanel is the emulator's control-panel API half: the Koyeb API
 // operations of internal/spec served over the shared emulator state, written
-// from the spec and PRODUCT.md, never from the client's code.
+// from the spec and the API facts in docs/BEHAVIOUR.md, never from the client's code.
 //
 // Every operation is served except the deprecated SwitchOrganization and
 // UnscopeOrganizationToken and the ExecCommand stream, which answer 501

@@ -16,7 +16,7 @@ const (
 	codeInternal        = "api_error"
 )
 
-// Messages the client classifies by their exact text (PRODUCT.md).
+// Messages the client classifies by their exact text (the real API's words, B21, B10).
 const (
 	msgTokenRejected = "Token rejected"    // the token's organization is deactivated
 	msgAccountLocked = "Account is locked" // the user is locked, not a revoked session

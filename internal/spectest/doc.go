@@ -14,7 +14,7 @@
 // (cov.Transport(t, nil) in each test) and check cov.Missing in TestMain.
 //
 // The loaded document is the spec with four deliberate adjustments, each a
-// documented fact of the real API (PRODUCT.md, the spec's intro tag):
+// documented fact of the real API (docs/BEHAVIOUR.md, the spec's intro tag):
 //   - objects that declare properties reject undeclared ones, so a misspelled
 //     field cannot pass (every field is optional, so nothing else would catch it);
 //   - ErrorField also has "description" (the intro's 400 example shows it);

@@ -2,9 +2,13 @@ package main
 
 import (
 	"errors"
+	"fmt"
+	"strings"
 
+	"github.com/panel-dev/panel/api"
 	"github.com/panel-dev/panel/app"
 	"github.com/panel-dev/panel/auth"
+	"github.com/panel-dev/panel/internal/termsafe"
 )
 
 // auth and app errors state facts: nobody is signed in, the session was
@@ -20,6 +24,10 @@ func explain(err error) string {
 func advice(err error) string {
 	var refused *app.SwitchRefusedError
 	var unreadable *auth.UnreadableSessionError
+	var ambiguousOrg *app.AmbiguousOrganizationError
+	var ambiguousProject *app.AmbiguousProjectError
+	var noOrg *app.OrganizationNotFoundError
+	var noProject *app.ProjectNotFoundError
 	switch {
 	case errors.Is(err, auth.ErrSessionRevoked):
 		return ": sign in again (run `panel login`)"
@@ -31,8 +39,29 @@ func advice(err error) string {
 		return ": run `panel login --organization-id " + refused.Organization.ExternalID + "`"
 	case errors.Is(err, app.ErrNoOrganization):
 		return ": accept an invitation (`panel invitations received`) or create one (`panel orgs create <name>`)"
+	case errors.As(err, &ambiguousOrg):
+		labels := make([]string, len(ambiguousOrg.Candidates))
+		for i, c := range ambiguousOrg.Candidates {
+			labels[i] = organizationLabel(c.Organization)
+		}
+		return "; name one by external id:\n  " + strings.Join(labels, "\n  ")
+	case errors.As(err, &ambiguousProject):
+		labels := make([]string, len(ambiguousProject.Candidates))
+		for i, p := range ambiguousProject.Candidates {
+			labels[i] = fmt.Sprintf("%s (%s)", termsafe.Line(p.Name), termsafe.Line(p.ID))
+		}
+		return "; name one by id:\n  " + strings.Join(labels, "\n  ")
+	case errors.As(err, &noOrg):
+		return " (see `panel orgs list`)"
+	case errors.As(err, &noProject):
+		return " (see `panel projects list`)"
 	}
 	return ""
+}
+
+// organizationLabel is "name (external id)", sanitized, for lists of candidates.
+func organizationLabel(o api.Organization) string {
+	return fmt.Sprintf("%s (%s)", termsafe.Line(o.Name), termsafe.Line(o.ExternalID))
 }
 
 func init() {

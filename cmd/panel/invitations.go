@@ -3,11 +3,13 @@ package main
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/panel-dev/panel/api"
+	"github.com/panel-dev/panel/app"
 	"github.com/panel-dev/panel/internal/termsafe"
 )
 
@@ -38,7 +40,7 @@ type invitationsListOptions struct {
 // parseInvitationStatuses checks --status values (default PENDING).
 func parseInvitationStatuses(in []string) ([]api.InvitationStatus, error) {
 	if len(in) == 0 {
-		return []api.InvitationStatus{api.InvitationPending}, nil
+		return slices.Clone(app.PendingInvitations), nil
 	}
 	var out []api.InvitationStatus
 	for _, s := range in {
@@ -98,9 +100,9 @@ func invitationsListRun(opts *invitationsListOptions) error {
 	var invs []api.OrganizationInvitation
 	err = withSessionCheck(ctx, a, false, func(ctx context.Context) error {
 		if opts.Received {
-			invs, err = a.API.AllUserOrganizationInvitations(ctx, api.ListUserOrganizationInvitationsParams{Statuses: opts.Statuses})
+			invs, err = a.ReceivedInvitations(ctx, opts.Statuses...)
 		} else {
-			invs, err = a.API.AllOrganizationInvitations(ctx, api.ListOrganizationInvitationsParams{Statuses: opts.Statuses})
+			invs, err = a.SentInvitations(ctx, opts.Statuses...)
 		}
 		return err
 	})
@@ -172,7 +174,7 @@ func invitationCmd(f *Factory, runF func(*invitationOptions) error, use, short s
 		Short: short,
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.ID = invitationID(args[0])
+			opts.ID = app.InvitationID(args[0])
 			if opts.ID == "" {
 				return fmt.Errorf("%q is not an invitation id", args[0])
 			}
@@ -184,26 +186,6 @@ func invitationCmd(f *Factory, runF func(*invitationOptions) error, use, short s
 	}
 	cmd.Flags().BoolVar(&opts.JSON, "json", false, "print the object the API returned as JSON")
 	return cmd
-}
-
-// invitationID accepts an id, or a link whose last path segment (or
-// ?invitation= / ?id= parameter) is the id (B19: "works from a link's id").
-func invitationID(arg string) string {
-	arg = strings.TrimSpace(arg)
-	if !strings.Contains(arg, "/") {
-		return arg
-	}
-	if q := strings.SplitN(arg, "?", 2); len(q) == 2 {
-		for _, kv := range strings.Split(q[1], "&") {
-			k, v, _ := strings.Cut(kv, "=")
-			if (k == "invitation" || k == "invitation_id" || k == "id") && v != "" {
-				return v
-			}
-		}
-		arg = q[0]
-	}
-	parts := strings.Split(strings.TrimRight(arg, "/"), "/")
-	return parts[len(parts)-1]
 }
 
 func invitationsResendRun(opts *invitationOptions) error {

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/sahilm/fuzzy"
 	"github.com/spf13/cobra"
 
 	"github.com/panel-dev/panel/api"
@@ -52,29 +51,18 @@ func orgsSwitchRun(opts *orgsSwitchOptions) error {
 		return err
 	}
 	defer cancel()
-	query := opts.Query
-	if query == "-" {
-		st, _ := a.Store.Load()
-		if st.PreviousOrganization == "" {
-			return errors.New("no previous organization in this profile yet")
-		}
-		query = st.PreviousOrganization
+	target, err := a.ResolveOrganization(ctx, opts.Query)
+	var ambiguous *app.AmbiguousOrganizationError
+	if errors.As(err, &ambiguous) && opts.f.IO.Terminal {
+		target, err = chooseAmong(opts.f.IO, ambiguous)
 	}
-	target, local, err := resolveOrganization(ctx, opts.f.IO, a, query)
 	if err != nil {
 		return err
 	}
-	res, err := a.SwitchOrganization(ctx, *target, nil)
+	res, err := a.SwitchTo(ctx, *target, nil)
 	var refused *app.SwitchRefusedError
 	if errors.As(err, &refused) {
-		if local {
-			// What was known locally may be stale: no browser sign-in into an
-			// organization that is not the user's any more.
-			if target, err = a.FindOrganizationOnServer(ctx, target.ExternalID); err != nil {
-				return err
-			}
-		}
-		res, err = switchThroughBrowser(ctx, opts.f, a, *target, refused)
+		res, err = switchThroughBrowser(ctx, opts.f, a, refused.Organization, refused)
 	}
 	if err != nil {
 		return err
@@ -86,69 +74,18 @@ func orgsSwitchRun(opts *orgsSwitchOptions) error {
 	return nil
 }
 
-// resolveOrganization finds the organization the user named without a
-// round trip when it can (a switch is then two: the refresh, then the
-// organization and its project): an exact external id, id or name among the
-// organizations last seen; an external id taken as is (names cannot hold
-// "_"); a fuzzy match of the whole list last seen. Only then does it list
-// the organizations on the server: exact first, then fuzzy (asked on a
-// terminal when several match). local reports an answer that did not come
-// from the server.
-func resolveOrganization(ctx context.Context, ios *IOStreams, a *app.App, query string) (target *api.Organization, local bool, err error) {
-	if o, ok := a.KnownOrganization(query); ok {
-		return o, true, nil
+// chooseAmong asks on the terminal which of the organizations a name matched
+// is meant.
+func chooseAmong(ios *IOStreams, ambiguous *app.AmbiguousOrganizationError) (*app.OrganizationMatch, error) {
+	labels := make([]string, len(ambiguous.Candidates))
+	for i, c := range ambiguous.Candidates {
+		labels[i] = organizationLabel(c.Organization)
 	}
-	if strings.HasPrefix(query, "org_") {
-		return &api.Organization{ExternalID: query}, true, nil
-	}
-	if known, complete := a.KnownOrganizations(); complete {
-		if o, err := matchOrganization(ios, known, query); o != nil || err != nil {
-			return o, true, err
-		}
-	}
-	orgs, err := a.UserOrganizations(ctx)
-	if err != nil {
-		return nil, false, err
-	}
-	for i, o := range orgs {
-		if o.ExternalID == query || o.ID == query || strings.EqualFold(o.Name, query) {
-			return &orgs[i], false, nil
-		}
-	}
-	o, err := matchOrganization(ios, orgs, query)
-	if o == nil && err == nil {
-		err = fmt.Errorf("no organization of yours matches %q (see `panel orgs list`)", query)
-	}
-	return o, false, err
-}
-
-// matchOrganization is the fuzzy match of a name among orgs: nil when none
-// matches, the one that does, or the user's choice on a terminal.
-func matchOrganization(ios *IOStreams, orgs []api.Organization, query string) (*api.Organization, error) {
-	names := make([]string, len(orgs))
-	for i, o := range orgs {
-		names[i] = o.Name
-	}
-	matches := fuzzy.Find(query, names)
-	switch {
-	case len(matches) == 0:
-		return nil, nil
-	case len(matches) == 1:
-		return &orgs[matches[0].Index], nil
-	}
-	labels := make([]string, len(matches))
-	for i, m := range matches {
-		labels[i] = fmt.Sprintf("%s (%s)", termsafe.Line(orgs[m.Index].Name), termsafe.Line(orgs[m.Index].ExternalID))
-	}
-	if !ios.Terminal {
-		return nil, fmt.Errorf("%q matches several organizations; name one by external id:\n  %s",
-			query, strings.Join(labels, "\n  "))
-	}
-	i, err := choose(ios, fmt.Sprintf("%q matches several organizations:", query), labels)
+	i, err := choose(ios, fmt.Sprintf("%q matches several organizations:", ambiguous.Query), labels)
 	if err != nil {
 		return nil, err
 	}
-	return &orgs[matches[i].Index], nil
+	return &ambiguous.Candidates[i], nil
 }
 
 // switchThroughBrowser is the fallback when WorkOS refuses the switch's

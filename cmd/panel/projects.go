@@ -7,10 +7,10 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/sahilm/fuzzy"
 	"github.com/spf13/cobra"
 
 	"github.com/panel-dev/panel/api"
+	"github.com/panel-dev/panel/app"
 	"github.com/panel-dev/panel/internal/termsafe"
 )
 
@@ -58,33 +58,24 @@ func projectsListRun(opts *projectsListOptions) error {
 	if _, err := requireOrganization(ctx, a); err != nil {
 		return err
 	}
-	var projects []api.Project
-	var current *api.Project
-	var org *api.Organization
+	var l *app.ProjectList
 	err = withSessionCheck(ctx, a, false, func(ctx context.Context) error {
-		// The current project first: it repairs a stale one (B17) before the list is drawn.
-		if current, err = a.CurrentProject(ctx); err != nil {
-			return err
-		}
-		if org, err = a.API.GetCurrentOrganization(ctx); err != nil {
-			return err
-		}
-		projects, err = a.API.AllProjects(ctx, api.ListProjectsParams{})
+		l, err = a.Projects(ctx)
 		return err
 	})
 	if err != nil {
 		return err
 	}
 	if opts.JSON {
-		return printJSON(opts.f.IO.Out, projects)
+		return printJSON(opts.f.IO.Out, l.Projects)
 	}
 	t := newTable(opts.f.IO.Out, "", "NAME", "ID", "SERVICES", "DEFAULT", "DESCRIPTION")
-	for _, p := range projects {
+	for _, p := range l.Projects {
 		mark, def := "", ""
-		if current != nil && p.ID == current.ID {
+		if l.Current != nil && p.ID == l.Current.ID {
 			mark = "*"
 		}
-		if p.ID == org.DefaultProjectID {
+		if p.ID == l.DefaultID {
 			def = "default"
 		}
 		t.row(mark, p.Name, p.ID, strconv.FormatInt(int64(p.ServiceCount), 10), def, p.Description)
@@ -131,11 +122,7 @@ func projectsUseRun(opts *projectsUseOptions) error {
 	}
 	var p *api.Project
 	err = withSessionCheck(ctx, a, false, func(ctx context.Context) error {
-		projects, err := a.API.AllProjects(ctx, api.ListProjectsParams{})
-		if err != nil {
-			return err
-		}
-		p, err = matchProject(projects, opts.Query)
+		p, err = a.FindProject(ctx, opts.Query)
 		return err
 	})
 	if err != nil {
@@ -149,29 +136,4 @@ func projectsUseRun(opts *projectsUseOptions) error {
 	}
 	fmt.Fprintf(opts.f.IO.Out, "Current project: %s (%s)\n", termsafe.Line(p.Name), termsafe.Line(p.ID))
 	return nil
-}
-
-// matchProject finds a project by id, exact name, or a single fuzzy match.
-func matchProject(projects []api.Project, query string) (*api.Project, error) {
-	for i, p := range projects {
-		if p.ID == query || strings.EqualFold(p.Name, query) {
-			return &projects[i], nil
-		}
-	}
-	names := make([]string, len(projects))
-	for i, p := range projects {
-		names[i] = p.Name
-	}
-	matches := fuzzy.Find(query, names)
-	if len(matches) == 1 {
-		return &projects[matches[0].Index], nil
-	}
-	if len(matches) == 0 {
-		return nil, fmt.Errorf("no project matches %q (see `panel projects list`)", query)
-	}
-	var labels []string
-	for _, m := range matches {
-		labels = append(labels, fmt.Sprintf("%s (%s)", projects[m.Index].Name, projects[m.Index].ID))
-	}
-	return nil, fmt.Errorf("%q matches several projects; name one by id:\n  %s", query, strings.Join(labels, "\n  "))
 }

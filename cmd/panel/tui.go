@@ -6,6 +6,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
+	"github.com/panel-dev/panel/app"
 	"github.com/panel-dev/panel/tui"
 	"github.com/panel-dev/panel/tui/common"
 )
@@ -27,7 +28,7 @@ func tuiRunAt(f *Factory, invitation string) error {
 		return err
 	}
 	defer done()
-	if id := invitationID(invitation); id != "" {
+	if id := app.InvitationID(invitation); id != "" {
 		d.Start = common.RouteInvitation.With(id)
 	}
 	return tui.Run(f.Ctx, d)

@@ -17,7 +17,6 @@ import (
 
 	"github.com/panel-dev/panel/api"
 	"github.com/panel-dev/panel/app"
-	"github.com/panel-dev/panel/auth"
 	"github.com/panel-dev/panel/internal/tableprinter"
 	"github.com/panel-dev/panel/internal/termsafe"
 )
@@ -119,27 +118,13 @@ func readLine(r io.Reader) (string, error) {
 // errAborted ends a command the user declined to confirm.
 var errAborted = errors.New("aborted: nothing was changed")
 
-// withSessionCheck runs work alongside the session check (B10). A revoked
-// session wins over whatever work did: the user is signed out and the
-// command exits 4. Writes pass checkFirst, so nothing is changed on behalf of
-// a revoked session.
+// withSessionCheck runs work with the session check (B10), by app's rule of
+// which result wins: writes (checkFirst) after it, reads alongside it.
 func withSessionCheck(ctx context.Context, a *app.App, checkFirst bool, work func(context.Context) error) error {
 	if checkFirst {
-		if _, err := a.CheckSession(ctx); errors.Is(err, auth.ErrSessionRevoked) || errors.Is(err, auth.ErrLoginRequired) {
-			return err
-		}
-		return work(ctx)
+		return a.WriteChecked(ctx, work)
 	}
-	checked := make(chan error, 1)
-	go func() {
-		_, err := a.CheckSession(ctx)
-		checked <- err
-	}()
-	workErr := work(ctx)
-	if err := <-checked; errors.Is(err, auth.ErrSessionRevoked) {
-		return err
-	}
-	return workErr
+	return a.ReadChecked(ctx, work)
 }
 
 // requireOrganization fails with the onboarding hint when the session has no

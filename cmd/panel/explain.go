@@ -28,6 +28,7 @@ func advice(err error) string {
 	var ambiguousProject *app.AmbiguousProjectError
 	var noOrg *app.OrganizationNotFoundError
 	var noProject *app.ProjectNotFoundError
+	var noMember *app.MemberNotFoundError
 	switch {
 	case errors.Is(err, auth.ErrSessionRevoked):
 		return ": sign in again (run `panel login`)"
@@ -55,6 +56,10 @@ func advice(err error) string {
 		return " (see `panel orgs list`)"
 	case errors.As(err, &noProject):
 		return " (see `panel projects list`)"
+	case errors.As(err, &noMember):
+		return " (see `panel members list`)"
+	case errors.Is(err, app.ErrRemovingYourself):
+		return ": to leave the organization, run `panel members leave`"
 	}
 	return ""
 }

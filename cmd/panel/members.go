@@ -61,7 +61,7 @@ func currentMembers(ctx context.Context, a *app.App) (*api.Organization, []api.O
 	if org == nil {
 		return nil, nil, app.ErrNoOrganization
 	}
-	members, err := a.API.AllOrganizationMembers(ctx, api.ListOrganizationMembersParams{OrganizationID: org.ID})
+	members, err := a.Members(ctx, org.ID)
 	return org, members, err
 }
 
@@ -139,15 +139,16 @@ func membersRemoveRun(opts *membersRemoveOptions) error {
 	if err != nil {
 		return err
 	}
-	var m *api.OrganizationMember
-	for i := range members {
-		x := &members[i]
-		if x.ID == opts.Query || x.UserID == opts.Query || (x.User != nil && strings.EqualFold(x.User.Email, opts.Query)) {
-			m = x
-		}
+	m, err := app.FindMember(members, opts.Query)
+	var none *app.MemberNotFoundError
+	if errors.As(err, &none) {
+		return fmt.Errorf("%w in %s", err, termsafe.Line(org.Name))
 	}
-	if m == nil {
-		return fmt.Errorf("no member %q in %s (see `panel members list`)", opts.Query, termsafe.Line(org.Name))
+	if err != nil {
+		return err
+	}
+	if err := a.CanRemove(ctx, *m); err != nil {
+		return err
 	}
 	label := m.ID
 	if m.User != nil && m.User.Email != "" {
@@ -162,7 +163,7 @@ func membersRemoveRun(opts *membersRemoveOptions) error {
 			return errAborted
 		}
 	}
-	removed, err := a.API.RemoveOrganizationMember(ctx, m.ID)
+	removed, err := a.RemoveMember(ctx, *m)
 	if err != nil {
 		return err
 	}

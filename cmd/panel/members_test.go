@@ -81,3 +81,15 @@ func TestMembersLeave(t *testing.T) {
 		t.Errorf("leave: exit %d\n%s%s", code, out, errOut)
 	}
 }
+
+// Removing yourself is leaving: the command refuses and names `members leave`, and the membership stays.
+func TestMembersRemoveYourselfPointsToLeave(t *testing.T) {
+	c := signedIn(t, emulator.Options{}, "alice@example.com")
+	_, errOut, code := c.panel("", "members", "remove", "alice@example.com", "--yes")
+	if code != 1 || !strings.Contains(errOut, "panel members leave") {
+		t.Fatalf("removing yourself: exit %d %s", code, errOut)
+	}
+	if table := c.ok("members", "list"); !strings.Contains(table, "alice@example.com") {
+		t.Errorf("the membership is gone:\n%s", table)
+	}
+}

@@ -24,7 +24,7 @@ type App interface {
 
 	// Members of the current organization.
 	Members(ctx context.Context, orgID string) ([]app.Member, error)
-	RemoveMember(ctx context.Context, memberID string) (*app.Member, error)
+	RemoveMember(ctx context.Context, m app.Member) (*app.Member, error)
 
 	// Invitations, sent by the current organization and received by the user.
 	SentInvitations(ctx context.Context, statuses ...app.InvitationStatus) ([]app.Invitation, error)

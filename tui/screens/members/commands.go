@@ -28,9 +28,9 @@ func (m *Model) members() func(context.Context) ([]app.Member, error) {
 
 func (m *Model) remove(mb app.Member) tea.Cmd {
 	m.busy = m.ctx.Stamp()
-	a, id := m.ctx.App, mb.ID
+	a := m.ctx.App
 	return listscreen.Act(m.ctx.Ctx, m.busy, "Removed "+memberName(mb), func(ctx context.Context) error {
-		_, err := a.RemoveMember(ctx, id)
+		_, err := a.RemoveMember(ctx, mb)
 		return err
 	})
 }

@@ -189,20 +189,20 @@ func invitationCmd(f *Factory, runF func(*invitationOptions) error, use, short s
 }
 
 func invitationsResendRun(opts *invitationOptions) error {
-	return invitationWrite(opts, true, func(ctx context.Context, c *api.Client) (*api.OrganizationInvitation, error) {
-		return c.ResendOrganizationInvitation(ctx, opts.ID)
+	return invitationWrite(opts, true, func(ctx context.Context, a *app.App) (*api.OrganizationInvitation, error) {
+		return a.ResendInvitation(ctx, opts.ID)
 	}, "Resent the invitation to %s\n")
 }
 
 func invitationsDeclineRun(opts *invitationOptions) error {
-	return invitationWrite(opts, false, func(ctx context.Context, c *api.Client) (*api.OrganizationInvitation, error) {
-		return c.DeclineOrganizationInvitation(ctx, opts.ID)
+	return invitationWrite(opts, false, func(ctx context.Context, a *app.App) (*api.OrganizationInvitation, error) {
+		return a.DeclineInvitation(ctx, opts.ID)
 	}, "Declined the invitation to %s\n")
 }
 
 func invitationsRevokeRun(opts *invitationOptions) error {
-	return invitationWrite(opts, true, func(ctx context.Context, c *api.Client) (*api.OrganizationInvitation, error) {
-		if err := c.DeleteOrganizationInvitation(ctx, opts.ID); err != nil {
+	return invitationWrite(opts, true, func(ctx context.Context, a *app.App) (*api.OrganizationInvitation, error) {
+		if err := a.RevokeInvitation(ctx, opts.ID); err != nil {
 			return nil, err
 		}
 		return nil, nil
@@ -210,7 +210,7 @@ func invitationsRevokeRun(opts *invitationOptions) error {
 }
 
 // invitationWrite runs one write on an invitation after the session check.
-func invitationWrite(opts *invitationOptions, orgScoped bool, do func(context.Context, *api.Client) (*api.OrganizationInvitation, error), done string) error {
+func invitationWrite(opts *invitationOptions, orgScoped bool, do func(context.Context, *app.App) (*api.OrganizationInvitation, error), done string) error {
 	a, ctx, cancel, err := loadApp(opts.f)
 	if err != nil {
 		return err
@@ -223,7 +223,7 @@ func invitationWrite(opts *invitationOptions, orgScoped bool, do func(context.Co
 	}
 	var inv *api.OrganizationInvitation
 	err = withSessionCheck(ctx, a, true, func(ctx context.Context) error {
-		inv, err = do(ctx, a.API)
+		inv, err = do(ctx, a)
 		return err
 	})
 	if err != nil {

@@ -59,7 +59,7 @@ func invitationsSendRun(opts *invitationsSendOptions) error {
 		}
 		err = withSessionCheck(ctx, a, true, func(ctx context.Context) error {
 			for _, email := range opts.Emails {
-				inv, err := a.API.CreateOrganizationInvitation(ctx, email)
+				inv, err := a.SendInvitation(ctx, email)
 				if err != nil {
 					if api.IsSessionRevoked(err) || ctx.Err() != nil {
 						return err

@@ -36,6 +36,16 @@ func (a *App) remember(u *api.User, o *api.Organization, p *api.Project) {
 	a.rememberWith(u, o, p, nil)
 }
 
+// RememberUser keeps the signed-in user as the last known one (the TUI's
+// first frame and `status --offline` show it before any network answer).
+// Callers remember a user only once the session check has passed: a revoked
+// session's sign-out forgets it, and must not be undone by a late answer.
+func (a *App) RememberUser(u *api.User) {
+	if u != nil {
+		a.remember(u, nil, nil)
+	}
+}
+
 // rememberWith is remember plus more changes in the same write (a switch
 // records its project and the previous organization at once: one write
 // fewer on the switch's path).

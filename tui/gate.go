@@ -157,7 +157,7 @@ func (m *Model) gateDone(msg gateMsg) tea.Cmd {
 	m.justSignedIn = false
 	m.header.Stale = false
 	m.unreachable = false
-	cmds := []tea.Cmd{m.setStatus("", common.LevelInfo, -1), m.armTimers(), rememberUser(m.deps.App.Store, msg.user)}
+	cmds := []tea.Cmd{m.setStatus("", common.LevelInfo, -1), m.armTimers(), rememberUser(m.deps.App, msg.user)}
 	if msg.orgErr == nil && msg.org == nil {
 		m.ctx.Org, m.ctx.Project = nil, nil
 		cmds = append(cmds, m.setIdentity(msg.user, nil, nil), m.reset(m.newScreen(common.RouteOnboarding)))

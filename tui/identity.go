@@ -6,7 +6,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/panel-dev/panel/api"
-	"github.com/panel-dev/panel/store"
+	"github.com/panel-dev/panel/app"
 	"github.com/panel-dev/panel/tui/common"
 )
 
@@ -91,13 +91,12 @@ func (m *Model) setIdentity(u *api.User, o *api.Organization, p *api.Project) te
 // rememberUser keeps the user for the next start's first frame (the
 // organization and project are remembered by the app's operations).
 // It is a command: a store write takes a file lock and must not block Update.
-func rememberUser(s *store.Store, u *api.User) tea.Cmd {
+func rememberUser(a *app.App, u *api.User) tea.Cmd {
 	if u == nil {
 		return nil
 	}
-	saved := store.User{ID: u.ID, Email: u.Email, Name: u.Name}
 	return func() tea.Msg {
-		_ = s.Update(func(st *store.State) { st.Last.User = &saved })
+		a.RememberUser(u)
 		return nil
 	}
 }

@@ -101,9 +101,7 @@ func fillFromServer(ctx context.Context, a *app.App, r *statusReport) (auth.Info
 		return auth.Info{}, err
 	}
 	r.User = user
-	_ = a.Store.Update(func(st *store.State) {
-		st.Last.User = &store.User{ID: user.ID, Email: user.Email, Name: user.Name}
-	})
+	a.RememberUser(user)
 	if org != nil {
 		r.Organization = org
 		if p, err := a.CurrentProject(ctx); err == nil && p != nil {

@@ -16,6 +16,7 @@ type Config struct {
 	InsecureStorage           bool
 	EnvToken                  string // PANEL_TOKEN
 	Organization              string // this process's organization (--organization-id), "" = stored default
+	CallbackPort              int    // the loopback port of browser sign-ins (0: random)
 	// Base is the transport under everything (nil: http.DefaultTransport);
 	// tests put the spec-validating transport here.
 	Base http.RoundTripper
@@ -44,7 +45,7 @@ func New(c Config) (*App, error) {
 		ClientID: c.ClientID, AuthURL: c.AuthURL, ProfileDir: c.ProfileDir, Profile: c.Profile,
 		InsecureStorage: c.InsecureStorage, EnvToken: c.EnvToken, Organization: c.Organization,
 		HTTPClient:    &http.Client{Transport: base(c.Base), Timeout: c.requestTimeout()},
-		ProjectHeader: st.CurrentProject,
+		ProjectHeader: st.CurrentProject, CallbackPort: c.CallbackPort,
 	})
 	if err != nil {
 		return nil, err

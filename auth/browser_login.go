@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/workos/workos-go/v4/pkg/usermanagement"
 )
@@ -26,7 +27,11 @@ func (s *Session) BeginBrowserLogin(ctx context.Context, o LoginOptions) (*Brows
 		return nil, err
 	}
 	b := &BrowserLogin{s: s, opts: o, pkce: newPKCE(), state: newState(o.Next)}
-	srv, err := startCallbackServer(ctx, b.state)
+	port := o.CallbackPort
+	if port == 0 {
+		port = s.opts.CallbackPort
+	}
+	srv, err := startCallbackServer(ctx, b.state, port)
 	if err != nil {
 		return nil, err
 	}
@@ -49,6 +54,12 @@ func (s *Session) BeginBrowserLogin(ctx context.Context, o LoginOptions) (*Brows
 		_ = srv.close() // the sign-in URL's error is the one to report
 		return nil, fmt.Errorf("build the sign-in URL: %w", err)
 	}
+	if o.Reauthenticate {
+		// workos-go has no prompt option: AuthKit reads it from the query like the others.
+		q := u.Query()
+		q.Set("prompt", "login")
+		u.RawQuery = q.Encode()
+	}
 	b.url = u.String()
 	return b, nil
 }
@@ -66,8 +77,24 @@ func (b *BrowserLogin) SubmitRedirect(raw string) error { return b.srv.submit(ra
 // Close stops the loopback listener.
 func (b *BrowserLogin) Close() error { return b.srv.close() }
 
-// ErrLoginTimeout is returned when nobody finished the sign-in in time.
+// ErrLoginTimeout is returned when nobody finished the sign-in in time. A browser sign-in's is a
+// *CallbackTimeoutError (it names the redirect URI nothing came back to).
 var ErrLoginTimeout = errors.New("timed out waiting for the sign-in")
+
+// CallbackTimeoutError is a browser sign-in that timed out: nothing reached RedirectURI. WorkOS shows its
+// own error page, and never redirects, when the redirect URI is not registered for the client; a browser
+// on another machine cannot reach 127.0.0.1.
+type CallbackTimeoutError struct {
+	RedirectURI string
+	After       time.Duration
+}
+
+func (e *CallbackTimeoutError) Error() string {
+	return fmt.Sprintf("%s: nothing came back to %s in %s", ErrLoginTimeout, e.RedirectURI, e.After)
+}
+
+// Unwrap makes errors.Is(err, ErrLoginTimeout) hold.
+func (e *CallbackTimeoutError) Unwrap() error { return ErrLoginTimeout }
 
 // Wait blocks until one accepted callback (or pasted redirect) arrives, exchanges its code and stores the
 // session. An error parameter from the server ends the sign-in; an organization choice comes back as
@@ -80,7 +107,7 @@ func (b *BrowserLogin) Wait(ctx context.Context) (*Result, error) {
 	case cb = <-b.srv.callbacks:
 	case <-ctx.Done():
 		if errors.Is(ctx.Err(), context.DeadlineExceeded) {
-			return nil, fmt.Errorf("%w (%s)", ErrLoginTimeout, b.opts.timeout())
+			return nil, &CallbackTimeoutError{RedirectURI: b.srv.redirectURI(), After: b.opts.timeout()}
 		}
 		return nil, ctx.Err()
 	}

@@ -8,6 +8,7 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -38,10 +39,17 @@ type callbackServer struct {
 	callbacks chan callback
 }
 
-func startCallbackServer(ctx context.Context, state string) (*callbackServer, error) {
+// startCallbackServer listens on 127.0.0.1:port (0: a random port).
+func startCallbackServer(ctx context.Context, state string, port int) (*callbackServer, error) {
+	if port < 0 || port > 65535 {
+		return nil, fmt.Errorf("the callback port %d is not a TCP port (1-65535)", port)
+	}
 	var lc net.ListenConfig
-	ln, err := lc.Listen(ctx, "tcp", "127.0.0.1:0")
+	ln, err := lc.Listen(ctx, "tcp", net.JoinHostPort("127.0.0.1", strconv.Itoa(port)))
 	if err != nil {
+		if port != 0 {
+			return nil, &CallbackPortError{Port: port, Err: err}
+		}
 		return nil, fmt.Errorf("open the loopback listener for the sign-in callback: %w", err)
 	}
 	c := &callbackServer{ln: ln, host: ln.Addr().String(), state: state, callbacks: make(chan callback, 1)}
@@ -49,6 +57,19 @@ func startCallbackServer(ctx context.Context, state string) (*callbackServer, er
 	go func() { _ = c.srv.Serve(ln) }()
 	return c, nil
 }
+
+// CallbackPortError is a fixed callback port that could not be listened on (another sign-in, or another
+// program, holds it).
+type CallbackPortError struct {
+	Port int
+	Err  error
+}
+
+func (e *CallbackPortError) Error() string {
+	return fmt.Sprintf("the sign-in callback port %d on 127.0.0.1 cannot be used: %v", e.Port, e.Err)
+}
+
+func (e *CallbackPortError) Unwrap() error { return e.Err }
 
 func (c *callbackServer) redirectURI() string { return "http://" + c.host + callbackPath }
 

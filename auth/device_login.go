@@ -32,19 +32,25 @@ func (s *Session) BeginDeviceLogin(ctx context.Context, o LoginOptions) (*Device
 	}
 	d := &DeviceLogin{UserCode: da.UserCode, VerificationURI: da.VerificationURI,
 		VerificationURIComplete: da.VerificationURIComplete, s: s, opts: o, deviceCode: da.DeviceCode,
-		interval: time.Duration(da.Interval) * time.Second}
+		interval: seconds(da.Interval, 5*time.Second, 5*time.Minute)} // RFC 8628's default: 5 s
 	if d.VerificationURIComplete == "" {
 		d.VerificationURIComplete = d.VerificationURI
 	}
-	if d.interval <= 0 {
-		d.interval = 5 * time.Second // RFC 8628's default
-	}
-	lifetime := time.Duration(da.ExpiresIn) * time.Second
-	if lifetime <= 0 {
-		lifetime = 15 * time.Minute
-	}
+	lifetime := seconds(da.ExpiresIn, 15*time.Minute, 24*time.Hour)
 	d.ExpiresAt = s.now().Add(lifetime)
 	return d, nil
+}
+
+// seconds reads a number of seconds from WorkOS (possibly fractional); absent, zero, negative or not a
+// number is def, and it is at most limit.
+func seconds(v float64, def, limit time.Duration) time.Duration {
+	if !(v > 0) { // also NaN
+		return def
+	}
+	if v >= limit.Seconds() {
+		return limit
+	}
+	return time.Duration(v * float64(time.Second))
 }
 
 // slowDownStep is what RFC 8628 adds to the polling interval on slow_down.

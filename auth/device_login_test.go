@@ -58,3 +58,22 @@ func TestDeviceLoginDenied(t *testing.T) {
 		t.Fatalf("Wait = %v, want access_denied", err)
 	}
 }
+
+// WorkOS's spec gives interval and expires_in as numbers, not integers: a fractional interval is polled at
+// (four polls a second here), not a decoding error.
+func TestDeviceLoginFractionalInterval(t *testing.T) {
+	srv := startEmulator(t, emulator.Options{DevicePollInterval: 250 * time.Millisecond})
+	s := newSession(t, srv)
+	dl, err := s.BeginDeviceLogin(ctxT(t), auth.LoginOptions{})
+	if err != nil {
+		t.Fatalf("BeginDeviceLogin with interval 0.25: %v", err)
+	}
+	if until := time.Until(dl.ExpiresAt); until < 4*time.Minute || until > 5*time.Minute {
+		t.Fatalf("expires in %v, want the emulator's 300 s", until)
+	}
+	tab := browseAsync(dl.VerificationURIComplete)
+	if _, err := dl.Wait(ctxT(t)); err != nil {
+		t.Fatalf("Wait: %v", err)
+	}
+	<-tab
+}

@@ -14,6 +14,12 @@ type LoginOptions struct {
 	OrganizationID string        // sign in to this organization (external id)
 	Next           string        // where to land afterwards (B4), carried in state
 	Timeout        time.Duration // how long to wait for the user; 0 = 5 minutes
+	// Reauthenticate asks AuthKit to sign in again (prompt=login) instead of reusing the browser's
+	// session: how someone signed in there can sign in as someone else.
+	Reauthenticate bool
+	// CallbackPort fixes the loopback callback's port (0: Options.CallbackPort, else a random one), for a
+	// WorkOS whose redirect URI is registered with its port: http://127.0.0.1:<port>/callback.
+	CallbackPort int
 }
 
 // DefaultLoginTimeout is how long a sign-in waits for the browser or the device approval.

@@ -23,6 +23,9 @@ type Options struct {
 	// ProjectHeader gives the x-koyeb-project-id value for an organization ("" = send none). It is asked
 	// with the organization of the token actually sent, so a project never travels with another org's token.
 	ProjectHeader func(orgExternalID string) string
+	// CallbackPort is the loopback port of every browser sign-in (0: a random one): the port of the
+	// redirect URI registered in WorkOS (a profile's callback_port).
+	CallbackPort int
 }
 
 // Session is one profile's WorkOS session. It is safe for concurrent use.

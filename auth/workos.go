@@ -82,12 +82,12 @@ func (w *workos) authenticate(ctx context.Context, grant string, fields map[stri
 
 // deviceAuthorization is the answer of POST /user_management/authorize/device (RFC 8628).
 type deviceAuthorization struct {
-	DeviceCode              string `json:"device_code"`
-	UserCode                string `json:"user_code"`
-	VerificationURI         string `json:"verification_uri"`
-	VerificationURIComplete string `json:"verification_uri_complete"`
-	ExpiresIn               int    `json:"expires_in"`
-	Interval                int    `json:"interval"`
+	DeviceCode              string  `json:"device_code"`
+	UserCode                string  `json:"user_code"`
+	VerificationURI         string  `json:"verification_uri"`
+	VerificationURIComplete string  `json:"verification_uri_complete"`
+	ExpiresIn               float64 `json:"expires_in"` // seconds: a number, not always a whole one
+	Interval                float64 `json:"interval"`
 }
 
 func (w *workos) authorizeDevice(ctx context.Context) (*deviceAuthorization, error) {
@@ -167,10 +167,15 @@ func decodeRefusal(status int, data []byte) error {
 		return fmt.Errorf("WorkOS rate limited the request (HTTP 429); try again in a moment")
 	}
 	if json.Unmarshal(data, &rb) != nil || (rb.Error == "" && rb.Code == "") {
+		// Some refusals carry only {message} (a missing client secret, a malformed request): keep its text.
 		if status >= 500 {
+			if rb.Message != "" {
+				return fmt.Errorf("WorkOS is unavailable (HTTP %d: %s); try again", status, lineBreaks.Replace(rb.Message))
+			}
 			return fmt.Errorf("WorkOS is unavailable (HTTP %d); try again", status)
 		}
-		return &RefusedError{Status: status, Code: strings.ToLower(strings.ReplaceAll(http.StatusText(status), " ", "_"))}
+		return &RefusedError{Status: status, Code: strings.ToLower(strings.ReplaceAll(http.StatusText(status), " ", "_")),
+			Description: rb.Message}
 	}
 	code, desc := rb.Error, rb.ErrorDescription
 	if code == "" {

@@ -29,8 +29,11 @@ type Options struct {
 	JWKSURL        string        // API half trusts tokens from this JWKS instead of its own
 	// OrganizationSelectionRequired: multi-org users get 403 organization_selection_required at code exchange.
 	OrganizationSelectionRequired bool
-	Log                           io.Writer     // request log lines (no tokens!), nil = discard
-	DevicePollInterval            time.Duration // device flow polling interval (0: 5s)
+	// SelectionGrantNeedsSecret: the organization-selection grant is refused to a client without
+	// client_secret, as WorkOS's spec says (panel, a public client, then signs in again in the browser).
+	SelectionGrantNeedsSecret bool
+	Log                       io.Writer     // request log lines (no tokens!), nil = discard
+	DevicePollInterval        time.Duration // device flow polling interval (0: 5s)
 }
 
 // Server is a running emulator. AuthURL == APIURL == URL: one listener serves both backends.
@@ -57,6 +60,9 @@ func Start(addr string, opts Options) (*Server, error) {
 	}
 	if opts.OrganizationSelectionRequired {
 		st.SetOrganizationSelectionRequired(true)
+	}
+	if opts.SelectionGrantNeedsSecret {
+		st.SetSelectionGrantNeedsSecret(true)
 	}
 	keys, err := workos.NewKeys()
 	if err != nil {

@@ -31,6 +31,7 @@ type emulatorOptions struct {
 	DevicePollInterval   time.Duration
 	JWKSURL              string
 	OrgSelectionRequired bool
+	SelectionNeedsSecret bool
 	LogRequests          bool
 	JSON                 bool
 }
@@ -71,6 +72,8 @@ func newEmulatorCmd(f *Factory, runF func(*emulatorOptions) error) *cobra.Comman
 	fl.StringVar(&opts.JWKSURL, "jwks-url", "", "make the API half trust tokens from this JWKS instead of its own")
 	fl.BoolVar(&opts.OrgSelectionRequired, "org-selection-required", false,
 		"multi-organization users get 403 organization_selection_required at code exchange")
+	fl.BoolVar(&opts.SelectionNeedsSecret, "selection-grant-needs-secret", false,
+		"refuse the organization-selection grant to a client without client_secret (as WorkOS's spec says)")
 	fl.BoolVar(&opts.LogRequests, "log", false, "print a line per request on stderr (never tokens)")
 	fl.BoolVar(&opts.JSON, "json", false, `print one JSON line {"auth_url","api_url","client_id"} once ready`)
 	return cmd
@@ -90,7 +93,7 @@ func emulatorRun(opts *emulatorOptions) error {
 	}
 	eo := emulator.Options{Seed: sd, Interactive: opts.Interactive, Latency: opts.Latency,
 		AccessTokenTTL: opts.AccessTokenTTL, JWKSURL: opts.JWKSURL, DevicePollInterval: opts.DevicePollInterval,
-		OrganizationSelectionRequired: opts.OrgSelectionRequired}
+		OrganizationSelectionRequired: opts.OrgSelectionRequired, SelectionGrantNeedsSecret: opts.SelectionNeedsSecret}
 	if opts.LogRequests {
 		eo.Log = opts.IO.ErrOut
 	}

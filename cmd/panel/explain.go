@@ -29,7 +29,13 @@ func advice(err error) string {
 	var noOrg *app.OrganizationNotFoundError
 	var noProject *app.ProjectNotFoundError
 	var noMember *app.MemberNotFoundError
+	var timeout *auth.CallbackTimeoutError
+	var port *auth.CallbackPortError
 	switch {
+	case errors.As(err, &timeout):
+		return callbackTimeoutAdvice(timeout.RedirectURI)
+	case errors.As(err, &port):
+		return "; another `panel login` may be waiting on it: finish or stop that one, or use another port registered in WorkOS"
 	case errors.Is(err, auth.ErrSessionRevoked):
 		return ": sign in again (run `panel login`)"
 	case errors.Is(err, auth.ErrLoginRequired):
@@ -77,4 +83,15 @@ func init() {
 		}
 		return 0, false
 	})
+}
+
+// callbackTimeoutAdvice says why nothing came back to a browser sign-in's redirect URI, and what else works.
+func callbackTimeoutAdvice(redirectURI string) string {
+	return ". Likely causes:\n" +
+		"  - WorkOS refused to redirect to " + redirectURI + " (the browser shows its error page): that redirect\n" +
+		"    URI is not registered for this client. Register http://127.0.0.1:<port>/callback in the WorkOS\n" +
+		"    dashboard and sign in with `panel login --callback-port <port>` (or set callback_port in the profile).\n" +
+		"  - The browser runs on another machine, which cannot reach 127.0.0.1 here: run `panel login --no-browser`\n" +
+		"    and paste the address the browser ends on.\n" +
+		"Or sign in with a code instead: `panel login --device`"
 }

@@ -41,7 +41,7 @@ func (f *Factory) initApp() {
 		return app.New(app.Config{
 			ClientID: cfg.ClientID, AuthURL: cfg.AuthURL, APIURL: cfg.APIURL,
 			ProfileDir: dir, Profile: cfg.Profile, InsecureStorage: cfg.InsecureStorage,
-			EnvToken: cfg.Token, Organization: cfg.OrganizationID,
+			EnvToken: cfg.Token, Organization: cfg.OrganizationID, CallbackPort: cfg.CallbackPort,
 			Base: f.HTTPTransport, Store: st, RequestTimeout: f.RequestTimeout,
 			APIOptions: append([]api.Option{api.WithNotice(func(n api.Notice) { fmt.Fprintln(f.IO.ErrOut, "panel:", n) })},
 				f.APIOptions...),

@@ -29,6 +29,7 @@ type loginOptions struct {
 	Email                            string
 	OrganizationID                   string // the global --organization-id (PANEL_ORGANIZATION_ID)
 	Timeout                          time.Duration
+	CallbackPort                     int // 0: the profile's callback_port, else a random port
 }
 
 func newLoginCmd(f *Factory, runF func(context.Context, *loginOptions) error) *cobra.Command {
@@ -38,7 +39,11 @@ func newLoginCmd(f *Factory, runF func(context.Context, *loginOptions) error) *c
 		Short: "Sign in through the browser (or a device code) and keep the session in the OS keychain",
 		Long: "Opens the WorkOS AuthKit sign-in page in your browser and waits for it on a 127.0.0.1 callback.\n" +
 			"Without a usable browser (SSH, no display, --no-browser) it prints the address to open and also\n" +
-			"accepts the address the browser ends on, pasted here. --device uses a code to enter on any device.",
+			"accepts the address the browser ends on, pasted here. --device uses a code to enter on any device.\n" +
+			"A WorkOS environment that only redirects to registered addresses needs a fixed port: register\n" +
+			"http://127.0.0.1:<port>/callback and pass --callback-port <port> (or set callback_port in the\n" +
+			"profile). --force signs in again, asking WorkOS for the sign-in page even if the browser is\n" +
+			"signed in (to sign in as someone else).",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			cfg, err := opts.Config()
@@ -46,6 +51,9 @@ func newLoginCmd(f *Factory, runF func(context.Context, *loginOptions) error) *c
 				return err
 			}
 			opts.OrganizationID = cfg.OrganizationID
+			if opts.CallbackPort < 0 || opts.CallbackPort > 65535 {
+				return fmt.Errorf("--callback-port %d is not a TCP port (1-65535)", opts.CallbackPort)
+			}
 			opts.OpenBrowser = func(url string) error { return auth.OpenBrowser(url, cfg.Browser) }
 			if cfg.Token != "" {
 				return auth.ErrTokenFromEnvironment
@@ -63,6 +71,8 @@ func newLoginCmd(f *Factory, runF func(context.Context, *loginOptions) error) *c
 	fl.BoolVar(&opts.NoBrowser, "no-browser", false, "print the address instead of opening a browser")
 	fl.BoolVar(&opts.Device, "device", false, "sign in with a code entered on any device (no callback needed)")
 	fl.DurationVar(&opts.Timeout, "timeout", auth.DefaultLoginTimeout, "how long to wait for the sign-in")
+	fl.IntVar(&opts.CallbackPort, "callback-port", 0, "listen for the browser's redirect on this 127.0.0.1 `port` "+
+		"(the one registered in WorkOS as http://127.0.0.1:<port>/callback; default: the profile's callback_port, else any)")
 	return cmd
 }
 
@@ -84,7 +94,8 @@ func loginRun(ctx context.Context, opts *loginOptions) error {
 		}
 	}
 	lines := readLines(opts.IO.In)
-	lo := auth.LoginOptions{SignUp: opts.SignUp, Email: opts.Email, OrganizationID: opts.OrganizationID, Timeout: opts.Timeout}
+	lo := auth.LoginOptions{SignUp: opts.SignUp, Email: opts.Email, OrganizationID: opts.OrganizationID, Timeout: opts.Timeout,
+		CallbackPort: opts.CallbackPort, Reauthenticate: opts.Force}
 	res, err := signIn(ctx, opts, s, lo, lines)
 	var sel *auth.OrganizationSelectionRequired
 	if errors.As(err, &sel) {
@@ -108,8 +119,9 @@ func signIn(ctx context.Context, opts *loginOptions, s *auth.Session, lo auth.Lo
 }
 
 // finishOrganizationSelection lets the user choose (--organization-id, else a prompt), tries the
-// organization-selection grant, and when it is refused signs in through the browser again into that
-// organization (B3a: never a dead end).
+// organization-selection grant, and when it is refused (WorkOS gives that grant only to clients with a
+// secret) signs in through the browser again into that organization (B3a: never a dead end). A device
+// sign-in cannot name an organization, so that second sign-in is a browser one after a device one too.
 func finishOrganizationSelection(ctx context.Context, opts *loginOptions, s *auth.Session,
 	sel *auth.OrganizationSelectionRequired, lo auth.LoginOptions, lines <-chan string) (*auth.Result, error) {
 	orgID, err := chooseOrganization(ctx, opts, sel, lines)
@@ -121,10 +133,16 @@ func finishOrganizationSelection(ctx context.Context, opts *loginOptions, s *aut
 	if !errors.As(err, &ref) {
 		return res, err
 	}
-	fmt.Fprintf(opts.IO.ErrOut, "WorkOS did not finish the sign-in into %s here (%s); signing in again through the browser into it.\n",
-		termsafe.Line(orgID), termsafe.Line(ref.Code))
+	w := opts.IO.ErrOut
+	fmt.Fprintf(w, "WorkOS did not finish the sign-in into %s here (%s).\n", termsafe.Line(orgID), termsafe.Line(ref.Error()))
+	if opts.Device {
+		fmt.Fprintln(w, "A device code cannot name an organization, so this last step is a browser sign-in into it."+
+			" On a machine without a browser, open the address below anywhere and paste back the address it ends on.")
+	} else {
+		fmt.Fprintln(w, "Signing in again through the browser, straight into it.")
+	}
 	lo.OrganizationID = orgID
-	return signIn(ctx, opts, s, lo, lines)
+	return browserSignIn(ctx, opts, s, lo, lines)
 }
 
 func who(info auth.Info) string {

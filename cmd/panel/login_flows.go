@@ -36,8 +36,8 @@ func browserSignIn(ctx context.Context, opts *loginOptions, s *auth.Session, lo 
 	} else {
 		fmt.Fprintf(w, "Open this address in a browser to sign in:\n\n  %s\n\n", termsafe.Line(bl.URL()))
 	}
-	fmt.Fprintln(w, "Waiting for the sign-in... If the browser is on another machine, its last page cannot load:"+
-		" copy the address it shows, paste it here and press Enter.")
+	fmt.Fprintf(w, "Waiting for the sign-in at %s... If the browser is on another machine, its last page cannot load:"+
+		" copy the address it shows, paste it here and press Enter.\n", bl.RedirectURI())
 	done := make(chan struct{})
 	defer close(done)
 	go acceptPastedRedirects(bl, lines, done, w)

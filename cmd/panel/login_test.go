@@ -184,17 +184,19 @@ func TestLoginChoosesTheOrganization(t *testing.T) {
 		t.Fatalf("login exited %d:\n%s", code, p.stderr.String())
 	}
 
-	// The selection grant refused to this client: the browser sign-in restarts in the chosen organization.
-	e2 := newTestEnv(t, emulator.Options{OrganizationSelectionRequired: true})
+	// The selection grant refused to this keyless client, as WorkOS's spec says: the browser sign-in
+	// restarts in the chosen organization, and WorkOS's {message} is shown.
+	e2 := newTestEnv(t, emulator.Options{OrganizationSelectionRequired: true, SelectionGrantNeedsSecret: true})
 	p = e2.start(e2.environ(), "login", "--email", "alice@example.com")
 	p.waitFor(t, "Number or id: ")
-	e2.hook("faults", map[string]any{"method": "POST", "path": "/user_management/authenticate", "status": 401,
-		"count": 1, "content_type": "application/json",
-		"body": `{"code":"invalid_client","message":"This grant requires a client secret."}`})
 	io.WriteString(p.stdin, "org_globex\n")
-	if code := p.wait(t); code != 0 || !strings.Contains(p.stderr.String(), "signing in again through the browser") ||
+	if code := p.wait(t); code != 0 || !strings.Contains(p.stderr.String(), "Signing in again through the browser") ||
+		!strings.Contains(p.stderr.String(), "client_secret is required") ||
 		!strings.Contains(p.stderr.String(), "in organization org_globex") {
 		t.Fatalf("fallback login exited %d:\n%s", code, p.stderr.String())
+	}
+	if q := e2.authorizeQueries(); len(q) != 2 || q[1].Get("organization_id") != "org_globex" {
+		t.Fatalf("authorize queries %v, want a second one into org_globex", q)
 	}
 }
 

@@ -130,6 +130,7 @@ func (h *hooks) lockAccount(w http.ResponseWriter, r *http.Request) {
 func (h *hooks) settings(w http.ResponseWriter, r *http.Request) {
 	var body struct {
 		OrganizationSelectionRequired *bool `json:"organization_selection_required"`
+		SelectionGrantNeedsSecret     *bool `json:"selection_grant_needs_secret"`
 	}
 	if !decode(w, r, &body) {
 		return
@@ -137,6 +138,10 @@ func (h *hooks) settings(w http.ResponseWriter, r *http.Request) {
 	if body.OrganizationSelectionRequired != nil {
 		h.st.SetOrganizationSelectionRequired(*body.OrganizationSelectionRequired)
 	}
+	if body.SelectionGrantNeedsSecret != nil {
+		h.st.SetSelectionGrantNeedsSecret(*body.SelectionGrantNeedsSecret)
+	}
 	s := h.st.Settings()
-	writeJSON(w, http.StatusOK, map[string]bool{"organization_selection_required": s.OrganizationSelectionRequired})
+	writeJSON(w, http.StatusOK, map[string]bool{"organization_selection_required": s.OrganizationSelectionRequired,
+		"selection_grant_needs_secret": s.SelectionGrantNeedsSecret})
 }

@@ -14,7 +14,8 @@
 //	POST   /_emulator/organizations/deactivate {"organization_id": "<external_id or id>"}
 //	POST   /_emulator/organizations/status     {"organization_id": "...", "status": "ACTIVE|DEACTIVATED|..."}
 //	POST   /_emulator/accounts/lock            {"email": "...", "locked": true} ("locked" defaults to true)
-//	POST   /_emulator/settings                 {"organization_selection_required": true}
+//	POST   /_emulator/settings                 {"organization_selection_required": true,
+//	                                            "selection_grant_needs_secret": true}
 //	GET    /_emulator/latency                  {"latency": "100ms"}
 //	POST   /_emulator/latency                  {"latency": "100ms"} (added before every non-hook response)
 //	POST   /_emulator/faults                   {"method": "GET", "path": "/v1/account/organization", "status": 500,

@@ -20,6 +20,8 @@ type Seed struct {
 	// OrganizationSelectionRequired makes multi-organization users get 403 organization_selection_required at
 	// code exchange, as WorkOS does when no organization is chosen.
 	OrganizationSelectionRequired bool `yaml:"organization_selection_required,omitempty" json:"organization_selection_required,omitempty"`
+	// SelectionGrantNeedsSecret refuses the organization-selection grant without client_secret (WorkOS's spec).
+	SelectionGrantNeedsSecret bool `yaml:"selection_grant_needs_secret,omitempty" json:"selection_grant_needs_secret,omitempty"`
 	// DiscourseSSOSecret signs Discourse SSO payloads (HMAC-SHA256).
 	DiscourseSSOSecret string `yaml:"discourse_sso_secret,omitempty" json:"discourse_sso_secret,omitempty"`
 	// CannyPrivateKey signs Canny SSO tokens.

@@ -38,6 +38,7 @@ func New(sd *seed.Seed) (*State, error) {
 		settings: Settings{
 			ClientID:                      sd.ClientID,
 			OrganizationSelectionRequired: sd.OrganizationSelectionRequired,
+			SelectionGrantNeedsSecret:     sd.SelectionGrantNeedsSecret,
 			DiscourseSSOSecret:            sd.DiscourseSSOSecret,
 			CannyPrivateKey:               sd.CannyPrivateKey,
 			LogMessages:                   append([]string(nil), sd.LogMessages...),

@@ -34,9 +34,12 @@ var (
 type Settings struct {
 	ClientID                      string
 	OrganizationSelectionRequired bool
-	DiscourseSSOSecret            string
-	CannyPrivateKey               string
-	LogMessages                   []string // what generated log lines say (nil: the API half's own)
+	// SelectionGrantNeedsSecret refuses the organization-selection grant to a client that sends no
+	// client_secret, as WorkOS's spec says (a public client, like panel, is always refused).
+	SelectionGrantNeedsSecret bool
+	DiscourseSSOSecret        string
+	CannyPrivateKey           string
+	LogMessages               []string // what generated log lines say (nil: the API half's own)
 }
 
 // State holds the data set. The zero value is not usable; call New.
@@ -88,6 +91,13 @@ func (s *State) Settings() Settings {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.settings
+}
+
+// SetSelectionGrantNeedsSecret turns the refusal of a keyless organization-selection grant on or off.
+func (s *State) SetSelectionGrantNeedsSecret(on bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.settings.SelectionGrantNeedsSecret = on
 }
 
 // SetOrganizationSelectionRequired turns the 403 organization_selection_required answer on or off.

@@ -17,6 +17,7 @@ type authorizeRequest struct {
 	signUp         bool
 	organizationID string // as given: external id or id
 	loginHint      string
+	prompt         string // "login": ask again, whoever this browser signed in
 }
 
 // authorizeError is a problem reported to the client by redirect (the redirect_uri itself was fine).
@@ -29,7 +30,7 @@ func (e *authorizeError) Error() string { return e.code + ": " + e.description }
 func (h *Handler) parseAuthorize(q url.Values) (authorizeRequest, error) {
 	req := authorizeRequest{query: q, state: q.Get("state"), challenge: q.Get("code_challenge"),
 		signUp: q.Get("screen_hint") == "sign-up", organizationID: q.Get("organization_id"),
-		loginHint: q.Get("login_hint")}
+		loginHint: q.Get("login_hint"), prompt: q.Get("prompt")}
 	if q.Get("client_id") != h.opts.ClientID {
 		return req, errors.New("invalid client_id: this emulator serves " + h.opts.ClientID)
 	}
@@ -74,7 +75,9 @@ func (h *Handler) authorize(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if h.opts.Interactive {
-		h.showAuthPage(w, req, http.StatusOK, "")
+		if !h.resumeBrowserSession(w, r, req) {
+			h.showAuthPage(w, req, http.StatusOK, "")
+		}
 		return
 	}
 	h.signInAtOnce(w, r, req)

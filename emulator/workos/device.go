@@ -26,8 +26,9 @@ func (h *Handler) deviceAuthorization(w http.ResponseWriter, r *http.Request) {
 		"user_code":                 d.UserCode,
 		"verification_uri":          verify,
 		"verification_uri_complete": verify + "?user_code=" + url.QueryEscape(d.UserCode),
-		"expires_in":                int(deviceCodeLifetime.Seconds()),
-		"interval":                  int(d.Interval.Seconds()),
+		// Numbers in WorkOS's spec: a sub-second interval goes out with its fraction (0.25).
+		"expires_in": deviceCodeLifetime.Seconds(),
+		"interval":   d.Interval.Seconds(),
 	})
 }
 

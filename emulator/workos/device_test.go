@@ -12,12 +12,12 @@ import (
 )
 
 type deviceAuthorization struct {
-	DeviceCode              string `json:"device_code"`
-	UserCode                string `json:"user_code"`
-	VerificationURI         string `json:"verification_uri"`
-	VerificationURIComplete string `json:"verification_uri_complete"`
-	ExpiresIn               int    `json:"expires_in"`
-	Interval                int    `json:"interval"`
+	DeviceCode              string  `json:"device_code"`
+	UserCode                string  `json:"user_code"`
+	VerificationURI         string  `json:"verification_uri"`
+	VerificationURIComplete string  `json:"verification_uri_complete"`
+	ExpiresIn               float64 `json:"expires_in"`
+	Interval                float64 `json:"interval"`
 }
 
 func startDevice(c *emutest.Client) deviceAuthorization {
@@ -94,7 +94,7 @@ func TestDeviceFlowInteractiveAsksForCredentials(t *testing.T) {
 	c := client(t, emulator.Options{Interactive: true, DevicePollInterval: time.Second})
 	d := startDevice(c)
 	if d.Interval != 1 {
-		t.Fatalf("interval = %d", d.Interval)
+		t.Fatalf("interval = %v", d.Interval)
 	}
 	page := c.Get("/device", url.Values{"user_code": {d.UserCode}})
 	if page.StatusCode != http.StatusOK || !strings.Contains(string(page.Body), `name="password"`) {

@@ -124,6 +124,12 @@ func (h *Handler) grantOrganizationSelection(w http.ResponseWriter, r *http.Requ
 	if !required(w, p, "pending_authentication_token", "organization_id") {
 		return
 	}
+	if h.st.Settings().SelectionGrantNeedsSecret && p.Get("client_secret") == "" {
+		// Only {message}, as WorkOS answers a request its validation refuses.
+		writeJSON(w, http.StatusBadRequest, map[string]string{
+			"message": "client_secret is required for the organization-selection grant."})
+		return
+	}
 	org, ok := h.st.Organization(p.Get("organization_id"))
 	if !ok {
 		writeCodeError(w, http.StatusNotFound, "entity_not_found", "Organization not found: "+p.Get("organization_id"))

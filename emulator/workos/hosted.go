@@ -60,17 +60,8 @@ func (h *Handler) signIn(w http.ResponseWriter, r *http.Request) {
 		h.showAuthPage(w, req, http.StatusUnauthorized, "Incorrect email or password.")
 		return
 	}
-	if req.organizationID != "" {
-		h.issueCode(w, r, req, user, req.organizationID)
-		return
-	}
-	orgs := h.st.UserOrganizations(user.ID)
-	if len(orgs) > 1 && !h.st.Settings().OrganizationSelectionRequired {
-		pending := h.st.CreatePendingAuthentication(user.ID, "Password")
-		h.showPicker(w, req, user, pending.Token, orgs, http.StatusOK, "")
-		return
-	}
-	h.issueCode(w, r, req, user, "")
+	h.browser.remember(w, user)
+	h.continueAs(w, r, req, user)
 }
 
 func (h *Handler) showPicker(w http.ResponseWriter, req authorizeRequest, user state.User, token string,
@@ -125,5 +116,6 @@ func (h *Handler) signUp(w http.ResponseWriter, r *http.Request) {
 		h.showAuthPage(w, req, http.StatusConflict, "An account with this email already exists.")
 		return
 	}
+	h.browser.remember(w, user)
 	h.issueCode(w, r, req, user, req.organizationID)
 }

@@ -2,6 +2,7 @@ package workos_test
 
 import (
 	"net/http"
+	"net/http/cookiejar"
 	"net/url"
 	"regexp"
 	"strings"
@@ -114,5 +115,36 @@ func TestHostedFormWithTamperedRequestIsRefused(t *testing.T) {
 		"email": {"alice@example.com"}, "password": {"alice-password"}}
 	if resp := c.PostForm("/user_management/authorize/sign-in", form); resp.StatusCode != http.StatusBadRequest {
 		t.Fatalf("tampered redirect: %d %s", resp.StatusCode, resp.Header.Get("Location"))
+	}
+}
+
+// Like AuthKit, a browser that signed in on the hosted page is signed in again at once; prompt=login (or
+// another user's login_hint) asks again.
+func TestHostedSignInIsRememberedUnlessPromptLogin(t *testing.T) {
+	c := client(t, emulator.Options{Interactive: true})
+	jar, err := cookiejar.New(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.HTTP.Jar = jar
+	verifier, challenge := emutest.PKCE()
+	form := hidden(t, c.Get("/user_management/authorize", c.AuthorizeQuery(challenge, nil)).Body)
+	form.Set("email", "carol@example.com")
+	form.Set("password", "carol-password")
+	if tok := exchange(c, c.PostForm("/user_management/authorize/sign-in", form), verifier); tok.User["email"] != "carol@example.com" {
+		t.Fatalf("signed in %v", tok.User["email"])
+	}
+
+	verifier, challenge = emutest.PKCE()
+	again := c.Get("/user_management/authorize", c.AuthorizeQuery(challenge, nil))
+	if tok := exchange(c, again, verifier); tok.User["email"] != "carol@example.com" {
+		t.Fatalf("the browser's session signed in %v", tok.User["email"])
+	}
+	for _, extra := range []map[string]string{{"prompt": "login"}, {"login_hint": "alice@example.com"}} {
+		_, challenge = emutest.PKCE()
+		page := c.Get("/user_management/authorize", c.AuthorizeQuery(challenge, extra))
+		if page.StatusCode != http.StatusOK || !strings.Contains(string(page.Body), `name="password"`) {
+			t.Fatalf("%v: %d, want the sign-in page", extra, page.StatusCode)
+		}
 	}
 }

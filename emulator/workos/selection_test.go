@@ -2,6 +2,7 @@ package workos_test
 
 import (
 	"net/http"
+	"strings"
 	"testing"
 
 	"github.com/panel-dev/panel/emulator"
@@ -64,5 +65,24 @@ func TestOrganizationSelectionSkipsSingleOrNoMembershipAndExplicitOrganization(t
 	}
 	if tok := c.SignIn(map[string]string{"organization_id": "org_initech"}); tok.OrganizationID != "org_initech" {
 		t.Fatalf("explicit organization: %q", tok.OrganizationID)
+	}
+}
+
+// With WorkOS's rule on, the organization-selection grant needs client_secret: a public client is refused
+// (its pending token survives), a client with a secret is not.
+func TestOrganizationSelectionGrantNeedsASecret(t *testing.T) {
+	c := client(t, emulator.Options{OrganizationSelectionRequired: true, SelectionGrantNeedsSecret: true})
+	cd, verifier := code(c, nil)
+	sel := emutest.Decode[selectionRequired](t, c.Exchange(cd, verifier).Body)
+	resp := selectOrganization(c, sel.PendingAuthenticationToken, "org_globex")
+	body := emutest.Decode[map[string]string](t, resp.Body)
+	if resp.StatusCode != http.StatusBadRequest || len(body) != 1 || !strings.Contains(body["message"], "client_secret") {
+		t.Fatalf("keyless selection grant: %d %s, want 400 with only a message", resp.StatusCode, resp.Body)
+	}
+	resp = c.PostJSON("/user_management/authenticate", map[string]string{"client_id": c.Srv.ClientID,
+		"client_secret": "sk_test", "grant_type": "urn:workos:oauth:grant-type:organization-selection",
+		"pending_authentication_token": sel.PendingAuthenticationToken, "organization_id": "org_globex"})
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("with a secret: %d %s", resp.StatusCode, resp.Body)
 	}
 }

@@ -19,7 +19,8 @@ type Options struct {
 	Interactive bool
 	// AccessTokenTTL is the access tokens' lifetime (0 = 5 minutes, as in production).
 	AccessTokenTTL time.Duration
-	// DevicePollInterval is the device flow's polling interval (0 = 5 seconds; whole seconds on the wire).
+	// DevicePollInterval is the device flow's polling interval (0 = 5 seconds; a JSON number of seconds,
+	// with a fraction when it is not whole).
 	DevicePollInterval time.Duration
 	// Keys signs access tokens (nil = a fresh RSA key).
 	Keys *Keys
@@ -38,6 +39,8 @@ type Handler struct {
 	opts Options
 	keys *Keys
 	mux  *http.ServeMux
+	// browser remembers who signed in on the hosted pages (the AuthKit session of a browser).
+	browser browserSessions
 }
 
 // New builds the WorkOS half over the shared state.

@@ -31,6 +31,7 @@ type Config struct {
 	Token           string // PANEL_TOKEN: a ready access token, never stored
 	OrganizationID  string // this process's organization (external_id), not the stored default
 	InsecureStorage bool   // tokens in a 0600 file instead of the keychain
+	CallbackPort    int    // the profile's fixed loopback port for browser sign-ins (0: random)
 	Browser         string // BROWSER: a command that receives the URL as its one argument
 	NoColor         bool
 	Debug           bool // log to Dir/profiles/<profile>/debug.log
@@ -80,6 +81,13 @@ func Load(o Overrides) (*Config, error) {
 	c.NoColor = os.Getenv("NO_COLOR") != ""
 	c.InsecureStorage = o.InsecureStorage || truthy(os.Getenv("PANEL_INSECURE_STORAGE")) || p.InsecureStorage
 	c.Debug = o.Debug || truthy(os.Getenv("PANEL_DEBUG"))
+	if p.CallbackPort < 0 || p.CallbackPort > 65535 {
+		return nil, fmt.Errorf("profile %s: callback_port %d is not a TCP port (1-65535)", c.Profile, p.CallbackPort)
+	}
+	c.CallbackPort = p.CallbackPort
+	if c.CallbackPort != 0 {
+		c.Source["callback_port"] = "config file"
+	}
 	return c, nil
 }
 

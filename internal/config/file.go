@@ -20,6 +20,7 @@ const FileName = "config.yaml"
 //	    client_id: client_01H...
 //	    auth_url: https://api.workos.com
 //	    api_url: https://app.koyeb.com
+//	    callback_port: 8765     # the port of the redirect URI registered in WorkOS
 //	  staging:
 //	    client_id: client_01J...
 //	    api_url: https://staging.example.com
@@ -34,6 +35,9 @@ type Profile struct {
 	AuthURL         string `yaml:"auth_url,omitempty"`
 	APIURL          string `yaml:"api_url,omitempty"`
 	InsecureStorage bool   `yaml:"insecure_storage,omitempty"`
+	// CallbackPort fixes the loopback port of browser sign-ins: the port of the redirect URI registered in
+	// WorkOS (http://127.0.0.1:<port>/callback).
+	CallbackPort int `yaml:"callback_port,omitempty"`
 }
 
 // readFile loads the config file; a missing file is an empty configuration. It also returns a warning

@@ -9,6 +9,8 @@ import (
 type keyMap struct {
 	Start  key.Binding
 	SignUp key.Binding
+	// Other signs in as someone else: the browser's AuthKit session is not reused (prompt=login).
+	Other  key.Binding
 	Device key.Binding
 	Copy   key.Binding
 	Paste  key.Binding
@@ -25,6 +27,7 @@ func newKeyMap() keyMap {
 	return keyMap{
 		Start:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "sign in with the browser")),
 		SignUp:     key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sign up")),
+		Other:      key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "sign in as someone else")),
 		Device:     key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "device code")),
 		Copy:       key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "copy URL")),
 		Paste:      key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "paste the redirect")),
@@ -45,6 +48,7 @@ func (k *keyMap) update(m *Model) {
 	pasting := browser && m.paste.Focused()
 	k.Start.SetEnabled(idle)
 	k.SignUp.SetEnabled(idle)
+	k.Other.SetEnabled(idle)
 	k.Device.SetEnabled(idle || (browser && !pasting))
 	k.Copy.SetEnabled((browser && !pasting) || m.phase == phaseDevice)
 	k.Paste.SetEnabled(browser && !pasting)

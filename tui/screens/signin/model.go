@@ -53,6 +53,8 @@ type Model struct {
 	attemptCtx context.Context
 	cancel     context.CancelFunc
 	signUp     bool
+	other      bool // sign in as someone else (prompt=login)
+	byDevice   bool // the organization to choose came from a device sign-in
 
 	login      *app.BrowserSignIn
 	browserErr error // the browser could not be opened: the URL is the way
@@ -100,14 +102,14 @@ func (m *Model) Capturing() bool { return m.paste.Focused() }
 func (m *Model) ShortHelp() []key.Binding {
 	m.keys.update(m)
 	k := m.keys
-	return []key.Binding{k.Start, k.SignUp, k.Device, k.Invitation, k.Copy, k.Paste, k.Choose, k.Submit, k.Cancel}
+	return []key.Binding{k.Start, k.SignUp, k.Other, k.Device, k.Invitation, k.Copy, k.Paste, k.Choose, k.Submit, k.Cancel}
 }
 
 // FullHelp lists every key of the screen, in columns.
 func (m *Model) FullHelp() [][]key.Binding {
 	m.keys.update(m)
 	k := m.keys
-	return [][]key.Binding{{k.Start, k.SignUp, k.Device, k.Invitation}, {k.Copy, k.Paste, k.Submit}, {k.Up, k.Down, k.Choose, k.Cancel}}
+	return [][]key.Binding{{k.Start, k.SignUp, k.Other, k.Device, k.Invitation}, {k.Copy, k.Paste, k.Submit}, {k.Up, k.Down, k.Choose, k.Cancel}}
 }
 
 // Begin starts the browser sign-in (or sign-up) at once, for a screen where
@@ -116,7 +118,7 @@ func (m *Model) Begin(signUp bool) tea.Cmd {
 	if m.phase != phaseIdle {
 		return nil
 	}
-	m.signUp = signUp
+	m.signUp, m.other = signUp, false
 	return m.startBrowser()
 }
 

@@ -191,3 +191,51 @@ func TestInvitationNextOffersTheWayBack(t *testing.T) {
 		t.Fatal("v offered without an invitation to go back to")
 	}
 }
+
+// "Sign in as someone else" asks AuthKit for its page even when the browser is signed in (prompt=login);
+// enter reuses the browser's session.
+func TestSignInAsSomeoneElseAsksForTheSignInPage(t *testing.T) {
+	_, d, m := start(t, emulator.Options{}, Options{Browser: noBrowser})
+	d.WaitView("sign in as someone else (the browser asks again)")
+	d.Type("a")
+	d.WaitView("No browser could be opened here")
+	if link := m.Link(); !strings.Contains(link, "prompt=login") {
+		t.Fatalf("URL %q, want prompt=login", link)
+	}
+	m.paste.SetValue(screentest.RedirectOf(t, m.Link()))
+	d.Key(tea.KeyTab)
+	d.Key(tea.KeyEnter)
+	signedIn(t, d)
+
+	_, d, m = start(t, emulator.Options{}, Options{Browser: noBrowser})
+	d.Key(tea.KeyEnter)
+	d.WaitView("No browser could be opened here")
+	if strings.Contains(m.Link(), "prompt=") {
+		t.Fatalf("enter asked for a new sign-in: %q", m.Link())
+	}
+}
+
+// B3a after a device sign-in, when WorkOS refuses the selection grant to this keyless client: the choice
+// is finished by a browser sign-in into the chosen organization, and the screen says why.
+func TestDeviceSignInIntoOneOfSeveralOrganizationsEndsInTheBrowser(t *testing.T) {
+	_, d, m := start(t, emulator.Options{OrganizationSelectionRequired: true, SelectionGrantNeedsSecret: true,
+		DevicePollInterval: 250 * time.Millisecond}, Options{Browser: noBrowser})
+	d.Type("d")
+	d.WaitFor("the device code", func() bool { return m.phase == phaseDevice })
+	res, err := http.Get(m.Link()) // approving on another device
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	d.WaitFor("the organization picker", func() bool { return m.phase == phasePickOrg })
+	d.Key(tea.KeyDown)
+	d.Key(tea.KeyEnter) // globex
+	d.WaitView("A device code cannot name an organization", "No browser could be opened here")
+	if link := m.Link(); !strings.Contains(link, "organization_id=org_globex") {
+		t.Fatalf("browser sign-in %q, want it into org_globex", link)
+	}
+	m.paste.SetValue(screentest.RedirectOf(t, m.Link()))
+	d.Key(tea.KeyTab)
+	d.Key(tea.KeyEnter)
+	signedIn(t, d)
+}

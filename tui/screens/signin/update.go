@@ -56,10 +56,13 @@ func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 		m.attempt++ // whatever the cancelled attempt still reports is dropped
 		m.phase, m.err = phaseIdle, nil
 	case key.Matches(msg, k.Start):
-		m.signUp = false
+		m.signUp, m.other = false, false
 		return m.startBrowser()
 	case key.Matches(msg, k.SignUp):
-		m.signUp = true
+		m.signUp, m.other = true, false
+		return m.startBrowser()
+	case key.Matches(msg, k.Other):
+		m.signUp, m.other = false, true
 		return m.startBrowser()
 	case key.Matches(msg, k.Device):
 		return m.startDevice()
@@ -100,7 +103,7 @@ func (m *Model) pasteKey(msg tea.KeyMsg) tea.Cmd {
 }
 
 func (m *Model) loginOptions() app.SignInOptions {
-	return app.SignInOptions{SignUp: m.signUp, OrganizationID: m.opts.OrganizationID, Email: m.opts.Email,
+	return app.SignInOptions{SignUp: m.signUp, Reauthenticate: m.other, OrganizationID: m.opts.OrganizationID, Email: m.opts.Email,
 		Next: string(m.opts.Next)}
 }
 
@@ -154,6 +157,7 @@ func (m *Model) finished(msg finishedMsg) tea.Cmd {
 		m.phase = phaseIdle
 		return common.SignedIn(common.Route(msg.res.Next))
 	case errors.As(msg.err, &sel):
+		m.byDevice = m.phase == phaseDevice
 		m.stop()
 		m.selection, m.cursor, m.phase = sel, 0, phasePickOrg
 	case m.phase == phaseFinishing && m.selection != nil && errors.As(msg.err, &refused):
@@ -161,6 +165,10 @@ func (m *Model) finished(msg finishedMsg) tea.Cmd {
 		// again through the browser straight into the chosen organization.
 		m.opts.OrganizationID = m.selection.Organizations[m.cursor].ID
 		m.selection = nil
+		if m.byDevice {
+			m.opts.Reason = "A device code cannot name an organization, so this last step is a browser " +
+				"sign-in into it: open the address below on any device, and paste back the address it ends on."
+		}
 		return m.startBrowser()
 	case errors.Is(msg.err, context.Canceled):
 	default:

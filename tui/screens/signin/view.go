@@ -51,6 +51,7 @@ func (m *Model) idleView() string {
 	row := func(k, what string) { b.WriteString(components.KeyLine(t, k, what)) }
 	row("enter", "sign in with the browser")
 	row("s", "create an account (sign up)")
+	row("a", "sign in as someone else (the browser asks again)")
 	row("d", "sign in with a device code (SSH, no browser here)")
 	if m.opts.Next.Name() == common.RouteInvitation {
 		row("v", "back to the invitation")

@@ -116,3 +116,28 @@ func TestSwitchingOrganizationStopsTheTail(t *testing.T) {
 	}
 	d.WaitView("organization changed", "globex")
 }
+
+// Behind the real gateway, refusals arrive as frames (B31): an unauthenticated one refreshes the token and
+// the tail goes on; any other is shown in the pane, with r to reconnect.
+func TestErrorFramesInThePane(t *testing.T) {
+	env := screentest.New(t, emulator.Options{}, "alice@example.com")
+	if err := env.Srv.Controls().AddFault(hooks.Fault{Method: "GET", Path: "/v1/streams/logs/tail", Count: 1,
+		AfterLines: 100, Frame: `{"error":{"code":16,"message":"Request unauthenticated with bearer"}}`}); err != nil {
+		t.Fatal(err)
+	}
+	refreshes := authenticates(env)
+	m := New(env.Ctx, Route.With("svc_web"))
+	d := screentest.Start(t, m)
+	d.WaitFor("lines after the refusal", func() bool { return len(m.Lines()) >= 103 })
+	if m.state != streaming || m.err != "" || authenticates(env) != refreshes+1 {
+		t.Fatalf("state %d err %q, %d refreshes (want 1 more than %d)", m.state, m.err, authenticates(env), refreshes)
+	}
+
+	if err := env.Srv.Controls().AddFault(hooks.Fault{Method: "GET", Path: "/v1/streams/logs/tail", Count: 1,
+		Frame: `{"code":9,"message":"Service is being deleted"}`}); err != nil {
+		t.Fatal(err)
+	}
+	d.Type("n")
+	d.Key(tea.KeyEnter)
+	d.WaitView("Service is being deleted", "to reconnect")
+}

@@ -13,9 +13,9 @@ import (
 
 // ProjectServices are the current project's apps and services (B30).
 type ProjectServices struct {
-	Project  *api.Project
-	Apps     []api.App
-	Services []api.Service
+	Project  *Project
+	Apps     []Application
+	Services []Service
 }
 
 // AppName is the name of the service's app ("" when it is not listed).

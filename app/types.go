@@ -24,6 +24,16 @@ type (
 	Invitation = api.OrganizationInvitation
 	// InvitationStatus is PENDING, ACCEPTED, REFUSED or EXPIRED.
 	InvitationStatus = api.InvitationStatus
+	// Application is an app of a project: it groups services.
+	Application = api.App
+	// Service is a service of an app.
+	Service = api.Service
+	// ServiceStatus is HEALTHY, DEGRADED, PAUSED, …
+	ServiceStatus = api.ServiceStatus
+	// Instance is a running copy of a service.
+	Instance = api.Instance
+	// InstanceStatus is HEALTHY, STARTING, UNHEALTHY, …
+	InstanceStatus = api.InstanceStatus
 	// SessionInfo is what the stored session says without network: who, in
 	// which organization, until when, stored where.
 	SessionInfo = auth.Info
@@ -40,6 +50,15 @@ const (
 
 	OrganizationActive      = api.OrganizationActive
 	OrganizationDeactivated = api.OrganizationDeactivated
+
+	ServiceHealthy   = api.ServiceHealthy
+	ServiceDegraded  = api.ServiceDegraded
+	ServiceUnhealthy = api.ServiceUnhealthy
+	ServicePaused    = api.ServicePaused
+
+	InstanceHealthy   = api.InstanceHealthy
+	InstanceUnhealthy = api.InstanceUnhealthy
+	InstanceError     = api.InstanceError
 )
 
 // EveryInvitationStatus asks an invitation list for every status (the lists

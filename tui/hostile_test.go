@@ -22,6 +22,7 @@ import (
 	"github.com/panel-dev/panel/tui/screens/logs"
 	"github.com/panel-dev/panel/tui/screens/members"
 	"github.com/panel-dev/panel/tui/screens/projects"
+	"github.com/panel-dev/panel/tui/screens/services"
 	"github.com/panel-dev/panel/tui/screens/signin"
 )
 
@@ -51,7 +52,8 @@ func (d *driver) clean(where string) {
 }
 
 // TestHostileTextThroughEveryScreen: signed in against the hostile seed, every screen — home, the
-// switcher, a switch and its status line, projects, invitations sent and received, members with their
+// switcher, a switch and its status line, projects, services and a service's logs, invitations sent and
+// received, members with their
 // modals, the log tail, account, help, a list's error state — draws no control, escape sequence, bidi
 // control or forged line from the data (B24).
 func TestHostileTextThroughEveryScreen(t *testing.T) {
@@ -79,6 +81,14 @@ func TestHostileTextThroughEveryScreen(t *testing.T) {
 	d.open(projects.Route)
 	d.WaitView("services")
 	d.clean("projects")
+
+	d.open(services.Route)
+	d.WaitView("shop", "DEGRADED", "Instances of")
+	d.WaitView("fra1")
+	d.clean("services")
+	d.Press("enter") // the hostile service's logs
+	d.WaitView("separated", "FORGED log line")
+	d.clean("logs of a service")
 
 	d.open(invitations.Route)
 	d.WaitView("victim")

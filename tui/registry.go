@@ -12,6 +12,7 @@ import (
 	"github.com/panel-dev/panel/tui/screens/onboarding"
 	"github.com/panel-dev/panel/tui/screens/orgs"
 	"github.com/panel-dev/panel/tui/screens/projects"
+	"github.com/panel-dev/panel/tui/screens/services"
 )
 
 // Screens returns the screen registry: routing (open, `next` after a sign-in),
@@ -32,6 +33,8 @@ func Screens() *common.Registry {
 			New: func(c *common.Context, o common.Opening) common.Screen { return invitations.New(c, o.Route) }},
 		common.ScreenSpec{Route: members.Route, Key: "m", Title: "Members", Help: "members", NeedsOrganization: true,
 			New: func(c *common.Context, _ common.Opening) common.Screen { return members.New(c) }},
+		common.ScreenSpec{Route: services.Route, Key: "s", Title: "Services", Help: "services", NeedsOrganization: true,
+			New: func(c *common.Context, _ common.Opening) common.Screen { return services.New(c) }},
 		common.ScreenSpec{Route: logs.Route, Key: "l", Title: "Logs", Help: "logs", NeedsOrganization: true,
 			New: func(c *common.Context, o common.Opening) common.Screen { return logs.New(c, o.Route) }},
 		common.ScreenSpec{Route: account.Route, Key: "u", Title: "Account", Help: "account",

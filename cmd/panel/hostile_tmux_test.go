@@ -59,6 +59,10 @@ func TestHostileTextInTmux(t *testing.T) {
 		{[]string{"Escape"}, []string{"Signed in as"}},
 		{[]string{"m"}, []string{"mallory", "4 members"}},
 		{[]string{"Escape"}, []string{"Signed in as"}},
+		{[]string{"s"}, []string{"3 services", "Instances of"}},
+		{[]string{"Enter"}, []string{"clipboard", "link", "separated"}}, // the selected service's logs
+		{[]string{"Escape"}, []string{"3 services"}},
+		{[]string{"Escape"}, []string{"Signed in as"}},
 		{[]string{"l"}, []string{"Tail logs"}},
 		{[]string{"svc-web", "Enter"}, []string{"clipboard", "link", "separated"}},
 		{[]string{"Escape"}, []string{"Signed in as"}},

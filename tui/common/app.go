@@ -36,6 +36,10 @@ type App interface {
 	AcceptInvitation(ctx context.Context, id string, progress func(app.SwitchProgress)) (*app.Invitation, *app.SwitchResult, error)
 	DeclineInvitation(ctx context.Context, id string) (*app.Invitation, error)
 
+	// Services of the current project, and a service's instances.
+	CurrentProjectServices(ctx context.Context) (*app.ProjectServices, error)
+	ServiceInstances(ctx context.Context, serviceID string) ([]app.Instance, error)
+
 	// Logs.
 	TailLogs(ctx context.Context, filter app.LogFilter, o app.TailOptions) (*app.LogStream, error)
 

@@ -45,7 +45,7 @@ func (a *App) currentProject(ctx context.Context) (*api.Project, *api.Organizati
 		})
 	}
 	if err := g.Wait(); err != nil {
-		if api.IsNotFound(err) {
+		if a.noOrganization(ctx, err) {
 			return nil, nil, nil // no organization (B23)
 		}
 		return nil, nil, err

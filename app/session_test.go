@@ -115,3 +115,33 @@ func TestSignOutDropsCacheAndLastKnown(t *testing.T) {
 		t.Errorf("call after sign-out: %v", err)
 	}
 }
+
+// For a token without an organization, any client error of the session check but 401, 403 and 429 is
+// onboarding, as in the web panel (this API answers 404; another may answer 400 or 422). For a token with
+// one, it stays an error.
+func TestCheckSessionClientErrorsWithoutOrganizationAreOnboarding(t *testing.T) {
+	srv := startEmulator(t, emulator.Options{})
+	carol := newEnv(t, srv, "carol@example.com") // no membership
+	for _, status := range []int{400, 409, 410, 422} {
+		carol.hook(http.MethodPost, "faults", map[string]any{"method": "GET", "path": "/v1/account/organization",
+			"status": status, "count": 1, "body": `{"status":400,"code":"invalid_argument","message":"no organization in the token"}`})
+		if org, err := carol.app.CheckSession(ctx(t)); err != nil || org != nil {
+			t.Errorf("HTTP %d for a token without organization: %+v, %v; want onboarding (nil, nil)", status, org, err)
+		}
+	}
+	for _, status := range []int{401, 429} {
+		carol.hook(http.MethodPost, "faults", map[string]any{"method": "GET", "path": "/v1/account/organization",
+			"status": status, "count": 4, "body": `{"status":0,"code":"x","message":"not about the organization"}`})
+		if _, err := carol.app.CheckSession(ctx(t)); err == nil {
+			t.Errorf("HTTP %d was read as onboarding", status)
+		}
+		carol.hook(http.MethodDelete, "faults", nil)
+	}
+
+	alice := newEnv(t, srv, "alice@example.com")
+	alice.hook(http.MethodPost, "faults", map[string]any{"method": "GET", "path": "/v1/account/organization",
+		"status": 400, "count": 1, "body": `{"status":400,"code":"invalid_argument","message":"bad request"}`})
+	if _, err := alice.app.CheckSession(ctx(t)); !api.IsValidation(err) {
+		t.Fatalf("a 400 for a token with an organization: %v, want the error", err)
+	}
+}

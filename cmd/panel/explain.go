@@ -29,6 +29,8 @@ func advice(err error) string {
 	var noOrg *app.OrganizationNotFoundError
 	var noProject *app.ProjectNotFoundError
 	var noMember *app.MemberNotFoundError
+	var ambiguousService *app.AmbiguousServiceError
+	var noService *app.ServiceNotFoundError
 	var timeout *auth.CallbackTimeoutError
 	var port *auth.CallbackPortError
 	switch {
@@ -58,6 +60,10 @@ func advice(err error) string {
 			labels[i] = fmt.Sprintf("%s (%s)", termsafe.Line(p.Name), termsafe.Line(p.ID))
 		}
 		return "; name one by id:\n  " + strings.Join(labels, "\n  ")
+	case errors.As(err, &ambiguousService):
+		return "; name one as app/service or by id:\n  " + strings.Join(serviceLabels(ambiguousService), "\n  ")
+	case errors.As(err, &noService):
+		return " (see `panel services list`)"
 	case errors.As(err, &noOrg):
 		return " (see `panel orgs list`)"
 	case errors.As(err, &noProject):

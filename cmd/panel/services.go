@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -90,23 +89,21 @@ func servicesListRun(opts *servicesListOptions) error {
 func resolveService(ctx context.Context, ios *IOStreams, a *app.App, query string) (*api.Service, error) {
 	s, _, err := a.ResolveService(ctx, query)
 	var amb *app.AmbiguousServiceError
-	var missing *app.ServiceNotFoundError
-	switch {
-	case errors.As(err, &amb):
-		labels := make([]string, len(amb.Candidates))
-		for i, c := range amb.Candidates {
-			labels[i] = termsafe.Line(c.Label) + " (" + termsafe.Line(c.ID) + ")"
-		}
-		if !ios.Terminal {
-			return nil, fmt.Errorf("%w; name one as app/service or by id:\n  %s", err, strings.Join(labels, "\n  "))
-		}
-		i, cerr := choose(ios, fmt.Sprintf("%q is the name of several services:", query), labels)
-		if cerr != nil {
-			return nil, cerr
-		}
-		return a.API.GetService(ctx, amb.Candidates[i].ID)
-	case errors.As(err, &missing):
-		return nil, fmt.Errorf("%w (see `panel services list`)", err)
+	if !errors.As(err, &amb) || !ios.Terminal {
+		return s, err // explain.go lists the candidates
 	}
-	return s, err
+	i, cerr := choose(ios, fmt.Sprintf("%q is the name of several services:", query), serviceLabels(amb))
+	if cerr != nil {
+		return nil, cerr
+	}
+	return a.API.GetService(ctx, amb.Candidates[i].ID)
+}
+
+// serviceLabels are the candidates of an ambiguous service name, "app/service (id)", sanitized.
+func serviceLabels(amb *app.AmbiguousServiceError) []string {
+	labels := make([]string, len(amb.Candidates))
+	for i, c := range amb.Candidates {
+		labels[i] = termsafe.Line(c.Label) + " (" + termsafe.Line(c.ID) + ")"
+	}
+	return labels
 }

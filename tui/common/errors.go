@@ -80,3 +80,17 @@ func FieldProblem(err error, field string) (string, bool) {
 	}
 	return e.FieldError(field)
 }
+
+// SignInFailure says why a sign-in failed and, when nothing came back to the
+// browser's redirect, what the likely causes are and what else works.
+func SignInFailure(err error) string {
+	var timeout *auth.CallbackTimeoutError
+	if !errors.As(err, &timeout) {
+		return err.Error()
+	}
+	return "Nothing came back to " + timeout.RedirectURI + ". Likely causes: WorkOS refused to redirect there " +
+		"(the browser shows its error page) because that redirect URI is not registered for this client — " +
+		"register it, or run `panel login --callback-port <port>` with one that is; or the browser runs on " +
+		"another machine, which cannot reach 127.0.0.1 here — press enter and paste the address it ends on " +
+		"(tab), or press d to sign in with a device code."
+}

@@ -12,6 +12,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
+	"github.com/panel-dev/panel/auth"
 	"github.com/panel-dev/panel/emulator"
 	"github.com/panel-dev/panel/internal/testmain"
 	"github.com/panel-dev/panel/tui/common"
@@ -238,4 +239,14 @@ func TestDeviceSignInIntoOneOfSeveralOrganizationsEndsInTheBrowser(t *testing.T)
 	d.Key(tea.KeyTab)
 	d.Key(tea.KeyEnter)
 	signedIn(t, d)
+}
+
+// A browser sign-in that times out says why nothing came back and what else works, as the CLI does.
+func TestTimeoutListsTheLikelyCauses(t *testing.T) {
+	_, d, m := start(t, emulator.Options{}, Options{Browser: noBrowser})
+	d.Key(tea.KeyEnter)
+	d.WaitView("No browser could be opened here")
+	d.Send(finishedMsg{attempt: m.attempt, err: &auth.CallbackTimeoutError{
+		RedirectURI: "http://127.0.0.1:8765/callback", After: 5 * time.Minute}})
+	d.WaitView("Nothing came back to", "not registered", "--callback-port", "paste", "device code")
 }

@@ -42,7 +42,7 @@ func (m *Model) idleView() string {
 	t := m.ctx.Theme
 	var b strings.Builder
 	if m.err != nil {
-		b.WriteString(m.wrap(t.Error, m.err.Error()) + "\n\n")
+		b.WriteString(m.wrap(t.Error, common.SignInFailure(m.err)) + "\n\n")
 	}
 	if m.opts.Next.Name() == common.RouteInvitation {
 		b.WriteString(m.wrap(t.Text, "You were invited to join an organization. Sign in, or sign up with the "+

@@ -7,11 +7,33 @@ import (
 	"github.com/panel-dev/panel/tui/common"
 )
 
-// handleKey applies the key precedence: ctrl+c; a capturing screen (text
+// handleKey splits what arrived in one read into keys, then applies each.
+// Bubble Tea v1 reads a run of printable characters typed faster than one
+// read (fast typing over SSH, a paste without bracketed paste, `tmux
+// send-keys 'oglob'`) as one message with several runes: each rune is a key
+// of its own, until a text input has focus, which takes the rest as typed.
+// A bracketed paste stays one piece of text.
+func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
+	if msg.Type != tea.KeyRunes || len(msg.Runes) < 2 || msg.Paste {
+		return m.handleOneKey(msg)
+	}
+	var cmds []tea.Cmd
+	for i, r := range msg.Runes {
+		if top := m.top(); top != nil && top.Capturing() {
+			rest := msg
+			rest.Runes = msg.Runes[i:]
+			return tea.Batch(append(cmds, m.handleOneKey(rest))...)
+		}
+		cmds = append(cmds, m.handleOneKey(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}, Alt: msg.Alt}))
+	}
+	return tea.Batch(cmds...)
+}
+
+// handleOneKey applies the key precedence: ctrl+c; a capturing screen (text
 // input, filter, modal); keys the screen claims in its help; the globals
 // (the screens' keys come from the registry); whatever is left goes to the
 // screen.
-func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
+func (m *Model) handleOneKey(msg tea.KeyMsg) tea.Cmd {
 	g := m.ctx.Keys
 	if key.Matches(msg, g.ForceQuit) {
 		return tea.Quit

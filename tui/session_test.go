@@ -43,6 +43,9 @@ func TestSignOutFromAccount(t *testing.T) {
 	d.WaitView("S signs out")
 	d.Press("S")
 	d.WaitView("Signed out of alice@example.com.", "Sign in to panel")
+	if strings.Contains(d.View(), "Signing out") || d.m.status.Text != "" {
+		t.Fatalf("the status line still says %q once signed out:\n%s", d.m.status.Text, d.View())
+	}
 
 	// A new process finds no session and shows the sign-in screen.
 	d2 := startModel(t, e.deps())

@@ -35,6 +35,8 @@ func (m *Model) signOut() tea.Cmd {
 }
 
 func (m *Model) signOutDone(msg signOutDoneMsg) tea.Cmd {
+	// The sign-in screen says how it went; "Signing out…" is over.
+	m.status = statusLine{seq: m.status.seq + 1}
 	cmd := m.signedOut(signOutOutcome(msg.res))
 	if msg.err != nil {
 		return tea.Batch(cmd, m.setStatus(fmt.Sprintf("Sign-out: %v", msg.err), common.LevelError, 0))

@@ -38,6 +38,8 @@ type Model struct {
 	searched    map[string]bool // queries the server already answered
 
 	form *orgform.Form // ctrl+n, nil when closed
+
+	switchWhenLoaded string // the filter of an enter typed before any match was loaded
 }
 
 // New returns the switcher.

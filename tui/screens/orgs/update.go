@@ -57,6 +57,9 @@ func (m *Model) listKey(msg tea.KeyMsg) tea.Cmd {
 		}
 		return nil
 	}
+	if m.enterBeforeLoaded(msg) {
+		return nil
+	}
 	var cmd tea.Cmd
 	var act components.Action
 	m.list, cmd, act = m.list.Update(msg)
@@ -103,7 +106,7 @@ func (m *Model) gotPage(msg pageMsg) tea.Cmd {
 	m.rearrange()
 	if m.complete {
 		m.list.Done()
-		return nil
+		return m.typedAheadSwitch()
 	}
 	return fetchPage(m.walkCtx, m.ctx.App, m.walk, m.nextOffset)
 }

@@ -33,8 +33,13 @@ type SwitchProgress struct {
 // SwitchResult is where a switch landed.
 type SwitchResult struct {
 	Organization api.Organization // fresh from the API (or the list's copy when deactivated)
-	Project      *api.Project     // the default project, now current; nil if none
-	Previous     string           // external id of the organization left ("" if none)
+	// Project is now current: the one the organization had when the user left it (B29), else its
+	// default; nil if none.
+	Project  *api.Project
+	Previous string // external id of the organization left ("" if none)
+	// ProjectGone is the id of the project remembered as the organization's current one when it no
+	// longer exists there: Project is the default instead, and the caller says so.
+	ProjectGone string
 	// Deactivated: the organization rejects its tokens ("Token rejected");
 	// the switch happened and the caller shows the deactivated state.
 	Deactivated bool
@@ -46,8 +51,9 @@ type SwitchResult struct {
 //  1. refresh into the organization (WorkOS); a refusal is a *SwitchRefusedError;
 //  2. drop every cached query, report SwitchTokenReady;
 //  3. in parallel, GET /v1/account/organization (the session check, B10: a
-//     403 signs out and returns auth.ErrSessionRevoked) and GET the default
-//     project named by the list, checked against the fresh organization;
+//     403 signs out and returns auth.ErrSessionRevoked) and GET the project
+//     the organization had when the user left it (else the default named by
+//     the list), checked against the fresh organization;
 //  4. store the project as the organization's current one and record the
 //     previous and recent organizations.
 //
@@ -83,7 +89,8 @@ func (a *App) CompleteSwitch(ctx context.Context, target api.Organization, from 
 	a.API.Cache().InvalidateAll()
 	progress(SwitchProgress{Step: SwitchTokenReady, Organization: target})
 
-	fresh, project, err := a.loadOrganizationAndProject(ctx, target)
+	remembered := a.Store.CurrentProject(target.ExternalID)
+	fresh, project, gone, err := a.loadOrganizationAndProject(ctx, target, remembered)
 	res := &SwitchResult{Previous: from}
 	switch {
 	case api.IsSessionRevoked(err):
@@ -94,14 +101,18 @@ func (a *App) CompleteSwitch(ctx context.Context, target api.Organization, from 
 		return nil, err
 	default:
 		res.Organization, res.Project = *fresh, project
+		if gone {
+			res.ProjectGone = remembered
+		}
 	}
 	// Shown first, stored right after (a state write is an fsync): the
 	// caller reports the switch done only when this returns.
 	progress(SwitchProgress{Step: SwitchLoaded, Organization: res.Organization, Project: res.Project})
 	a.rememberWith(nil, &res.Organization, res.Project, func(st *store.State) {
-		if res.Project != nil {
+		switch {
+		case res.Project != nil:
 			st.SetCurrentProject(target.ExternalID, res.Project.ID)
-		} else {
+		case !res.Deactivated:
 			st.SetCurrentProject(target.ExternalID, "")
 		}
 		st.RecordSwitch(from, target.ExternalID)
@@ -110,19 +121,24 @@ func (a *App) CompleteSwitch(ctx context.Context, target api.Organization, from 
 }
 
 // loadOrganizationAndProject runs the reads of a switch at once, so that
-// the organization and its default project arrive one round trip after the
-// refresh:
-//   - the default project named by the list is fetched alongside the
-//     organization and kept only if the fresh organization names the same;
-//   - when the list named none (an organization known by its external id
-//     only), the first page of projects is fetched alongside instead and the
+// the organization and its project arrive one round trip after the refresh:
+//   - the project wanted (the one remembered for the organization, else the
+//     default named by the list) is fetched alongside the organization and
+//     kept only if it belongs to the fresh organization (and, for the
+//     default, if the fresh organization names the same);
+//   - when neither is known (an organization known by its external id only),
+//     the first page of projects is fetched alongside instead and the
 //     default picked from it.
 //
-// Only a default that neither read supplied costs another round trip.
-func (a *App) loadOrganizationAndProject(ctx context.Context, target api.Organization) (*api.Organization, *api.Project, error) {
-	var fresh *api.Organization
-	var listed *api.Project
-	var listedErr error
+// Only a default that neither read supplied costs another round trip. gone
+// reports a remembered project that no longer exists in the organization.
+func (a *App) loadOrganizationAndProject(ctx context.Context, target api.Organization, remembered string) (fresh *api.Organization, p *api.Project, gone bool, err error) {
+	want := remembered
+	if want == "" {
+		want = target.DefaultProjectID
+	}
+	var wanted *api.Project
+	var wantedErr error
 	var projects []api.Project
 	g, gctx := errgroup.WithContext(ctx)
 	g.Go(func() error {
@@ -130,9 +146,9 @@ func (a *App) loadOrganizationAndProject(ctx context.Context, target api.Organiz
 		fresh, err = a.API.GetCurrentOrganization(gctx)
 		return err
 	})
-	if target.DefaultProjectID != "" {
+	if want != "" {
 		g.Go(func() error {
-			listed, listedErr = a.API.GetProject(gctx, target.DefaultProjectID)
+			wanted, wantedErr = a.API.GetProject(gctx, want)
 			return nil // judged below, against the fresh organization
 		})
 	} else {
@@ -145,30 +161,40 @@ func (a *App) loadOrganizationAndProject(ctx context.Context, target api.Organiz
 		})
 	}
 	if err := g.Wait(); err != nil {
-		return nil, nil, err
+		return nil, nil, false, err
 	}
 	if fresh.ExternalID != "" && fresh.ExternalID != target.ExternalID {
-		return nil, nil, fmt.Errorf("the switch to %s landed in %s; try again", orgLabel(target), orgLabel(*fresh))
+		return nil, nil, false, fmt.Errorf("the switch to %s landed in %s; try again", orgLabel(target), orgLabel(*fresh))
+	}
+	ours := wantedErr == nil && wanted != nil && (wanted.OrganizationID == "" || wanted.OrganizationID == fresh.ID)
+	if remembered != "" {
+		if ours {
+			return fresh, wanted, false, nil
+		}
+		if wantedErr != nil && !api.IsNotFound(wantedErr) && !api.IsValidation(wantedErr) {
+			return nil, nil, false, wantedErr // unknown: the remembered project is not given up on a failed read
+		}
+		gone, wanted = true, nil
 	}
 	if fresh.DefaultProjectID == "" {
-		return fresh, nil, nil
+		return fresh, nil, gone, nil
 	}
-	if fresh.DefaultProjectID == target.DefaultProjectID && listedErr == nil && listed != nil {
-		return fresh, listed, nil
+	if wanted != nil && ours && wanted.ID == fresh.DefaultProjectID {
+		return fresh, wanted, gone, nil
 	}
 	for i := range projects {
 		if projects[i].ID == fresh.DefaultProjectID {
-			return fresh, &projects[i], nil
+			return fresh, &projects[i], gone, nil
 		}
 	}
-	p, err := a.API.GetProject(ctx, fresh.DefaultProjectID)
+	p, err = a.API.GetProject(ctx, fresh.DefaultProjectID)
 	if api.IsNotFound(err) {
-		return fresh, nil, nil
+		return fresh, nil, gone, nil
 	}
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, false, err
 	}
-	return fresh, p, nil
+	return fresh, p, gone, nil
 }
 
 // SwitchTo switches to the organization a name resolved to

@@ -138,13 +138,25 @@ func (m *Model) switchDone(msg switchDoneMsg) tea.Cmd {
 	res := msg.res
 	cmds := []tea.Cmd{finished, m.armTimers(), m.ensureOrgScreen()}
 	text := fmt.Sprintf("Switched to %s in %d ms.", orgLabel(res.Organization), elapsed.Milliseconds())
-	if res.Deactivated {
+	switch {
+	case res.Deactivated:
 		m.markDeactivated()
 		cmds = append(cmds, m.setStatus(text+" It is deactivated: its data cannot be loaded.", common.LevelWarning, 0))
-	} else {
+	case res.ProjectGone != "":
+		cmds = append(cmds, m.setStatus(text+" "+projectGoneNotice(res), common.LevelWarning, 0))
+	default:
 		cmds = append(cmds, m.setStatus(text, common.LevelSuccess, 0))
 	}
 	return tea.Batch(cmds...)
+}
+
+// projectGoneNotice says that the project the organization had when the user
+// left it is gone, and what is current instead.
+func projectGoneNotice(res *app.SwitchResult) string {
+	if res.Project == nil {
+		return "Its last project is gone."
+	}
+	return "Its last project is gone: now on " + res.Project.Name + "."
 }
 
 // ensureOrgScreen leaves onboarding once the user has an organization.

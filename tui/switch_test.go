@@ -9,6 +9,7 @@ import (
 
 	"github.com/panel-dev/panel/api"
 	"github.com/panel-dev/panel/emulator"
+	"github.com/panel-dev/panel/store"
 	"github.com/panel-dev/panel/tui/common"
 )
 
@@ -91,4 +92,30 @@ func TestOnboardingAcceptSwitchesIntoTheOrganization(t *testing.T) {
 	d.Press("a")
 	d.WaitView("org acme", "Switched to acme")
 	d.WaitFor("home", func() bool { return d.route() == "home" })
+}
+
+// Each organization keeps its current project (B29): web chosen in acme's
+// projects screen, a switch to globex, `-` back: acme's project is web again;
+// when it is gone, the default, and the status line says so.
+func TestSwitchBackRestoresTheProject(t *testing.T) {
+	_, d := startSignedIn(t)
+	d.Press("p")
+	d.WaitView("web", "data")
+	d.Press("/web", "enter", "enter")
+	d.WaitView("project web")
+	d.Send(common.SwitchOrgMsg{Org: api.Organization{ExternalID: "org_globex", Name: "globex"}})
+	d.WaitView("org globex", "project default", "Switched to globex")
+	d.Press("-")
+	d.WaitView("org acme", "project web", "Switched to acme")
+	if d.m.ctx.Project == nil || d.m.ctx.Project.Name != "web" {
+		t.Fatalf("project after the switch back: %+v", d.m.ctx.Project)
+	}
+
+	d.Press("-")
+	d.WaitView("org globex", "Switched to globex")
+	if err := d.m.deps.App.Store.Update(func(s *store.State) { s.SetCurrentProject("org_acme", "prj_deleted") }); err != nil {
+		t.Fatal(err)
+	}
+	d.Press("-")
+	d.WaitView("org acme", "project default", "Its last project is gone: now on default.")
 }

@@ -138,6 +138,18 @@ func printSwitched(f *Factory, res *app.SwitchResult) {
 	default:
 		fmt.Fprintln(f.IO.Out, "The organization has no project yet")
 	}
+	if res.ProjectGone != "" {
+		fmt.Fprintf(f.IO.ErrOut, "The project you last used in %s (%s) no longer exists; %s\n",
+			termsafe.Line(name), termsafe.Line(res.ProjectGone), fallbackProject(res))
+	}
+}
+
+// fallbackProject says what replaced a project that is gone.
+func fallbackProject(res *app.SwitchResult) string {
+	if res.Project == nil {
+		return "it has no other project."
+	}
+	return "now using the default project, " + termsafe.Line(res.Project.Name) + "."
 }
 
 func asAPIError(err error, target **api.Error) bool { return errors.As(err, target) }

@@ -12,7 +12,7 @@ import (
 
 // App bundles the three parts every operation needs. Build the session with
 // Options.ProjectHeader = Store.CurrentProject and the API client's transport
-// from Session.Transport(ProjectGuard(...)) (see cmd/panel's factory).
+// from Session.Transport(ProjectGuard(...)) (see internal/cmdutil's factory).
 type App struct {
 	Session *auth.Session
 	API     *api.Client

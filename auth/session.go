@@ -11,7 +11,7 @@ import (
 	"golang.org/x/sync/singleflight"
 )
 
-// Options configure a Session; cmd/panel builds them from the configuration.
+// Options configure a Session; the CLI (internal/cmdutil) builds them from the configuration.
 type Options struct {
 	ClientID, AuthURL string
 	ProfileDir        string // the lock file and the insecure token file live here

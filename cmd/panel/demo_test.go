@@ -8,19 +8,6 @@ import (
 	"time"
 )
 
-func TestDemoFlags(t *testing.T) {
-	var got *demoOptions
-	f := &Factory{IO: &IOStreams{}}
-	cmd := newDemoCmd(f, func(o *demoOptions) error { got = o; return nil })
-	cmd.SetArgs([]string{"--interactive", "--latency", "100ms", "--orgs", "10000", "--keep"})
-	if err := cmd.Execute(); err != nil {
-		t.Fatal(err)
-	}
-	if !got.Interactive || got.Latency != 100*time.Millisecond || got.Orgs != 10000 || !got.Keep {
-		t.Fatalf("options = %+v", got)
-	}
-}
-
 // Without a terminal the demo signs in with no browser (panel follows the
 // emulator's redirect itself) and prints the session: the path a machine
 // with no browser and no TTY takes.

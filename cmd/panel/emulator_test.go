@@ -10,30 +10,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
+
+	emulatorcmd "github.com/panel-dev/panel/internal/cmd/emulator"
 )
-
-func TestEmulatorFlags(t *testing.T) {
-	var got *emulatorOptions
-	f := &Factory{IO: &IOStreams{Out: io.Discard, ErrOut: io.Discard}}
-	cmd := newEmulatorCmd(f, func(o *emulatorOptions) error { got = o; return nil })
-	cmd.SetArgs([]string{"--listen", "127.0.0.1:8787", "--interactive", "--latency", "100ms", "--access-token-ttl", "1m",
-		"--jwks-url", "http://127.0.0.1:1/sso/jwks/x", "--org-selection-required", "--orgs", "10", "--json"})
-	if err := cmd.Execute(); err != nil {
-		t.Fatal(err)
-	}
-	if got.Listen != "127.0.0.1:8787" || !got.Interactive || got.Latency != 100*time.Millisecond ||
-		got.AccessTokenTTL != time.Minute || got.JWKSURL == "" || !got.OrgSelectionRequired || got.Orgs != 10 || !got.JSON {
-		t.Fatalf("options = %+v", got)
-	}
-
-	cmd = newEmulatorCmd(f, func(*emulatorOptions) error { return nil })
-	cmd.SetArgs([]string{"--seed", "x.yaml", "--orgs", "3"})
-	cmd.SetErr(io.Discard)
-	if err := cmd.Execute(); err == nil {
-		t.Fatal("--seed with --orgs must be refused")
-	}
-}
 
 // runEmulator starts `panel emulator args...` in-process and returns its JSON ready line and a stop func.
 func runEmulator(t *testing.T, args ...string) (map[string]string, func()) {
@@ -41,7 +20,7 @@ func runEmulator(t *testing.T, args ...string) (map[string]string, func()) {
 	ctx, cancel := context.WithCancel(context.Background())
 	r, w := io.Pipe()
 	f := &Factory{Ctx: ctx, IO: &IOStreams{Out: w, ErrOut: io.Discard}}
-	cmd := newEmulatorCmd(f, nil)
+	cmd := emulatorcmd.NewCmdEmulator(f, nil)
 	cmd.SetArgs(append(args, "--json"))
 	done := make(chan error, 1)
 	go func() { done <- cmd.ExecuteContext(ctx); _ = w.Close() }()

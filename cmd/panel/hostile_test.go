@@ -219,17 +219,3 @@ func (c *cliEnv) follow(t *testing.T, n int, args ...string) string {
 	}
 	return out.String()
 }
-
-func TestLogsTailRawFlag(t *testing.T) {
-	var got *logsTailOptions
-	cmd := quiet(newLogsTailCmd(flagFactory(), func(o *logsTailOptions) error { got = o; return nil }))
-	cmd.SetArgs([]string{"--service-id", "s", "--raw"})
-	if err := cmd.Execute(); err != nil || !got.Raw || got.JSON {
-		t.Fatalf("options = %+v %v", got, err)
-	}
-	cmd = quiet(newLogsTailCmd(flagFactory(), func(*logsTailOptions) error { return nil }))
-	cmd.SetArgs([]string{"--service-id", "s", "--raw", "--json"})
-	if err := cmd.Execute(); err == nil {
-		t.Fatal("--raw with --json accepted")
-	}
-}

@@ -8,45 +8,6 @@ import (
 	"github.com/panel-dev/panel/emulator"
 )
 
-func TestInvitationsFlags(t *testing.T) {
-	var send *invitationsSendOptions
-	cmd := quiet(newInvitationsSendCmd(flagFactory(), func(o *invitationsSendOptions) error { send = o; return nil }))
-	cmd.SetArgs([]string{" Carol@Example.COM", "nope", "dave@example.com", "carol@example.com"})
-	if err := cmd.Execute(); err != nil {
-		t.Fatal(err)
-	}
-	if strings.Join(send.Emails, ",") != "carol@example.com,dave@example.com" || len(send.Invalid) != 1 {
-		t.Errorf("send options = %+v", send)
-	}
-	var list *invitationsListOptions
-	cmd = quiet(newInvitationsListCmd(flagFactory(), func(o *invitationsListOptions) error { list = o; return nil }))
-	cmd.SetArgs([]string{"--status", "pending,expired", "--status", "accepted"})
-	if err := cmd.Execute(); err != nil || len(list.Statuses) != 3 || list.Received {
-		t.Errorf("list options = %+v %v", list, err)
-	}
-	cmd = quiet(newInvitationsReceivedCmd(flagFactory(), func(o *invitationsListOptions) error { list = o; return nil }))
-	cmd.SetArgs(nil)
-	if err := cmd.Execute(); err != nil || !list.Received || len(list.Statuses) != 1 || list.Statuses[0] != api.InvitationPending {
-		t.Errorf("received options = %+v %v", list, err)
-	}
-	cmd = quiet(newInvitationsListCmd(flagFactory(), func(*invitationsListOptions) error { return nil }))
-	cmd.SetArgs([]string{"--status", "lost"})
-	if err := cmd.Execute(); err == nil {
-		t.Error("unknown status accepted")
-	}
-	var one *invitationOptions
-	for arg, want := range map[string]string{
-		"inv-1": "inv-1", "https://app.example/invitations/inv-2": "inv-2",
-		"https://app.example/accept?invitation=inv-3": "inv-3",
-	} {
-		cmd = quiet(newInvitationsAcceptCmd(flagFactory(), func(o *invitationOptions) error { one = o; return nil }))
-		cmd.SetArgs([]string{arg})
-		if err := cmd.Execute(); err != nil || one.ID != want {
-			t.Errorf("accept %s: id %q, want %q (%v)", arg, one.ID, want, err)
-		}
-	}
-}
-
 func TestInvitationsSentLifecycle(t *testing.T) {
 	c := signedIn(t, emulator.Options{}, "alice@example.com")
 	var invs []api.OrganizationInvitation

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"encoding/json"
 	"io"
 	"os"
@@ -10,28 +9,7 @@ import (
 	"time"
 
 	"github.com/panel-dev/panel/emulator"
-	"github.com/panel-dev/panel/internal/config"
 )
-
-func TestLoginFlags(t *testing.T) {
-	var got *loginOptions
-	f := &Factory{IO: &IOStreams{Out: io.Discard, ErrOut: io.Discard},
-		Config: func() (*config.Config, error) { return &config.Config{OrganizationID: "org_globex"}, nil }}
-	cmd := newLoginCmd(f, func(_ context.Context, o *loginOptions) error { got = o; return nil })
-	cmd.SetArgs([]string{"--signup", "--email", "a@example.com", "--force", "--no-browser", "--device", "--timeout", "2m"})
-	if err := cmd.Execute(); err != nil {
-		t.Fatal(err)
-	}
-	if !got.SignUp || got.Email != "a@example.com" || !got.Force || !got.NoBrowser || !got.Device ||
-		got.Timeout != 2*time.Minute || got.OrganizationID != "org_globex" {
-		t.Fatalf("options = %+v", got)
-	}
-	cmd = newLoginCmd(f, func(context.Context, *loginOptions) error { got = nil; return nil })
-	cmd.SetArgs(nil)
-	if err := cmd.Execute(); err != nil || got != nil {
-		t.Fatal("defaults")
-	}
-}
 
 // The whole journey in real processes: sign in through the (test) browser, already signed in, status,
 // token, logout ending the server session, then exit 4 everywhere. No token ever shows anywhere but in

@@ -12,22 +12,6 @@ import (
 	"github.com/panel-dev/panel/internal/spectest"
 )
 
-func TestLogsFlags(t *testing.T) {
-	var got *logsTailOptions
-	cmd := quiet(newLogsTailCmd(flagFactory(), func(o *logsTailOptions) error { got = o; return nil }))
-	cmd.SetArgs([]string{"--instance-id", "i1", "--type", "BUILD", "--lines", "5", "--json"})
-	if err := cmd.Execute(); err != nil || got.Filter.Type != "build" || len(got.Filter.InstanceIDs) != 1 || got.Lines != 5 || !got.JSON {
-		t.Errorf("options = %+v %v", got, err)
-	}
-	for _, args := range [][]string{{}, {"--service-id", "s", "--type", "debug"}} {
-		cmd = quiet(newLogsTailCmd(flagFactory(), func(*logsTailOptions) error { return nil }))
-		cmd.SetArgs(args)
-		if err := cmd.Execute(); err == nil {
-			t.Errorf("%v accepted", args)
-		}
-	}
-}
-
 func TestLogsTailFollowsUntilInterrupted(t *testing.T) {
 	c := signedIn(t, emulator.Options{}, "alice@example.com")
 	ctx, cancel := context.WithCancel(testCtx(t))

@@ -1,5 +1,6 @@
 // Command panel is a terminal control panel: a Bubble Tea TUI plus scriptable
 // subcommands over the WorkOS AuthKit session and the control-panel API.
+// The commands live in internal/cmd, one package per noun, and what they share in internal/cmdutil.
 package main
 
 import (
@@ -7,7 +8,14 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+
+	"github.com/panel-dev/panel/internal/cmd/root"
+	versioncmd "github.com/panel-dev/panel/internal/cmd/version"
+	"github.com/panel-dev/panel/internal/cmdutil"
 )
+
+// version is stamped at build time: -ldflags "-X main.version=v1.2.3".
+var version = "dev"
 
 func main() {
 	os.Exit(run(os.Args[1:]))
@@ -18,9 +26,9 @@ func main() {
 func run(args []string) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	f := newFactory(ctx)
-	root := newRootCmd(f)
-	root.SetArgs(args)
-	err := root.ExecuteContext(ctx)
-	return reportError(f.IO, err)
+	f := cmdutil.NewFactory(ctx)
+	cmd := root.NewCmdRoot(f, versioncmd.Build(version))
+	cmd.SetArgs(args)
+	err := cmd.ExecuteContext(ctx)
+	return cmdutil.ReportError(f.IO, err)
 }

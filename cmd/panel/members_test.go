@@ -8,33 +8,6 @@ import (
 	"github.com/panel-dev/panel/emulator"
 )
 
-func TestMembersFlags(t *testing.T) {
-	f := flagFactory()
-	var rm *membersRemoveOptions
-	cmd := quiet(newMembersRemoveCmd(f, func(o *membersRemoveOptions) error { rm = o; return nil }))
-	cmd.SetArgs([]string{"Bob@Example.com", "--yes"})
-	if err := cmd.Execute(); err != nil || rm.Query != "bob@example.com" || !rm.Yes {
-		t.Errorf("remove options = %+v %v", rm, err)
-	}
-	cmd = quiet(newMembersRemoveCmd(f, func(*membersRemoveOptions) error { return nil }))
-	cmd.SetArgs([]string{"bob@example.com"})
-	if err := cmd.Execute(); err == nil || !strings.Contains(err.Error(), "--yes") {
-		t.Errorf("remove without --yes off a terminal: %v", err)
-	}
-	cmd = quiet(newMembersLeaveCmd(f, func(*membersLeaveOptions) error { return nil }))
-	cmd.SetArgs(nil)
-	if err := cmd.Execute(); err == nil || !strings.Contains(err.Error(), "--confirm") {
-		t.Errorf("leave without --confirm off a terminal: %v", err)
-	}
-	f.IO.Terminal = true
-	var leave *membersLeaveOptions
-	cmd = quiet(newMembersLeaveCmd(f, func(o *membersLeaveOptions) error { leave = o; return nil }))
-	cmd.SetArgs(nil)
-	if err := cmd.Execute(); err != nil || leave.Confirm != "" {
-		t.Errorf("leave on a terminal: %+v %v", leave, err)
-	}
-}
-
 func TestMembersListRemoveAndLeave(t *testing.T) {
 	c := signedIn(t, emulator.Options{}, "alice@example.com")
 	var members []api.OrganizationMember

@@ -1,69 +1,13 @@
 package main
 
 import (
-	"io"
 	"strings"
 	"testing"
-
-	"github.com/spf13/cobra"
 
 	"github.com/panel-dev/panel/api"
 	"github.com/panel-dev/panel/emulator"
 	"github.com/panel-dev/panel/emulator/seed"
 )
-
-func flagFactory() *Factory {
-	return &Factory{IO: &IOStreams{In: strings.NewReader(""), Out: io.Discard, ErrOut: io.Discard}}
-}
-
-// quiet keeps cobra's usage text out of the test output.
-func quiet(cmd *cobra.Command) *cobra.Command {
-	cmd.SilenceUsage, cmd.SilenceErrors = true, true
-	cmd.SetOut(io.Discard)
-	cmd.SetErr(io.Discard)
-	return cmd
-}
-
-func TestOrgsFlags(t *testing.T) {
-	var list *orgsListOptions
-	cmd := quiet(newOrgsListCmd(flagFactory(), func(o *orgsListOptions) error { list = o; return nil }))
-	cmd.SetArgs([]string{"--search", "ac", "--status", "active,deactivated", "--json"})
-	if err := cmd.Execute(); err != nil {
-		t.Fatal(err)
-	}
-	if list.Search != "ac" || strings.Join(list.Statuses, ",") != "ACTIVE,DEACTIVATED" || !list.JSON {
-		t.Errorf("list options = %+v", list)
-	}
-	cmd = quiet(newOrgsListCmd(flagFactory(), func(*orgsListOptions) error { return nil }))
-	cmd.SetArgs([]string{"--status", "sleeping"})
-	if err := cmd.Execute(); err == nil {
-		t.Error("unknown status accepted")
-	}
-
-	var sw *orgsSwitchOptions
-	cmd = quiet(newOrgsSwitchCmd(flagFactory(), func(o *orgsSwitchOptions) error { sw = o; return nil }))
-	cmd.SetArgs([]string{"-", "--json"})
-	if err := cmd.Execute(); err != nil || sw.Query != "-" || !sw.JSON {
-		t.Errorf("switch options = %+v, %v", sw, err)
-	}
-	cmd = quiet(newOrgsSwitchCmd(flagFactory(), func(*orgsSwitchOptions) error { return nil }))
-	cmd.SetArgs(nil)
-	if err := cmd.Execute(); err == nil {
-		t.Error("switch without an organization accepted")
-	}
-
-	called := false
-	for _, bad := range []string{strings.Repeat("a", 40), "Acme", "ac_me", "-acme", "acme-", "ac--me"} {
-		cmd = quiet(newOrgsCreateCmd(flagFactory(), func(*orgsCreateOptions) error { called = true; return nil }))
-		cmd.SetArgs([]string{"--", bad})
-		if err := cmd.Execute(); err == nil || !strings.Contains(err.Error(), "invalid organization name") {
-			t.Errorf("create %q: %v", bad, err)
-		}
-	}
-	if called {
-		t.Error("an invalid name reached the run function")
-	}
-}
 
 func TestOrgsListSwitchAndBack(t *testing.T) {
 	c := signedIn(t, emulator.Options{}, "alice@example.com")

@@ -9,26 +9,6 @@ import (
 	"github.com/panel-dev/panel/store"
 )
 
-func TestProjectsFlags(t *testing.T) {
-	var use *projectsUseOptions
-	cmd := quiet(newProjectsUseCmd(flagFactory(), func(o *projectsUseOptions) error { use = o; return nil }))
-	cmd.SetArgs([]string{" web ", "--json"})
-	if err := cmd.Execute(); err != nil || use.Query != "web" || !use.JSON {
-		t.Errorf("use options = %+v %v", use, err)
-	}
-	cmd = quiet(newProjectsUseCmd(flagFactory(), func(*projectsUseOptions) error { return nil }))
-	cmd.SetArgs([]string{})
-	if err := cmd.Execute(); err == nil {
-		t.Error("use without a project accepted")
-	}
-	var list *projectsListOptions
-	cmd = quiet(newProjectsListCmd(flagFactory(), func(o *projectsListOptions) error { list = o; return nil }))
-	cmd.SetArgs([]string{"--json"})
-	if err := cmd.Execute(); err != nil || !list.JSON {
-		t.Errorf("list options = %+v %v", list, err)
-	}
-}
-
 func TestProjectsListAndUse(t *testing.T) {
 	c := signedIn(t, emulator.Options{}, "alice@example.com")
 	var projects []api.Project

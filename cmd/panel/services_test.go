@@ -12,20 +12,6 @@ import (
 	"github.com/panel-dev/panel/internal/spectest"
 )
 
-func TestServicesListFlags(t *testing.T) {
-	var got *servicesListOptions
-	cmd := quiet(newServicesListCmd(flagFactory(), func(o *servicesListOptions) error { got = o; return nil }))
-	cmd.SetArgs([]string{"--json"})
-	if err := cmd.Execute(); err != nil || !got.JSON {
-		t.Fatalf("options = %+v %v", got, err)
-	}
-	cmd = quiet(newServicesListCmd(flagFactory(), func(*servicesListOptions) error { return nil }))
-	cmd.SetArgs([]string{"web"})
-	if err := cmd.Execute(); err == nil {
-		t.Fatal("an argument was accepted")
-	}
-}
-
 func TestServicesListShowsTheCurrentProject(t *testing.T) {
 	c := signedIn(t, emulator.Options{}, "alice@example.com")
 	c.terminal = true
@@ -48,28 +34,6 @@ func TestServicesListShowsTheCurrentProject(t *testing.T) {
 	c.okJSON(&services, "services", "list")
 	if len(services) != 4 || services[0].Name != "postgres" {
 		t.Fatalf("after `projects use data`: %+v", services)
-	}
-}
-
-func TestLogsTailFlags(t *testing.T) {
-	var got *logsTailOptions
-	cmd := quiet(newLogsTailCmd(flagFactory(), func(o *logsTailOptions) error { got = o; return nil }))
-	cmd.SetArgs([]string{"payments/web"})
-	if err := cmd.Execute(); err != nil || got.Service != "payments/web" || got.Lines != 100 || got.Since != 10*time.Minute {
-		t.Fatalf("defaults: %+v %v", got, err)
-	}
-	cmd = quiet(newLogsTailCmd(flagFactory(), func(o *logsTailOptions) error { got = o; return nil }))
-	cmd.SetArgs([]string{"worker", "--lines", "0", "--since", "1h"})
-	if err := cmd.Execute(); err != nil || got.Lines != 0 || got.Since != time.Hour {
-		t.Fatalf("--lines 0 --since 1h: %+v %v", got, err)
-	}
-	for _, args := range [][]string{{"web", "--service-id", "s"}, {"web", "--lines", "1001"}, {"web", "--lines", "-1"},
-		{"web", "--since", "0s"}, {"a", "b"}} {
-		cmd = quiet(newLogsTailCmd(flagFactory(), func(*logsTailOptions) error { return nil }))
-		cmd.SetArgs(args)
-		if err := cmd.Execute(); err == nil {
-			t.Errorf("%v accepted", args)
-		}
 	}
 }
 

@@ -23,34 +23,6 @@ func discourseLink(t *testing.T) (payload, sig, link string) {
 	return payload, sig, link
 }
 
-func TestSSOFlags(t *testing.T) {
-	payload, sig, link := discourseLink(t)
-	var d *ssoDiscourseOptions
-	for _, args := range [][]string{{link, "--print"}, {"--sso", url.QueryEscape(payload), "--sig", sig, "--print"}} {
-		cmd := quiet(newSSODiscourseCmd(flagFactory(), func(o *ssoDiscourseOptions) error { d = o; return nil }))
-		cmd.SetArgs(args)
-		if err := cmd.Execute(); err != nil || d.Payload != payload || d.Sig != sig || !d.Print {
-			t.Errorf("%v: options = %+v %v", args, d, err)
-		}
-	}
-	cmd := quiet(newSSODiscourseCmd(flagFactory(), func(*ssoDiscourseOptions) error { return nil }))
-	cmd.SetArgs([]string{"--sso", payload})
-	if err := cmd.Execute(); err == nil {
-		t.Error("discourse without sig accepted")
-	}
-	var cn *ssoCannyOptions
-	cmd = quiet(newSSOCannyCmd(flagFactory(), func(o *ssoCannyOptions) error { cn = o; return nil }))
-	cmd.SetArgs([]string{"--company-id", "c1", "--redirect", "https://feedback.example.com", "--print"})
-	if err := cmd.Execute(); err != nil || cn.CompanyID != "c1" || !cn.Print {
-		t.Errorf("canny options = %+v %v", cn, err)
-	}
-	cmd = quiet(newSSOCannyCmd(flagFactory(), func(*ssoCannyOptions) error { return nil }))
-	cmd.SetArgs([]string{"--company-id", "c1"})
-	if err := cmd.Execute(); err == nil {
-		t.Error("canny without --redirect accepted")
-	}
-}
-
 func TestSSOCannyAndDiscourse(t *testing.T) {
 	c := signedIn(t, emulator.Options{}, "alice@example.com")
 	out := strings.TrimSpace(c.ok("sso", "canny", "--company-id", "c1", "--redirect", "https://feedback.example.com/b", "--print"))

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"io"
 	"net/http"
 	"strings"
@@ -9,16 +8,6 @@ import (
 
 	"github.com/panel-dev/panel/emulator"
 )
-
-func TestStatusFlags(t *testing.T) {
-	var got *statusOptions
-	f := &Factory{IO: &IOStreams{Out: io.Discard, ErrOut: io.Discard}}
-	cmd := newStatusCmd(f, func(_ context.Context, o *statusOptions) error { got = o; return nil })
-	cmd.SetArgs([]string{"--json", "--offline"})
-	if err := cmd.Execute(); err != nil || !got.JSON || !got.Offline {
-		t.Fatalf("options = %+v, %v", got, err)
-	}
-}
 
 // A session revoked on the server: status signs out and exits 4 (B10).
 func TestStatusOfARevokedSession(t *testing.T) {

@@ -1,0 +1,9 @@
+package logs
+
+import (
+	"testing"
+
+	"github.com/panel-dev/panel/internal/testmain"
+)
+
+func TestMain(m *testing.M) { testmain.Run(m) }

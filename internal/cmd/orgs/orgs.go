@@ -1,0 +1,184 @@
+// Package orgs is `panel orgs`: list, switch to and create organizations.
+package orgs
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/panel-dev/panel/api"
+	"github.com/panel-dev/panel/app"
+	"github.com/panel-dev/panel/internal/cmdutil"
+	"github.com/panel-dev/panel/internal/termsafe"
+)
+
+// NewCmdOrgs returns `panel orgs` and its verbs.
+func NewCmdOrgs(f *cmdutil.Factory) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:     "orgs",
+		Aliases: []string{"organizations", "org"},
+		Short:   "List, switch and create organizations",
+		Args:    cobra.NoArgs,
+	}
+	cmd.AddCommand(newListCmd(f, nil), newSwitchCmd(f, nil), newCreateCmd(f, nil))
+	return cmd
+}
+
+type listOptions struct {
+	IO       *cmdutil.IOStreams
+	App      func() (*app.App, error)
+	Ctx      context.Context
+	Search   string
+	Statuses []string
+	JSON     bool
+}
+
+func newListCmd(f *cmdutil.Factory, runF func(*listOptions) error) *cobra.Command {
+	opts := &listOptions{IO: f.IO, App: f.App}
+	cmd := &cobra.Command{
+		Use:   "list",
+		Short: "List your organizations (the current one is marked)",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			for i, s := range opts.Statuses {
+				opts.Statuses[i] = strings.ToUpper(s)
+				if !validOrgStatus(opts.Statuses[i]) {
+					return fmt.Errorf("unknown status %q: use %s", s, orgStatusNames())
+				}
+			}
+			opts.Ctx = cmd.Context()
+			if runF != nil {
+				return runF(opts)
+			}
+			return listRun(opts)
+		},
+	}
+	cmd.Flags().StringVar(&opts.Search, "search", "", "only organizations whose name matches (server search)")
+	cmd.Flags().StringSliceVar(&opts.Statuses, "status", nil, "only these statuses (default: the five live ones)")
+	cmd.Flags().BoolVar(&opts.JSON, "json", false, "print the API's objects as a JSON array")
+	return cmd
+}
+
+func listRun(opts *listOptions) error {
+	a, ctx, cancel, err := cmdutil.LoadApp(opts.Ctx, opts.App)
+	if err != nil {
+		return err
+	}
+	defer cancel()
+	q := app.OrganizationQuery{Search: opts.Search}
+	for _, s := range opts.Statuses {
+		q.Statuses = append(q.Statuses, api.OrganizationStatus(s))
+	}
+	var list *app.OrganizationList
+	err = cmdutil.WithSessionCheck(ctx, a, false, func(ctx context.Context) error {
+		list, err = a.AllOrganizations(ctx, q)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	if opts.JSON {
+		return cmdutil.PrintJSON(opts.IO.Out, list.Organizations)
+	}
+	t := cmdutil.NewTable(opts.IO.Out, "", "NAME", "EXTERNAL ID", "STATUS", "PLAN")
+	for _, o := range list.Organizations {
+		mark := ""
+		if o.ExternalID == list.Current {
+			mark = "*"
+		}
+		t.Row(mark, o.Name, o.ExternalID, string(o.Status), o.Plan)
+	}
+	return t.Flush()
+}
+
+func validOrgStatus(s string) bool {
+	for _, v := range []api.OrganizationStatus{api.OrganizationWarning, api.OrganizationLocked, api.OrganizationActive,
+		api.OrganizationDeactivating, api.OrganizationDeactivated, api.OrganizationDeleting, api.OrganizationDeleted} {
+		if string(v) == s {
+			return true
+		}
+	}
+	return false
+}
+
+func orgStatusNames() string {
+	return "WARNING, LOCKED, ACTIVE, DEACTIVATING, DEACTIVATED, DELETING, DELETED"
+}
+
+type createOptions struct {
+	IO   *cmdutil.IOStreams
+	App  func() (*app.App, error)
+	Ctx  context.Context
+	Name string
+	JSON bool
+}
+
+func newCreateCmd(f *cmdutil.Factory, runF func(*createOptions) error) *cobra.Command {
+	opts := &createOptions{IO: f.IO, App: f.App}
+	cmd := &cobra.Command{
+		Use:   "create <name>",
+		Short: "Create an organization and switch into it",
+		Long: "Create an organization and switch into it. Names have 1 to 39 characters: lowercase letters,\n" +
+			"digits and '-', starting and ending with a letter or digit, without \"--\".",
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Name = args[0]
+			if err := api.ValidateOrganizationName(opts.Name); err != nil {
+				return fmt.Errorf("invalid organization name %q: %w", opts.Name, err)
+			}
+			opts.Ctx = cmd.Context()
+			if runF != nil {
+				return runF(opts)
+			}
+			return createRun(opts)
+		},
+	}
+	cmd.Flags().BoolVar(&opts.JSON, "json", false, "print the created organization as JSON")
+	return cmd
+}
+
+func createRun(opts *createOptions) error {
+	a, ctx, cancel, err := cmdutil.LoadApp(opts.Ctx, opts.App)
+	if err != nil {
+		return err
+	}
+	defer cancel()
+	var org *api.Organization
+	var res *app.SwitchResult
+	err = cmdutil.WithSessionCheck(ctx, a, true, func(ctx context.Context) error {
+		org, res, err = a.CreateOrganization(ctx, opts.Name, nil)
+		return err
+	})
+	if org == nil {
+		return fieldErrors(err, "name")
+	}
+	if opts.JSON {
+		if perr := cmdutil.PrintJSON(opts.IO.Out, org); perr != nil {
+			return perr
+		}
+	} else {
+		fmt.Fprintf(opts.IO.Out, "Created organization %s (%s)\n", termsafe.Line(org.Name), termsafe.Line(org.ExternalID))
+	}
+	if err != nil {
+		return err
+	}
+	if !opts.JSON {
+		cmdutil.PrintSwitched(opts.IO, res)
+	}
+	return nil
+}
+
+// fieldErrors names the input the API blamed (B21: errors next to their input).
+func fieldErrors(err error, input string) error {
+	var ae *api.Error
+	if !asAPIError(err, &ae) || len(ae.Fields) == 0 {
+		return err
+	}
+	var lines []string
+	for _, fe := range ae.Fields {
+		lines = append(lines, fmt.Sprintf("  %s: %s", termsafe.Line(cmdutil.Dash(fe.Field)), termsafe.Line(fe.Description)))
+	}
+	return fmt.Errorf("the API refused the %s:\n%s", input, strings.Join(lines, "\n"))
+}

@@ -1,0 +1,87 @@
+// Package services is `panel services`: the current project's services.
+package services
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/panel-dev/panel/app"
+	"github.com/panel-dev/panel/internal/cmdutil"
+	"github.com/panel-dev/panel/internal/termsafe"
+)
+
+// NewCmdServices returns `panel services` and its verbs.
+func NewCmdServices(f *cmdutil.Factory) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:     "services",
+		Aliases: []string{"service"},
+		Short:   "List the current project's services",
+		Args:    cobra.NoArgs,
+	}
+	cmd.AddCommand(newListCmd(f, nil))
+	return cmd
+}
+
+type listOptions struct {
+	IO   *cmdutil.IOStreams
+	App  func() (*app.App, error)
+	Ctx  context.Context
+	JSON bool
+}
+
+func newListCmd(f *cmdutil.Factory, runF func(*listOptions) error) *cobra.Command {
+	opts := &listOptions{IO: f.IO, App: f.App}
+	cmd := &cobra.Command{
+		Use:   "list",
+		Short: "List the services of the current project, with their app, type and status",
+		Long: "List the services of the current project (`panel projects use` picks it), with their app, type\n" +
+			"and status. `panel logs tail <name>` follows one of them.",
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			opts.Ctx = cmd.Context()
+			if runF != nil {
+				return runF(opts)
+			}
+			return listRun(opts)
+		},
+	}
+	cmd.Flags().BoolVar(&opts.JSON, "json", false, "print the API's service objects as a JSON array")
+	return cmd
+}
+
+func listRun(opts *listOptions) error {
+	a, ctx, cancel, err := cmdutil.LoadApp(opts.Ctx, opts.App)
+	if err != nil {
+		return err
+	}
+	defer cancel()
+	if _, err := cmdutil.RequireOrganization(ctx, a); err != nil {
+		return err
+	}
+	var ps *app.ProjectServices
+	err = cmdutil.WithSessionCheck(ctx, a, false, func(ctx context.Context) error {
+		ps, err = a.CurrentProjectServices(ctx)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	if opts.JSON {
+		return cmdutil.PrintJSON(opts.IO.Out, ps.Services)
+	}
+	if ps.Project == nil {
+		fmt.Fprintln(opts.IO.ErrOut, "This organization has no project, so no service.")
+		return nil
+	}
+	if len(ps.Services) == 0 && opts.IO.Terminal {
+		fmt.Fprintf(opts.IO.ErrOut, "Project %s has no service.\n", termsafe.Line(ps.Project.Name))
+		return nil
+	}
+	t := cmdutil.NewTable(opts.IO.Out, "NAME", "APP", "TYPE", "STATUS", "ID", "UPDATED")
+	for _, s := range ps.Services {
+		t.Row(s.Name, cmdutil.Dash(ps.AppName(s)), string(s.Type), string(s.Status), s.ID, cmdutil.When(s.UpdatedAt))
+	}
+	return t.Flush()
+}

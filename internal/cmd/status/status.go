@@ -1,0 +1,146 @@
+// Package status is `panel status`: who is signed in, where, and the session.
+package status
+
+import (
+	"context"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/panel-dev/panel/app"
+	"github.com/panel-dev/panel/auth"
+	"github.com/panel-dev/panel/internal/cmdutil"
+	"github.com/panel-dev/panel/store"
+)
+
+// Options are `panel status`'s flags and what it needs from the factory.
+type Options struct {
+	IO      *cmdutil.IOStreams
+	Ctx     context.Context
+	App     func() (*app.App, error)
+	JSON    bool
+	Offline bool
+}
+
+// statusReport is `panel status --json`, a shape scripts rely on: the API's own objects for user,
+// organization and project (null when unknown or none), and the session.
+type statusReport struct {
+	User         any           `json:"user"`
+	Organization any           `json:"organization"`
+	Project      any           `json:"project"`
+	Session      sessionReport `json:"session"`
+}
+
+type sessionReport struct {
+	ID            string `json:"id,omitempty"`
+	ExpiresAt     string `json:"expires_at,omitempty"` // the access token's expiry, RFC 3339
+	Storage       string `json:"storage"`              // "keyring", "file" or "env"
+	StorageReason string `json:"storage_reason,omitempty"`
+	Offline       bool   `json:"offline,omitempty"` // answered from the local store, without the network
+}
+
+// NewCmdStatus returns `panel status`; runF, when set, replaces the run (flag tests).
+func NewCmdStatus(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
+	opts := &Options{IO: f.IO, App: f.App}
+	cmd := &cobra.Command{
+		Use:   "status",
+		Short: "Show who is signed in, the organization, the project, the session and where tokens are kept",
+		Long: "Asks the server for the profile and the current organization (a revoked session signs out and\n" +
+			"exits 4). --offline answers from the local state alone, fast enough for a shell prompt.\n" +
+			"Exits 4 when not signed in.",
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			opts.Ctx = cmd.Context()
+			if runF != nil {
+				return runF(opts)
+			}
+			return statusRun(opts)
+		},
+	}
+	cmd.Flags().BoolVar(&opts.JSON, "json", false, "print JSON")
+	cmd.Flags().BoolVar(&opts.Offline, "offline", false, "answer from the local state only (no network)")
+	return cmd
+}
+
+func statusRun(opts *Options) error {
+	ctx := opts.Ctx
+	a, err := opts.App()
+	if err != nil {
+		return err
+	}
+	info, err := a.Session.Info(ctx)
+	if err != nil {
+		return err
+	}
+	var r statusReport
+	if opts.Offline {
+		err = fillFromStore(a.Store, info, &r)
+	} else {
+		info, err = fillFromServer(ctx, a, &r)
+	}
+	if err != nil {
+		return err
+	}
+	r.Session = sessionOf(info, opts.Offline)
+	if opts.JSON {
+		return cmdutil.PrintJSON(opts.IO.Out, r)
+	}
+	printStatus(opts.IO, info, r)
+	return nil
+}
+
+// fillFromServer refreshes the token if needed, checks the session (B10: a revoked one signs out, exit
+// 4), and loads the profile and the current project.
+func fillFromServer(ctx context.Context, a *app.App, r *statusReport) (auth.Info, error) {
+	if _, err := a.Session.Token(ctx); err != nil {
+		return auth.Info{}, err
+	}
+	org, err := a.CheckSession(ctx)
+	if err != nil {
+		return auth.Info{}, err
+	}
+	user, err := a.API.GetCurrentUser(ctx)
+	if err != nil {
+		return auth.Info{}, err
+	}
+	r.User = user
+	a.RememberUser(user)
+	if org != nil {
+		r.Organization = org
+		if p, err := a.CurrentProject(ctx); err == nil && p != nil {
+			r.Project = p
+		}
+	}
+	return a.Session.Info(ctx)
+}
+
+// fillFromStore answers from the last known state (no network); an organization the session is not in
+// any more is not shown.
+func fillFromStore(st *store.Store, info auth.Info, r *statusReport) error {
+	s, err := st.Load()
+	if err != nil {
+		return err
+	}
+	if u := s.Last.User; u != nil {
+		r.User = u
+	} else {
+		r.User = &store.User{ID: info.UserID, Email: info.Email}
+	}
+	if o := s.Last.Organization; o != nil && o.ExternalID == info.OrganizationID {
+		r.Organization = o
+		if p := s.Last.Project; p != nil && p.OrganizationID == o.ID {
+			r.Project = p
+		}
+	} else if info.OrganizationID != "" {
+		r.Organization = &store.Organization{ExternalID: info.OrganizationID}
+	}
+	return nil
+}
+
+func sessionOf(info auth.Info, offline bool) sessionReport {
+	s := sessionReport{ID: info.SessionID, Storage: info.Storage, StorageReason: info.StorageReason, Offline: offline}
+	if !info.ExpiresAt.IsZero() {
+		s.ExpiresAt = info.ExpiresAt.UTC().Format(time.RFC3339)
+	}
+	return s
+}

@@ -193,11 +193,19 @@ type fault struct {
 func (e *env) fault(f fault) { e.hook(http.MethodPost, "faults", f) }
 
 type logged struct {
-	Method        string `json:"method"`
-	Path          string `json:"path"`
-	Query         string `json:"query"`
-	Status        int    `json:"status"`
-	ProjectHeader string `json:"project_header"`
+	Method        string    `json:"method"`
+	Path          string    `json:"path"`
+	Query         string    `json:"query"`
+	Status        int       `json:"status"`
+	ProjectHeader string    `json:"project_header"`
+	Time          time.Time `json:"time"`
+	DurationMS    float64   `json:"duration_ms"`
+	InFlight      int       `json:"in_flight"`
+}
+
+// answered is when the emulator answered the request.
+func (l logged) answered() time.Time {
+	return l.Time.Add(time.Duration(l.DurationMS * float64(time.Millisecond)))
 }
 
 // requests returns the API requests (paths under /v1/) logged since the last clear.

@@ -8,8 +8,8 @@ import "context"
 // walks every page of its style, MaxLimit items at a time.
 
 // maxPages bounds a walk, so a server that never says "last page" cannot
-// keep a client looping.
-const maxPages = 1000
+// keep a client looping (a million items).
+const maxPages = 10_000
 
 // CollectCounted walks a count-style list: fetch returns a page's items and
 // the total count.
@@ -61,9 +61,10 @@ func CollectShortPage[T any](ctx context.Context, fetch func(context.Context, Pa
 }
 
 // AllUserOrganizations returns every organization of the user matching p
-// (p.Page is ignored).
+// (p.Page is ignored), several pages at a time (WalkHasNext).
 func (c *Client) AllUserOrganizations(ctx context.Context, p ListUserOrganizationsParams) ([]Organization, error) {
-	return CollectHasNext(ctx, func(ctx context.Context, page Page) ([]Organization, bool, error) {
+	return CollectHasNextParallel(ctx, c.WalkOptions("ListUserOrganizations", 0), func(ctx context.Context, page Page) ([]Organization, bool, error) {
+		p := p // pages are asked at once: each its own copy
 		p.Page = page
 		r, err := c.ListUserOrganizations(ctx, p)
 		if err != nil {
@@ -71,6 +72,12 @@ func (c *Client) AllUserOrganizations(ctx context.Context, p ListUserOrganizatio
 		}
 		return r.Organizations, r.HasNext, nil
 	})
+}
+
+// WalkOptions are a walk's options with the client's notices (op names the
+// operation in them), from offset start.
+func (c *Client) WalkOptions(op string, start int) WalkOptions {
+	return WalkOptions{Notify: c.notify, Op: op, Start: start}
 }
 
 // AllOrganizationMembers returns every member matching p.

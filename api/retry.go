@@ -49,7 +49,7 @@ func (c *Client) Retrying(ctx context.Context, op string, read func(context.Cont
 func (c *Client) retrying(ctx context.Context, op string, fn func(context.Context) error) error {
 	for attempt := 0; ; attempt++ {
 		err := fn(ctx)
-		if err == nil || ctx.Err() != nil || !retryable(err) {
+		if err == nil || ctx.Err() != nil || !retryable(err) || (IsRateLimited(err) && leavesRateLimitsToCaller(ctx)) {
 			return err
 		}
 		if attempt >= c.retry.Attempts {

@@ -8,7 +8,8 @@ import (
 
 // Listing the user's organizations (B14) is one rule for `panel orgs list`
 // and the TUI's switcher: GET /v1/account/organizations pages by has_next
-// (an empty page ends the walk whatever has_next says), 100 at a time, the
+// (an empty page ends the walk whatever has_next says), 100 at a time and
+// several pages at once (api.WalkHasNext), the
 // five live statuses unless others are asked for, and the session's own
 // organization marked. What a walk over the whole live list saw is
 // remembered, so that the next switch by name skips listing.
@@ -40,8 +41,7 @@ type OrganizationPage struct {
 }
 
 // ListOrganizations reads one page of the user's organizations, from
-// q.Offset. The switcher walks the pages itself, one per answer, so that it
-// shows each as it arrives and stops when it is closed.
+// q.Offset (the switcher's server search; WalkOrganizations reads them all).
 func (a *App) ListOrganizations(ctx context.Context, q OrganizationQuery) (*OrganizationPage, error) {
 	r, err := a.API.ListUserOrganizations(ctx, q.params())
 	if err != nil {
@@ -77,7 +77,7 @@ func (a *App) UserOrganizations(ctx context.Context) ([]api.Organization, error)
 }
 
 func (a *App) allOrganizations(ctx context.Context, q OrganizationQuery) ([]api.Organization, error) {
-	orgs, err := api.CollectHasNext(ctx, func(ctx context.Context, p api.Page) ([]api.Organization, bool, error) {
+	orgs, err := api.CollectHasNextParallel(ctx, a.API.WalkOptions("ListUserOrganizations", 0), func(ctx context.Context, p api.Page) ([]api.Organization, bool, error) {
 		page, err := a.ListOrganizations(ctx, OrganizationQuery{Search: q.Search, Statuses: q.Statuses, Offset: p.Offset})
 		if err != nil {
 			return nil, false, err

@@ -38,6 +38,23 @@ func (a *App) TogglePin(externalID string) (OrganizationOrder, error) {
 
 // Arrange returns all in this order (all itself is left as it is).
 func (o OrganizationOrder) Arrange(all []api.Organization) []api.Organization {
+	return arrange(o.Ranking(), all, func(org api.Organization) (string, string) { return org.ID, org.ExternalID })
+}
+
+// ArrangeSummaries is Arrange for the switcher's rows.
+func (o OrganizationOrder) ArrangeSummaries(all []OrganizationSummary) []OrganizationSummary {
+	return arrange(o.Ranking(), all, func(s OrganizationSummary) (string, string) { return s.ID, s.ExternalID })
+}
+
+// Ranking is the order ready to place organizations: pinned first, then
+// recent.
+type Ranking struct {
+	rank   map[string]int
+	places int
+}
+
+// Ranking indexes the order.
+func (o OrganizationOrder) Ranking() Ranking {
 	rank := make(map[string]int, len(o.Pinned)+len(o.Recent))
 	for i, id := range o.Recent {
 		if _, ok := rank[id]; !ok {
@@ -47,23 +64,26 @@ func (o OrganizationOrder) Arrange(all []api.Organization) []api.Organization {
 	for i, id := range o.Pinned {
 		rank[id] = i
 	}
-	const unranked = int(^uint(0) >> 1)
-	rankOf := func(org api.Organization) int {
-		r := unranked
-		if v, ok := rank[org.ID]; ok {
-			r = v
-		}
-		if v, ok := rank[org.ExternalID]; ok && v < r {
-			r = v
-		}
-		return r
+	return Ranking{rank: rank, places: len(o.Pinned) + len(o.Recent)}
+}
+
+// Of is an organization's place in the front (by id or external id,
+// whichever comes first), false when it has none: it goes with the rest.
+func (r Ranking) Of(id, externalID string) (int, bool) {
+	v, ok := r.rank[id]
+	if w, found := r.rank[externalID]; found && (!ok || w < v) {
+		v, ok = w, true
 	}
-	front := make([][]api.Organization, len(o.Pinned)+len(o.Recent))
-	out := make([]api.Organization, 0, len(all))
-	var rest []api.Organization
+	return v, ok
+}
+
+func arrange[T any](r Ranking, all []T, ids func(T) (string, string)) []T {
+	front := make([][]T, r.places)
+	out := make([]T, 0, len(all))
+	var rest []T
 	for _, org := range all {
-		if r := rankOf(org); r != unranked {
-			front[r] = append(front[r], org)
+		if v, ok := r.Of(ids(org)); ok {
+			front[v] = append(front[v], org)
 			continue
 		}
 		rest = append(rest, org)

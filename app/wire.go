@@ -2,6 +2,7 @@ package app
 
 import (
 	"net/http"
+	"sync"
 	"time"
 
 	"github.com/panel-dev/panel/api"
@@ -64,7 +65,16 @@ func (c Config) requestTimeout() time.Duration {
 
 func base(rt http.RoundTripper) http.RoundTripper {
 	if rt == nil {
-		return http.DefaultTransport
+		return defaultTransport()
 	}
 	return rt
 }
+
+// defaultTransport keeps as many idle connections as a walk has pages in
+// flight (http.DefaultTransport keeps 2 a host: the others would be
+// closed and dialled again, a TLS handshake each, every round trip).
+var defaultTransport = sync.OnceValue(func() http.RoundTripper {
+	t := http.DefaultTransport.(*http.Transport).Clone()
+	t.MaxIdleConnsPerHost = api.DefaultInFlight
+	return t
+})

@@ -18,6 +18,7 @@ type Controls struct {
 	requests []Request
 	log      io.Writer
 	streams  streamStats
+	inFlight int // requests being served now (hooks aside)
 }
 
 // Request is one entry of the request log (never a token).
@@ -29,6 +30,9 @@ type Request struct {
 	Time          time.Time `json:"time"`
 	DurationMS    float64   `json:"duration_ms"`
 	ProjectHeader string    `json:"project_header"`
+	// InFlight is how many requests were being served when this one arrived, itself included: how many
+	// a client keeps in flight at once.
+	InFlight int `json:"in_flight"`
 }
 
 // Fault is an injected failure for a method and path.
@@ -155,6 +159,20 @@ func (c *Controls) ClearRequests() {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.requests = nil
+}
+
+// arrive counts a request in and returns how many are being served now.
+func (c *Controls) arrive() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.inFlight++
+	return c.inFlight
+}
+
+func (c *Controls) leave() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.inFlight--
 }
 
 func (c *Controls) record(r Request) {

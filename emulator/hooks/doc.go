@@ -24,7 +24,8 @@
 //	                                            "frame": "{...}", "after_lines": 0}
 //	GET    /_emulator/faults                   the faults still armed
 //	DELETE /_emulator/faults                   clears them all
-//	GET    /_emulator/requests                 [{"method","path","query","status","time","duration_ms","project_header"}]
+//	GET    /_emulator/requests                 [{"method","path","query","status","time","duration_ms","project_header",
+//	                                            "in_flight"}] (in_flight: requests being served as it arrived)
 //	DELETE /_emulator/requests                 clears the log
 //	GET    /_emulator/streams                  {"pings": n}: the pings the log streams received
 //

@@ -23,6 +23,8 @@ func (c *Controls) Middleware(next http.Handler) http.Handler {
 			return
 		}
 		start := time.Now()
+		inFlight := c.arrive()
+		defer c.leave() // also when a reset fault aborts the handler
 		rec := &recorder{ResponseWriter: w}
 		c.serve(rec, r, next)
 		status := rec.status
@@ -31,7 +33,7 @@ func (c *Controls) Middleware(next http.Handler) http.Handler {
 		}
 		c.record(Request{Method: r.Method, Path: r.URL.Path, Query: redactQuery(r.URL.Query()), Status: status,
 			Time: start.UTC(), DurationMS: float64(time.Since(start).Microseconds()) / 1000,
-			ProjectHeader: r.Header.Get("X-Koyeb-Project-Id")})
+			ProjectHeader: r.Header.Get("X-Koyeb-Project-Id"), InFlight: inFlight})
 	})
 }
 

@@ -13,6 +13,7 @@ import (
 type App interface {
 	// Organizations (the switcher, creating, leaving).
 	ListOrganizations(ctx context.Context, q app.OrganizationQuery) (*app.OrganizationPage, error)
+	WalkOrganizations(ctx context.Context, q app.OrganizationQuery) *app.OrganizationWalk
 	OrganizationOrder() app.OrganizationOrder
 	TogglePin(externalID string) (app.OrganizationOrder, error)
 	CreateOrganization(ctx context.Context, name string, progress func(app.SwitchProgress)) (*app.Organization, *app.SwitchResult, error)

@@ -104,6 +104,33 @@ func (l *List[T]) SetItems(items []T) {
 	}
 }
 
+// AppendItems adds items after the others and keeps the filter applied,
+// folding only the new texts: a list that grows page by page costs what the
+// pages hold, not what it holds. The cursor behaves as in SetItems.
+func (l *List[T]) AppendItems(items []T) {
+	if len(items) == 0 {
+		return
+	}
+	if l.match == nil {
+		l.SetItems(append(l.items, items...))
+		return
+	}
+	var current string
+	if it, ok := l.Selected(); ok && l.opts.Key != nil && l.cursor > 0 {
+		current = l.opts.Key(it)
+	}
+	from := len(l.texts)
+	l.items = append(l.items, items...)
+	for _, it := range items {
+		l.texts = append(l.texts, l.opts.Text(it))
+	}
+	l.match.add(l.texts, from)
+	l.applyFilter()
+	if current != "" {
+		l.SelectKey(current)
+	}
+}
+
 // Done ends the loading state.
 func (l *List[T]) Done() { l.loading = false }
 

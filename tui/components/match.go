@@ -39,16 +39,31 @@ type matchLevel struct {
 const maxLevels = 32
 
 func newMatcher(texts []string) *matcher {
-	m := &matcher{texts: texts, folded: make([]string, len(texts)), ascii: make([]bool, len(texts))}
-	for i, t := range texts {
+	m := &matcher{}
+	m.add(texts, 0)
+	return m
+}
+
+// add folds texts[from:], the texts added since the last call (texts holds
+// them all), and forgets the kept results: they miss the new texts.
+func (m *matcher) add(texts []string, from int) {
+	m.texts = texts
+	for _, t := range texts[from:] {
 		if nul := strings.IndexByte(t, 0); nul >= 0 {
 			t = t[:nul]
 		}
-		if isASCII(t) {
-			m.folded[i], m.ascii[i] = strings.ToLower(t), true
+		folded, ascii := "", isASCII(t)
+		if ascii {
+			folded = strings.ToLower(t)
+		}
+		m.folded, m.ascii = append(m.folded, folded), append(m.ascii, ascii)
+	}
+	m.levels = m.levels[:0]
+	if m.all != nil {
+		for i := len(m.all); i < len(texts); i++ {
+			m.all = append(m.all, i)
 		}
 	}
-	return m
 }
 
 // match returns the indexes of the texts matching query, best first; ties

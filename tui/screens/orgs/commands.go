@@ -13,13 +13,13 @@ import (
 // searchDelay lets a burst of keys settle before asking the server.
 const searchDelay = 150 * time.Millisecond
 
-// pageMsg is one page of the background walk over the user's organizations.
-type pageMsg struct {
-	Stamp   common.Stamp
-	Offset  int
-	Orgs    []app.Organization
-	HasNext bool
-	Err     error
+// pagesMsg is the pages of the background walk that arrived in order since
+// the last one.
+type pagesMsg struct {
+	Stamp common.Stamp
+	Walk  *app.OrganizationWalk
+	Batch app.OrganizationBatch
+	Err   error
 }
 
 // searchDueMsg fires searchDelay after a filter change.
@@ -32,22 +32,19 @@ type searchDueMsg struct {
 type searchMsg struct {
 	Stamp common.Stamp
 	Query string
-	Orgs  []app.Organization
+	Orgs  []app.OrganizationSummary
 	Err   error
 }
 
 // orderMsg carries the pinned and recent organizations.
 type orderMsg struct{ Order app.OrganizationOrder }
 
-// fetchPage asks for one page; the screen asks for the next one when it
-// arrives, so the walk stops as soon as its stamp is stale.
-func fetchPage(ctx context.Context, a common.App, s common.Stamp, offset int) tea.Cmd {
+// nextPages waits for the walk's next pages; the screen asks again when they
+// arrive, so a walk whose stamp is stale is no longer read, and stops.
+func nextPages(ctx context.Context, w *app.OrganizationWalk, s common.Stamp) tea.Cmd {
 	return func() tea.Msg {
-		p, err := a.ListOrganizations(ctx, app.OrganizationQuery{Offset: offset})
-		if err != nil {
-			return pageMsg{Stamp: s, Offset: offset, Err: err}
-		}
-		return pageMsg{Stamp: s, Offset: offset, Orgs: p.Organizations, HasNext: p.More}
+		b, err := w.Next(ctx)
+		return pagesMsg{Stamp: s, Walk: w, Batch: b, Err: err}
 	}
 }
 
@@ -61,7 +58,11 @@ func search(ctx context.Context, a common.App, s common.Stamp, query string) tea
 		if err != nil {
 			return searchMsg{Stamp: s, Query: query, Err: err}
 		}
-		return searchMsg{Stamp: s, Query: query, Orgs: p.Organizations}
+		rows := make([]app.OrganizationSummary, len(p.Organizations))
+		for i, o := range p.Organizations {
+			rows[i] = app.Summarize(o)
+		}
+		return searchMsg{Stamp: s, Query: query, Orgs: rows}
 	}
 }
 

@@ -13,10 +13,15 @@ import (
 	"github.com/panel-dev/panel/tui/internal/screentest"
 )
 
-func names(orgs []api.Organization) string {
+func names[T api.Organization | app.OrganizationSummary](orgs []T) string {
 	var out []string
 	for _, o := range orgs {
-		out = append(out, o.Name)
+		switch o := any(o).(type) {
+		case api.Organization:
+			out = append(out, o.Name)
+		case app.OrganizationSummary:
+			out = append(out, o.Name)
+		}
 	}
 	return strings.Join(out, ",")
 }

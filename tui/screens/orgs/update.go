@@ -12,8 +12,12 @@ import (
 // Update routes a message: results by stamp, keys to the form or the list.
 func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
-	case pageMsg:
-		return m, m.gotPage(msg)
+	case pagesMsg:
+		return m, m.gotPages(msg)
+	case frameMsg:
+		m.frameDue = false
+		m.sync()
+		return m, nil
 	case searchDueMsg:
 		return m, m.searchDue(msg)
 	case searchMsg:
@@ -23,10 +27,10 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	case common.OrgSwitchedMsg:
 		return m, m.orgSwitched()
 	case orderMsg:
-		m.order = msg.Order
-		m.rearrange()
+		m.setOrder(msg.Order)
 		return m, nil
 	case tea.KeyMsg:
+		m.sync() // keys act on every row that came
 		if m.form != nil {
 			return m, m.formKey(msg)
 		}
@@ -88,27 +92,28 @@ func (m *Model) switchToSelected() tea.Cmd {
 	if o.ExternalID == m.ctx.OrgExternalID() {
 		return tea.Batch(common.Back(), common.Status(o.Name+" is already the current organization"))
 	}
-	return tea.Batch(common.SwitchOrg(o), common.Back())
+	return tea.Batch(common.SwitchOrg(o.Organization()), common.Back())
 }
 
-// gotPage adds a page of the walk and asks for the next one.
-func (m *Model) gotPage(msg pageMsg) tea.Cmd {
+// gotPages adds the pages that came and waits for the next ones.
+func (m *Model) gotPages(msg pagesMsg) tea.Cmd {
 	if !m.walk.Answers(msg.Stamp) {
 		return nil
 	}
+	b := msg.Batch
+	frame := m.add(b.Organizations)
+	m.nextOffset = b.Next
 	if msg.Err != nil {
-		m.nextOffset = msg.Offset
-		return m.failed(msg.Stamp, msg.Err)
+		m.sync()
+		return tea.Batch(frame, m.failed(msg.Stamp, msg.Err))
 	}
-	m.all = merge(m.all, m.seen, msg.Orgs)
-	m.nextOffset = msg.Offset + len(msg.Orgs)
-	m.complete = !msg.HasNext || len(msg.Orgs) == 0
-	m.rearrange()
-	if m.complete {
+	if b.Done {
+		m.complete = true
+		m.sync()
 		m.list.Done()
-		return m.typedAheadSwitch()
+		return tea.Batch(frame, m.typedAheadSwitch())
 	}
-	return fetchPage(m.walkCtx, m.ctx.App, m.walk, m.nextOffset)
+	return tea.Batch(frame, nextPages(m.walkCtx, msg.Walk, m.walk))
 }
 
 // maybeSearch asks the server too while pages are missing: the local filter
@@ -135,13 +140,13 @@ func (m *Model) gotSearch(msg searchMsg) tea.Cmd {
 		return nil
 	}
 	if msg.Err != nil {
-		m.rearrange()
+		m.sync()
 		return m.failed(msg.Stamp, msg.Err)
 	}
 	m.searched[msg.Query] = true
-	m.all = merge(m.all, m.seen, msg.Orgs)
-	m.rearrange()
-	return nil
+	frame := m.add(msg.Orgs)
+	m.sync()
+	return frame
 }
 
 // failed shows a load error in the list (r retries); what the funnel owns

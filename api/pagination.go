@@ -75,9 +75,9 @@ func (c *Client) AllUserOrganizations(ctx context.Context, p ListUserOrganizatio
 }
 
 // WalkOptions are a walk's options with the client's notices (op names the
-// operation in them), from offset start.
+// operation in them) and retry policy, from offset start.
 func (c *Client) WalkOptions(op string, start int) WalkOptions {
-	return WalkOptions{Notify: c.notify, Op: op, Start: start}
+	return WalkOptions{Notify: c.notify, Op: op, Start: start, Retry: c.retry}
 }
 
 // AllOrganizationMembers returns every member matching p.

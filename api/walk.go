@@ -20,14 +20,13 @@ import (
 // read 10,000 organizations in about 11 round trips instead of 101.
 const DefaultInFlight = 10
 
-// maxRateLimited is how many 429s one page may get before the walk ends
-// with the 429.
-const maxRateLimited = 6
-
 // WalkOptions bound a walk.
 type WalkOptions struct {
 	InFlight int          // most pages asked at once (0: DefaultInFlight)
 	Start    int          // the first page's offset (a walk resumed after an error)
+	// Retry is how often a page is asked again after a 429 and how long the
+	// walk waits when no Retry-After says (zero: DefaultRetry).
+	Retry Retry
 	Notify   func(Notice) // told of each pause after a 429 (may be nil)
 	Op       string       // the operation, for the notices
 }
@@ -78,6 +77,9 @@ type walkPage[T any] struct {
 func WalkHasNext[T any](ctx context.Context, o WalkOptions, fetch func(context.Context, Page) ([]T, bool, error)) *PageWalk[T] {
 	if o.InFlight <= 0 {
 		o.InFlight = DefaultInFlight
+	}
+	if o.Retry == (Retry{}) {
+		o.Retry = DefaultRetry
 	}
 	w := &PageWalk[T]{ctx: ctx, fetch: fetch, opts: o, ready: make(chan struct{}), window: 1, threshold: o.InFlight,
 		pages: map[int]walkPage[T]{}, cancels: map[int]context.CancelFunc{}, limited: map[int]int{}, end: maxPages,
@@ -186,7 +188,7 @@ func (w *PageWalk[T]) run(ctx context.Context, page int) {
 		// Past the last page: asked before the end was known, its answer is moot.
 	case err == nil:
 		w.answeredLocked(page, items, hasNext)
-	case IsRateLimited(err) && w.limited[page] < maxRateLimited:
+	case IsRateLimited(err) && w.limited[page] < w.opts.Retry.Attempts:
 		w.rateLimitedLocked(page, err)
 	case w.err == nil || page < w.errPage:
 		w.err, w.errPage = err, page
@@ -218,9 +220,9 @@ func (w *PageWalk[T]) answeredLocked(page int, items []T, hasNext bool) {
 // rateLimitedLocked halves the window, pauses the walk for the server's
 // Retry-After (or the retry policy's backoff) and asks the page again.
 func (w *PageWalk[T]) rateLimitedLocked(page int, err error) {
-	wait := DefaultRetry.delay(w.limited[page])
-	if e, ok := asError(err); ok && e.RetryAfter > 0 {
-		wait = e.RetryAfter
+	wait := w.opts.Retry.delay(w.limited[page])
+	if e, ok := asError(err); ok && e.RetryAfter > wait {
+		wait = min(e.RetryAfter, max(w.opts.Retry.Max, wait)) // as the client's own retries do
 	}
 	w.limited[page]++
 	w.window = max(w.window/2, 1)

@@ -22,13 +22,13 @@ const DefaultInFlight = 10
 
 // WalkOptions bound a walk.
 type WalkOptions struct {
-	InFlight int          // most pages asked at once (0: DefaultInFlight)
-	Start    int          // the first page's offset (a walk resumed after an error)
+	InFlight int // most pages asked at once (0: DefaultInFlight)
+	Start    int // the first page's offset (a walk resumed after an error)
 	// Retry is how often a page is asked again after a 429 and how long the
 	// walk waits when no Retry-After says (zero: DefaultRetry).
-	Retry Retry
-	Notify   func(Notice) // told of each pause after a 429 (may be nil)
-	Op       string       // the operation, for the notices
+	Retry  Retry
+	Notify func(Notice) // told of each pause after a 429 (may be nil)
+	Op     string       // the operation, for the notices
 }
 
 // WalkBatch is what arrived, in order, since the last Next: the items of

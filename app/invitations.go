@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/panel-dev/panel/api"
+	"github.com/panel-dev/panel/store"
 )
 
 // PendingInvitations is what the invitation lists show unless asked for
@@ -21,13 +22,23 @@ func orPending(statuses []api.InvitationStatus) []api.InvitationStatus {
 // ReceivedInvitations lists the invitations the user received with these
 // statuses, the pending ones when none is given (B19).
 func (a *App) ReceivedInvitations(ctx context.Context, statuses ...api.InvitationStatus) ([]api.OrganizationInvitation, error) {
-	return a.API.AllUserOrganizationInvitations(ctx, api.ListUserOrganizationInvitationsParams{Statuses: orPending(statuses)})
+	invs, err := a.API.AllUserOrganizationInvitations(ctx, api.ListUserOrganizationInvitationsParams{Statuses: orPending(statuses)})
+	if err == nil {
+		a.rememberInvitations(store.NamesReceivedInvitations, "", invs, statuses)
+	}
+	return invs, err
 }
 
 // SentInvitations lists the invitations the current organization sent with
 // these statuses, the pending ones when none is given (B18).
 func (a *App) SentInvitations(ctx context.Context, statuses ...api.InvitationStatus) ([]api.OrganizationInvitation, error) {
-	return a.API.AllOrganizationInvitations(ctx, api.ListOrganizationInvitationsParams{Statuses: orPending(statuses)})
+	invs, err := a.API.AllOrganizationInvitations(ctx, api.ListOrganizationInvitationsParams{Statuses: orPending(statuses)})
+	if err == nil {
+		if org, oerr := a.currentOrgID(ctx); oerr == nil && org != "" {
+			a.rememberInvitations(store.NamesSentInvitations, org, invs, statuses)
+		}
+	}
+	return invs, err
 }
 
 // InvitationID reads the invitation a user pasted: its id, or a link whose

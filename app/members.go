@@ -12,14 +12,21 @@ import (
 // Members lists every member of the organization with this id, or of the
 // session's organization when id is "" (one read more to learn it) (B18).
 func (a *App) Members(ctx context.Context, orgID string) ([]Member, error) {
+	scope := ""
 	if orgID == "" {
 		org, err := a.API.GetCurrentOrganization(ctx)
 		if err != nil {
 			return nil, err
 		}
-		orgID = org.ID
+		orgID, scope = org.ID, org.ExternalID
+	} else if o, ok := a.KnownOrganization(orgID); ok {
+		scope = o.ExternalID
 	}
-	return a.API.AllOrganizationMembers(ctx, api.ListOrganizationMembersParams{OrganizationID: orgID})
+	members, err := a.API.AllOrganizationMembers(ctx, api.ListOrganizationMembersParams{OrganizationID: orgID})
+	if err == nil && scope != "" {
+		a.rememberMembers(scope, members)
+	}
+	return members, err
 }
 
 // ErrRemovingYourself is a removal of the signed-in user's own membership:

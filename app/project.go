@@ -107,6 +107,9 @@ func (a *App) Projects(ctx context.Context) (*ProjectList, error) {
 	if err != nil {
 		return nil, err
 	}
+	if org != nil {
+		a.rememberProjects(org.ExternalID, all)
+	}
 	l := &ProjectList{Projects: all, Current: current}
 	if org != nil {
 		l.DefaultID = org.DefaultProjectID

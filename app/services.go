@@ -64,7 +64,11 @@ func (a *App) CurrentProjectServices(ctx context.Context) (*ProjectServices, err
 		out.Services, err = a.API.AllServices(gctx, api.ListServicesParams{ProjectID: p.ID})
 		return err
 	})
-	return out, g.Wait()
+	if err := g.Wait(); err != nil {
+		return out, err
+	}
+	a.rememberServices(out)
+	return out, nil
 }
 
 // ServiceInstances lists the instances of a service.

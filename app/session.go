@@ -47,7 +47,7 @@ func (a *App) signOutRevoked(ctx context.Context) error {
 
 // SignOut ends the session (B7: WorkOS logout with the sid, stored tokens
 // deleted), drops every cached query and forgets the last known user,
-// organization, project and organization list. The local part happens even offline.
+// organization, project, organization list and remembered names. The local part happens even offline.
 func (a *App) SignOut(ctx context.Context) (auth.LogoutResult, error) {
 	res, err := a.Session.Logout(ctx)
 	a.API.Cache().InvalidateAll()
@@ -55,5 +55,6 @@ func (a *App) SignOut(ctx context.Context) (auth.LogoutResult, error) {
 		err = serr
 	}
 	_ = a.Store.ForgetKnownOrganizations() // the next user of the profile may be someone else
+	_ = a.Store.ForgetNames()
 	return res, err
 }

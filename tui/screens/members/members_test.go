@@ -103,6 +103,7 @@ func TestLeaveNeedsTheOrganizationNameThenSwitches(t *testing.T) {
 	}
 	d.Send(*switched, done)
 	d.WaitView("Members of umbrella")
+	d.WaitFor("umbrella's members", func() bool { return !m.list.Loading() }) // its read is over before the test ends
 }
 
 func TestLeavingTheLastOrganizationSignsOut(t *testing.T) {

@@ -21,7 +21,8 @@ const (
 )
 
 // Confirm asks a yes/no question before a destructive action. While it is
-// up it takes every key; `y` or enter confirms, `n` or esc cancels.
+// up it takes every key; only `y` confirms: enter, `n` and esc cancel, so
+// that an enter meant for the list below never removes anyone.
 type Confirm struct {
 	th       *theme.Theme
 	question string
@@ -33,8 +34,8 @@ func NewConfirm(th *theme.Theme, question string) Confirm {
 	return Confirm{
 		th:       th,
 		question: question,
-		yes:      key.NewBinding(key.WithKeys("y", "enter"), key.WithHelp("y/enter", "yes")),
-		no:       key.NewBinding(key.WithKeys("n", "esc"), key.WithHelp("n/esc", "no")),
+		yes:      key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "yes")),
+		no:       key.NewBinding(key.WithKeys("n", "enter", "esc"), key.WithHelp("n/enter/esc", "no")),
 	}
 }
 
@@ -69,5 +70,6 @@ func paragraph(style lipgloss.Style, text string) string {
 // View draws the modal box.
 func (c Confirm) View() string {
 	return c.th.Box.Render(paragraph(c.th.Text, termsafe.Line(c.question)) + "\n\n" +
-		c.th.Key.Render("y") + c.th.Muted.Render(" yes   ") + c.th.Key.Render("n") + c.th.Muted.Render(" no"))
+		c.th.Key.Render("y") + c.th.Muted.Render(" yes   ") + c.th.Key.Render("n") + c.th.Muted.Render("/") +
+		c.th.Key.Render("enter") + c.th.Muted.Render(" no"))
 }

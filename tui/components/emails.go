@@ -47,7 +47,7 @@ type Emails struct {
 func NewEmails(th *theme.Theme) (Emails, tea.Cmd) {
 	in := textinput.New()
 	in.Prompt = ""
-	in.Placeholder = "name@example.com"
+	in.Placeholder = th.Placeholder("name@example.com")
 	in.PlaceholderStyle = th.Muted
 	in.CharLimit = 254
 	cmd := in.Focus()

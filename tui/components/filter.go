@@ -17,7 +17,7 @@ type Filter struct {
 func NewFilter(th *theme.Theme) Filter {
 	in := textinput.New()
 	in.Prompt = "/ "
-	in.Placeholder = "type to filter"
+	in.Placeholder = th.Placeholder("type to filter")
 	in.PromptStyle = th.Accent
 	in.PlaceholderStyle = th.Muted
 	in.CharLimit = 200

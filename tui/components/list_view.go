@@ -63,7 +63,11 @@ func (l List[T]) writeRows(b *strings.Builder) {
 	for i := l.offset; i < end; i++ {
 		// A row is the screen's, built with termsafe's helpers from server data;
 		// the list keeps only our styling of it, whatever the row forgot (B24).
-		row := termsafe.Styled(l.opts.Row(l.items[l.shown[i]], i == l.cursor, l.width))
+		w := l.width
+		if w > 0 {
+			w = max(w-l.th.CursorGutter(), 1)
+		}
+		row := l.th.CursorMark(i == l.cursor) + termsafe.Styled(l.opts.Row(l.items[l.shown[i]], i == l.cursor, w))
 		if l.width > 0 {
 			row = ansi.Truncate(row, l.width, "…")
 		}

@@ -25,7 +25,7 @@ type TypeConfirm struct {
 func NewTypeConfirm(th *theme.Theme, question, expected string) (TypeConfirm, tea.Cmd) {
 	in := textinput.New()
 	in.Prompt = "> "
-	in.Placeholder = termsafe.Line(expected)
+	in.Placeholder = th.Placeholder(termsafe.Line(expected))
 	in.PlaceholderStyle = th.Muted
 	in.CharLimit = 200
 	cmd := in.Focus()

@@ -28,12 +28,8 @@ func (m *Model) View() string {
 
 func (m *Model) tabs() string {
 	th := m.ctx.Theme
-	sent, received := " Sent ", fmt.Sprintf(" Received (%d) ", len(m.received.Items()))
-	if m.tab == Sent {
-		sent, received = th.Selected.Render(sent), th.Muted.Render(received)
-	} else {
-		sent, received = th.Muted.Render(sent), th.Selected.Render(received)
-	}
+	sent := th.Tab("Sent", m.tab == Sent)
+	received := th.Tab(fmt.Sprintf("Received (%d)", len(m.received.Items())), m.tab != Sent)
 	line := sent + " " + received + th.Muted.Render("  tab flips")
 	if m.tab == Sent {
 		line += th.Muted.Render("  ·  status: ") + th.Accent.Render(filterName(m.filter)) + th.Muted.Render(" (s)")

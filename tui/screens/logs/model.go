@@ -73,7 +73,7 @@ type Model struct {
 func New(ctx *common.Context, route common.Route) *Model {
 	in := textinput.New()
 	in.Prompt = "id: "
-	in.Placeholder = "service id"
+	in.Placeholder = ctx.Theme.Placeholder("service id")
 	in.PlaceholderStyle = ctx.Theme.Muted
 	in.CharLimit = 100
 	m := &Model{ctx: ctx, keys: newKeyMap(), input: in, follow: true}

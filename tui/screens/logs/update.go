@@ -51,7 +51,7 @@ func (m *Model) pickKey(msg tea.KeyMsg) tea.Cmd {
 		return common.Back()
 	case key.Matches(msg, k.Kind):
 		m.target = 1 - m.target
-		m.input.Placeholder = map[Target]string{Service: "service id", Deployment: "deployment id"}[m.target]
+		m.input.Placeholder = m.ctx.Theme.Placeholder(map[Target]string{Service: "service id", Deployment: "deployment id"}[m.target])
 		return nil
 	case key.Matches(msg, k.Build):
 		m.build = !m.build

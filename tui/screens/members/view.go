@@ -1,6 +1,8 @@
 package members
 
 import (
+	"github.com/charmbracelet/x/ansi"
+
 	"github.com/panel-dev/panel/app"
 	"github.com/panel-dev/panel/internal/termsafe"
 	"github.com/panel-dev/panel/tui/components"
@@ -23,15 +25,25 @@ func (m *Model) row(mb app.Member, selected bool, width int) string {
 	if m.isMe(mb) {
 		mark, you = th.Current.Render("● "), th.Current.Render("you")
 	}
-	line := mark + name + " " + th.Muted.Render(termsafe.Pad(memberEmail(mb), 26))
+	line := mark + name + " " + th.Muted.Render(termsafe.Pad(memberEmail(mb), emailWidth(width)))
 	if mb.Role == app.RoleOwner {
 		line += " " + th.Accent.Render("owner ")
 	} else {
 		line += " " + th.Muted.Render("member")
 	}
 	line += " " + you
-	if !mb.JoinedAt.IsZero() {
-		line += "  " + th.Muted.Render("joined "+mb.JoinedAt.Format("2006-01-02"))
+	joined := "  joined " + mb.JoinedAt.Format("2006-01-02")
+	if !mb.JoinedAt.IsZero() && (width <= 0 || ansi.StringWidth(line)+len(joined) <= width) {
+		line += th.Muted.Render(joined) // only whole: a cut date reads as another date
 	}
 	return line
+}
+
+// emailWidth is the email column: 26 wide, narrower so that the join date fits
+// beside the other columns (53 wide with it).
+func emailWidth(width int) int {
+	if width <= 0 {
+		return 26
+	}
+	return min(max(width-53, 16), 26)
 }

@@ -49,7 +49,10 @@ func invitationRow(ctx *common.Context) func(app.Invitation, bool, int) string {
 		if !i.ExpiresAt.IsZero() {
 			line += "  expires " + i.ExpiresAt.Format("2006-01-02")
 		}
-		if selected {
+		switch {
+		case ctx.Theme.CursorGutter() > 0:
+			return line // the list marks the cursor
+		case selected:
 			return ctx.Theme.Selected.Render("› " + line)
 		}
 		return "  " + line

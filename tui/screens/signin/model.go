@@ -74,7 +74,7 @@ type Model struct {
 // New returns the sign-in screen.
 func New(ctx *common.Context, opts Options) *Model {
 	ti := textinput.New()
-	ti.Placeholder = "http://127.0.0.1:…/callback?code=…&state=…"
+	ti.Placeholder = ctx.Theme.Placeholder("http://127.0.0.1:…/callback?code=…&state=…")
 	ti.Prompt = "paste › "
 	ti.CharLimit = 4096
 	return &Model{ctx: ctx, opts: opts, keys: newKeyMap(), paste: ti}

@@ -45,7 +45,7 @@ type Form struct {
 func New(ctx *common.Context, title, submit string) (*Form, tea.Cmd) {
 	in := textinput.New()
 	in.Prompt = "name: "
-	in.Placeholder = "my-team"
+	in.Placeholder = ctx.Theme.Placeholder("my-team")
 	in.PlaceholderStyle = ctx.Theme.Muted
 	in.CharLimit = app.MaxOrganizationName + 10 // let the "too long" message show
 	k := keys.NewInput()

@@ -48,7 +48,8 @@ type SwitchResult struct {
 // SwitchOrganization moves the session into target (B15), which must carry
 // its ExternalID and should carry its DefaultProjectID as the organization
 // list gave them:
-//  1. refresh into the organization (WorkOS); a refusal is a *SwitchRefusedError;
+//  1. refresh into the organization (WorkOS); a refusal is a *SwitchRefusedError. A token of the
+//     organization the session still holds, valid, is used instead, with no round trip (switch_held.go);
 //  2. drop every cached query, report SwitchTokenReady;
 //  3. in parallel, GET /v1/account/organization (the session check, B10: a
 //     403 signs out and returns auth.ErrSessionRevoked) and GET the project
@@ -71,7 +72,10 @@ func (a *App) SwitchOrganization(ctx context.Context, target api.Organization, p
 		}
 		return nil, err
 	}
-	res, err := a.CompleteSwitch(ctx, target, sw.From, progress)
+	res, err := a.completeSwitch(ctx, target, sw.From, progress, sw.Held())
+	if errors.Is(err, errHeldTokenRefused) {
+		return a.switchAfterRefusedToken(ctx, target, sw, progress)
+	}
 	if serr := sw.Wait(); serr != nil && err == nil {
 		return nil, serr
 	}
@@ -83,6 +87,12 @@ func (a *App) SwitchOrganization(ctx context.Context, target api.Organization, p
 // that replaces a refused one): steps 2 to 4 above. from is the organization
 // left ("" if none).
 func (a *App) CompleteSwitch(ctx context.Context, target api.Organization, from string, progress func(SwitchProgress)) (*SwitchResult, error) {
+	return a.completeSwitch(ctx, target, from, progress, false)
+}
+
+// completeSwitch is CompleteSwitch; held says the session switched with a token it already held, which a
+// refusal of the session check (B10) then only discredits (errHeldTokenRefused), see switch_held.go.
+func (a *App) completeSwitch(ctx context.Context, target api.Organization, from string, progress func(SwitchProgress), held bool) (*SwitchResult, error) {
 	if progress == nil {
 		progress = func(SwitchProgress) {}
 	}
@@ -93,6 +103,8 @@ func (a *App) CompleteSwitch(ctx context.Context, target api.Organization, from 
 	fresh, project, gone, err := a.loadOrganizationAndProject(ctx, target, remembered)
 	res := &SwitchResult{Previous: from}
 	switch {
+	case held && api.IsSessionRevoked(err):
+		return nil, errHeldTokenRefused
 	case api.IsSessionRevoked(err):
 		return nil, a.signOutRevoked(ctx)
 	case api.IsOrgDeactivated(err):

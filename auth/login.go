@@ -92,14 +92,14 @@ func (s *Session) saveLogin(ctx context.Context, res *authResponse, next string)
 	old, _ := s.store.loadRecord()
 	if old != nil {
 		for _, o := range old.AccessOrgs {
-			_ = s.store.deleteAccess(o)
+			_ = s.deleteAccess(o)
 		}
 	}
-	if err := s.store.saveRecord(rec); err != nil {
+	if err := s.saveRecord(rec); err != nil {
 		unlock()
 		return nil, fmt.Errorf("signed in, but the session could not be stored: %w", err)
 	}
-	_ = s.store.saveAccess(c.OrganizationID, at)
+	_ = s.saveAccess(c.OrganizationID, at)
 	unlock()
 	storedAt := time.Now()
 	s.forget()

@@ -46,14 +46,14 @@ func (s *Session) Logout(ctx context.Context) (LogoutResult, error) {
 	}
 	if rec == nil {
 		if err != nil { // unreadable: drop it
-			return res, s.store.clear(nil)
+			return res, s.clearStore(nil)
 		}
 		return res, nil
 	}
 	res.WasSignedIn, res.Email, res.SessionID = true, rec.Email, rec.SessionID
 	ended := make(chan error, 1)
 	go func() { ended <- s.endServerSession(ctx, rec.SessionID) }()
-	clearErr := s.store.clear(rec)
+	clearErr := s.clearStore(rec)
 	res.ServerError = <-ended
 	res.ServerSessionEnded = res.ServerError == nil
 	if clearErr != nil {

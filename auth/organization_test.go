@@ -100,16 +100,17 @@ func TestSwitchOrganization(t *testing.T) {
 		t.Fatalf("session after a refused switch: %v", err)
 	}
 
-	// Any other refusal (sso_required here) → the browser sign-in into that organization.
+	// Any other refusal (sso_required here) → the browser sign-in into that organization (one whose
+	// token the session does not hold yet: switching back to acme needs no refresh).
 	hook(t, srv, "faults", map[string]any{"method": "POST", "path": "/user_management/authenticate", "status": 400,
 		"content_type": "application/json", "count": 1,
 		"body": `{"error":"sso_required","error_description":"This organization requires SSO."}`})
-	err = s.SwitchOrganization(ctxT(t), "org_acme")
+	err = s.SwitchOrganization(ctxT(t), "org_initech")
 	if !errors.As(err, &ref) || ref.Code != "sso_required" {
 		t.Fatalf("switch = %v, want sso_required", err)
 	}
-	res := loginBrowser(t, s, auth.LoginOptions{Email: "alice@example.com", OrganizationID: "org_acme"})
-	if res.Info.OrganizationID != "org_acme" {
+	res := loginBrowser(t, s, auth.LoginOptions{Email: "alice@example.com", OrganizationID: "org_initech"})
+	if res.Info.OrganizationID != "org_initech" {
 		t.Fatalf("fallback sign-in landed in %q", res.Info.OrganizationID)
 	}
 }

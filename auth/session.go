@@ -33,6 +33,7 @@ type Session struct {
 	opts     Options
 	wos      *workos
 	store    tokenStore // nil with PANEL_TOKEN
+	cache    storeCache // what this process knows of store (storeio.go)
 	lockPath string
 	now      func() time.Time
 	flight   singleflight.Group
@@ -94,7 +95,7 @@ func (s *Session) Info(ctx context.Context) (Info, error) {
 	if s.opts.EnvToken != "" {
 		return s.envInfo()
 	}
-	rec, err := s.store.loadRecord()
+	rec, err := s.loadRecord(false)
 	if err != nil {
 		return Info{}, err
 	}
@@ -106,7 +107,7 @@ func (s *Session) Info(ctx context.Context) (Info, error) {
 		SessionID: rec.SessionID, Storage: s.store.kind(), StorageReason: s.store.reason()}
 	at := s.remembered(org)
 	if at == nil {
-		at, _ = s.store.loadAccess(org)
+		at, _ = s.loadAccess(org, false)
 	}
 	if at != nil && at.SessionID == rec.SessionID {
 		in.ExpiresAt = at.ExpiresAt

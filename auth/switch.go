@@ -25,6 +25,7 @@ type Switch struct {
 	// From is the organization (external id) the process was in before ("" if none).
 	From  string
 	saved chan error
+	held  *heldSwitch // set when the switch used a token the session held (switch_held.go)
 }
 
 // Wait returns once the new session is stored; an error means it could not be (sign in again).
@@ -33,6 +34,9 @@ func (w *Switch) Wait() error { return <-w.saved }
 // StartSwitch is SwitchOrganization returning as soon as the refresh answered: the new token serves
 // this process's calls at once, and the writes that store it finish under the session lock (other
 // processes wait for them, as for any refresh). Call Wait before reporting the switch done.
+//
+// An organization this session already holds a valid token of (switching back) needs no refresh at all
+// (switch_held.go): StartSwitch then returns without a round trip.
 func (s *Session) StartSwitch(ctx context.Context, orgExternalID string) (*Switch, error) {
 	if s.opts.EnvToken != "" {
 		return nil, ErrTokenFromEnvironment
@@ -44,7 +48,7 @@ func (s *Session) StartSwitch(ctx context.Context, orgExternalID string) (*Switc
 	if err != nil {
 		return nil, err
 	}
-	rec, err := s.store.loadRecord()
+	rec, err := s.loadRecord(true)
 	if err == nil && rec == nil {
 		err = s.noSession()
 	}
@@ -53,7 +57,11 @@ func (s *Session) StartSwitch(ctx context.Context, orgExternalID string) (*Switc
 		return nil, err
 	}
 	from := s.orgFor(rec)
-	r, err := s.exchange(ctx, rec, orgExternalID, s.opts.Organization == "")
+	makeDefault := s.opts.Organization == ""
+	if at := s.heldToken(orgExternalID, rec); at != nil {
+		return s.switchHeld(rec, from, orgExternalID, at, makeDefault, unlock), nil
+	}
+	r, err := s.exchange(ctx, rec, orgExternalID, makeDefault)
 	if err != nil {
 		unlock()
 		return nil, err

@@ -53,7 +53,7 @@ func (s *Session) refreshLocked(ctx context.Context, rejected string) (*accessTo
 		return nil, err
 	}
 	defer unlock()
-	rec, err := s.store.loadRecord()
+	rec, err := s.loadRecord(true)
 	if err != nil {
 		return nil, err
 	}
@@ -62,7 +62,7 @@ func (s *Session) refreshLocked(ctx context.Context, rejected string) (*accessTo
 		return nil, s.noSession()
 	}
 	org := s.orgFor(rec)
-	at, err := s.store.loadAccess(org)
+	at, err := s.loadAccess(org, true)
 	if err != nil {
 		return nil, err
 	}
@@ -103,7 +103,11 @@ func (s *Session) exchange(ctx context.Context, rec *record, org string, makeDef
 		"refresh_token": rec.RefreshToken, "organization_id": org})
 	if err != nil {
 		if isInvalidGrant(err) {
-			s.clearIfUnchanged(rec)
+			if newer := s.clearIfUnchanged(rec); newer != nil {
+				// This process's copy was older than the store (a write it was not told of): the stored
+				// session is the one to present.
+				return s.exchange(ctx, newer, org, makeDefault)
+			}
 			// The refusal is consumed here: wrapped, it would also read as a *RefusedError (a refused switch).
 			return nil, fmt.Errorf("%w: WorkOS no longer accepts the stored session (%v)", ErrLoginRequired, err) //nolint:errorlint // above
 		}
@@ -129,24 +133,30 @@ func (s *Session) exchange(ctx context.Context, rec *record, org string, makeDef
 // persist stores a refresh's outcome: the record first (the old refresh token is spent), then the access
 // token, best effort (without it the next process refreshes once more). The caller holds the session lock.
 func (s *Session) persist(r *refreshed) error {
-	if err := s.store.saveRecord(r.next); err != nil {
+	if err := s.saveRecord(r.next); err != nil {
 		return fmt.Errorf("the session was refreshed but could not be saved, sign in again: %w", err)
 	}
 	for _, o := range r.dropped {
-		_ = s.store.deleteAccess(o)
+		_ = s.deleteAccess(o)
 	}
-	_ = s.store.saveAccess(r.org, r.access)
+	_ = s.saveAccess(r.org, r.access)
 	return nil
 }
 
 // clearIfUnchanged deletes the stored session only if it still holds the refresh token that was refused
-// (compare-and-clear): a newer sign-in stored meanwhile is kept.
-func (s *Session) clearIfUnchanged(refused *record) {
-	s.forget()
+// (compare-and-clear): a newer one stored meanwhile is kept and returned. It reads the store itself, never
+// this process's copy.
+func (s *Session) clearIfUnchanged(refused *record) (newer *record) {
+	s.cache.reset()
 	cur, err := s.store.loadRecord()
-	if err == nil && cur != nil && sameSecret(cur.RefreshToken, refused.RefreshToken) {
-		_ = s.store.clear(cur)
+	if err == nil && cur != nil && !sameSecret(cur.RefreshToken, refused.RefreshToken) {
+		return cur
 	}
+	s.forget()
+	if err == nil && cur != nil {
+		_ = s.clearStore(cur)
+	}
+	return nil
 }
 
 // accessFromResponse reads the claims of a fresh access token and its expiry on the local clock.

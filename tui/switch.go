@@ -73,7 +73,7 @@ func (m *Model) startSwitch(label string, target api.Organization, stamp common.
 	m.switchSeq++
 	m.switchStart = time.Now()
 	id, ctx := m.switchSeq, m.ctx.Ctx
-	events := make(chan tea.Msg, 4) // at most two steps and the end: never blocks
+	events := make(chan tea.Msg, 8) // at most four steps (a held token refused) and the end: never blocks
 	work := func() tea.Msg {
 		res, err := run(ctx, func(p app.SwitchProgress) {
 			events <- switchStepMsg{id: id, progress: p, events: events}

@@ -126,8 +126,10 @@ var operations = []operation{
 		noRecovery: true, prepare: (*faultEnv).expireAccessTokens, args: fixed("token"), secretsInOut: true},
 	{name: "authenticate: refresh under orgs list", method: "POST", path: "/user_management/authenticate",
 		sent: sentAny, noRecovery: true, prepare: (*faultEnv).expireAccessTokens, args: fixed("orgs", "list")},
+	// The held tokens expire first: a switch back with a valid one makes no refresh.
 	{name: "authenticate: switch refresh", method: "POST", path: "/user_management/authenticate", noRecovery: true,
-		args: func(_ []string, i int) []string { return []string{"orgs", "switch", []string{"globex", "acme"}[i%2]} }},
+		prepare: (*faultEnv).expireAccessTokens,
+		args:    func(_ []string, i int) []string { return []string{"orgs", "switch", []string{"globex", "acme"}[i%2]} }},
 }
 
 // matrixRows is how many operations run at once. The runs mostly wait (for the client's timeout), so more

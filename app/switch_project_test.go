@@ -9,7 +9,7 @@ import (
 
 // Each organization keeps its current project across switches (B29): web in
 // acme, a switch to globex (its default), back to acme: web again, in the
-// same two parallel reads as any switch.
+// same two parallel reads as any switch (acme's token is held: no refresh).
 func TestSwitchBackRestoresTheOrganizationsProject(t *testing.T) {
 	srv := startEmulator(t, emulator.Options{})
 	e := newEnv(t, srv, "alice@example.com")
@@ -34,8 +34,8 @@ func TestSwitchBackRestoresTheOrganizationsProject(t *testing.T) {
 	if back.Organization.Name != "acme" || back.Project == nil || back.Project.ID != web.ID || back.ProjectGone != "" {
 		t.Fatalf("back in acme: %+v, want project web", back)
 	}
-	if n := len(e.requests()); n != 3 {
-		t.Errorf("switch back made %d requests, want 3 (refresh, organization, project)", n)
+	if n := len(e.requests()); n != 2 {
+		t.Errorf("switch back made %d requests, want 2 (organization, project; the token is held)", n)
 	}
 	if p, err := e.app.CurrentProject(cx); err != nil || p == nil || p.ID != web.ID {
 		t.Errorf("current project after the switch back: %+v %v", p, err)

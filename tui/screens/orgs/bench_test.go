@@ -1,89 +1,145 @@
 package orgs
 
 import (
+	"fmt"
+	"strconv"
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
 
+	"github.com/panel-dev/panel/app"
 	"github.com/panel-dev/panel/emulator"
 	"github.com/panel-dev/panel/emulator/seed"
 	"github.com/panel-dev/panel/tui/internal/screentest"
 )
 
-// loadedSwitcher is the switcher after its walk over 10,000 generated
-// organizations (plus the demo's) from the emulator, over real HTTP.
-func loadedSwitcher(b *testing.B) (*screentest.Driver, *Model) {
+// sizes are the switcher's curve: how its costs grow with the organizations
+// a user has (the emulator's --orgs). go test -bench 'Switcher|Filter|Render' -benchtime 20x
+// runs every size; -bench '/orgs=10000' one.
+var sizes = []int{1000, 10_000, 100_000}
+
+// loaded keeps one switcher per size: a walk of 100,000 takes seconds.
+var loaded = map[int]*Model{}
+
+// loadedSwitcher is the switcher after its walk over n generated
+// organizations (plus the demo's 3) from the emulator, over real HTTP.
+func loadedSwitcher(b *testing.B, n int) *Model {
 	b.Helper()
-	env := screentest.New(b, emulator.Options{Seed: seed.Generate(10_000)}, "alice@example.com")
+	if m, ok := loaded[n]; ok {
+		return m
+	}
+	env := screentest.New(b, emulator.Options{Seed: seed.Generate(n)}, "alice@example.com")
 	m := New(env.Ctx)
 	d := screentest.Start(b, m)
-	d.WaitFor("10,000 organizations", func() bool { _, done := m.Loaded(); return done })
-	if n, _ := m.Loaded(); n < 10_000 {
-		b.Fatalf("loaded %d organizations", n)
+	d.WaitFor(strconv.Itoa(n)+" organizations", func() bool { _, done := m.Loaded(); return done })
+	if got, _ := m.Loaded(); got < n {
+		b.Fatalf("loaded %d organizations", got)
 	}
-	return d, m
+	m.Shown() // gives the list every row
+	loaded[n] = m
+	return m
 }
 
-// BenchmarkFilterKeystroke is one key typed into (or erased from) the filter
-// with 10,000 organizations: the fuzzy match over all of them plus the frame
-// drawn after it.
+func eachSize(b *testing.B, run func(b *testing.B, m *Model)) {
+	for _, n := range sizes {
+		b.Run(fmt.Sprintf("orgs=%d", n), func(b *testing.B) {
+			m := loadedSwitcher(b, n)
+			b.ReportAllocs()
+			b.ResetTimer()
+			run(b, m)
+		})
+	}
+}
+
+// BenchmarkFilterKeystroke is one key typed into (or erased from) the filter:
+// the fuzzy match over every organization plus the frame drawn after it.
 func BenchmarkFilterKeystroke(b *testing.B) {
-	_, m := loadedSwitcher(b)
 	keys := []tea.KeyMsg{
 		{Type: tea.KeyRunes, Runes: []rune{'b'}}, {Type: tea.KeyRunes, Runes: []rune{'4'}},
 		{Type: tea.KeyRunes, Runes: []rune{'2'}}, {Type: tea.KeyBackspace}, {Type: tea.KeyBackspace},
 		{Type: tea.KeyBackspace},
 	}
-	b.ReportAllocs()
-	b.ResetTimer()
-	for i := range b.N {
-		m.Update(keys[i%len(keys)])
-		_ = m.View()
-	}
+	eachSize(b, func(b *testing.B, m *Model) {
+		for i := range b.N {
+			m.Update(keys[i%len(keys)])
+			_ = m.View()
+		}
+	})
 }
 
-// BenchmarkRenderFrame is one View of the switcher with 10,000 organizations
-// loaded and no filter.
+// BenchmarkRenderFrame is one View of the switcher with no filter.
 func BenchmarkRenderFrame(b *testing.B) {
-	_, m := loadedSwitcher(b)
-	b.ReportAllocs()
-	b.ResetTimer()
-	for range b.N {
-		_ = m.View()
-	}
+	eachSize(b, func(b *testing.B, m *Model) {
+		for range b.N {
+			_ = m.View()
+		}
+	})
 }
 
 // BenchmarkScrollFrame is one page-down plus its frame.
 func BenchmarkScrollFrame(b *testing.B) {
-	_, m := loadedSwitcher(b)
 	down := tea.KeyMsg{Type: tea.KeyPgDown}
 	top := tea.KeyMsg{Type: tea.KeyHome}
-	b.ReportAllocs()
-	b.ResetTimer()
-	for i := range b.N {
-		if i%500 == 499 {
-			m.Update(top)
+	eachSize(b, func(b *testing.B, m *Model) {
+		for i := range b.N {
+			if i%500 == 499 {
+				m.Update(top)
+			}
+			m.Update(down)
+			_ = m.View()
 		}
-		m.Update(down)
-		_ = m.View()
-	}
+	})
 }
 
 // BenchmarkFilterFirstKeystroke is the worst keystroke: the first character
-// typed into an empty filter, so nothing earlier narrows the search and all
-// 10,000 organizations match and are ranked; then its frame. The backspace
+// typed into an empty filter, so nothing earlier narrows the search and
+// every organization is matched and ranked; then its frame. The backspace
 // that empties the filter again is outside the timing.
 func BenchmarkFilterFirstKeystroke(b *testing.B) {
-	_, m := loadedSwitcher(b)
 	first := tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'b'}}
 	erase := tea.KeyMsg{Type: tea.KeyBackspace}
-	b.ReportAllocs()
-	b.ResetTimer()
-	for range b.N {
-		m.Update(first)
-		_ = m.View()
-		b.StopTimer()
-		m.Update(erase)
-		b.StartTimer()
+	eachSize(b, func(b *testing.B, m *Model) {
+		for range b.N {
+			m.Update(first)
+			_ = m.View()
+			b.StopTimer()
+			m.Update(erase)
+			b.StartTimer()
+		}
+	})
+}
+
+// BenchmarkSwitcherPage is what one page of 100 organizations costs the
+// switcher while it loads 10,000: appended to its rows, then given to the
+// list in a frame of its own (the worst case: pages usually share frames),
+// with a filter typed or not. allocs/op and B/op are per page.
+func BenchmarkSwitcherPage(b *testing.B) {
+	const pages = 100
+	rows := make([][]app.OrganizationSummary, pages)
+	for p := range rows {
+		rows[p] = make([]app.OrganizationSummary, 100)
+		for i := range rows[p] {
+			n := p*100 + i
+			rows[p][i] = app.OrganizationSummary{ID: fmt.Sprintf("6f1c%08d-0000-4000-8000-000000000000", n),
+				ExternalID: fmt.Sprintf("org_bench_%05d", n), Name: fmt.Sprintf("bench-%05d", n),
+				Status: app.OrganizationActive, DefaultProjectID: fmt.Sprintf("7a2d%08d-0000-4000-8000-000000000000", n)}
+		}
+	}
+	env := screentest.New(b, emulator.Options{}, "alice@example.com")
+	for _, filter := range []string{"", "bench-4"} {
+		b.Run("filter="+filter, func(b *testing.B) {
+			b.ReportAllocs()
+			var m *Model
+			for i := range b.N {
+				if i%pages == 0 {
+					b.StopTimer()
+					m = New(env.Ctx)
+					m.list.SetFilter(filter)
+					b.StartTimer()
+				}
+				m.add(rows[i%pages])
+				m.sync()
+			}
+		})
 	}
 }

@@ -4,6 +4,7 @@
 # It installs what the test layers need when missing (tmux for the TUI test, chromium for the real-browser test,
 # gnome-keyring + dbus for the real-keychain tests, goreleaser for the release config check, golangci-lint for the
 # static checks), then runs gofmt, `go mod tidy -diff`, go vet, golangci-lint (.golangci.yml), `goreleaser check`,
+# a release snapshot of this machine's target whose .deb must run (scripts/test-release.sh),
 # every Go test under -race inside a private D-Bus session with a throwaway unlocked keyring, and each fuzz target
 # for a fixed number of inputs. Under CI=true a test layer whose tool is missing fails.
 #
@@ -77,6 +78,15 @@ elif [ "${CI:-}" = true ]; then
   echo "goreleaser is missing under CI=true" >&2; exit 1
 else
   echo "goreleaser missing: skipped"
+fi
+
+step "goreleaser snapshot of this machine's target: the .deb's panel runs"
+if command -v goreleaser >/dev/null && command -v dpkg >/dev/null; then
+  ./scripts/test-release.sh
+elif [ "${CI:-}" = true ]; then
+  echo "goreleaser or dpkg is missing under CI=true" >&2; exit 1
+else
+  echo "goreleaser or dpkg missing: skipped"
 fi
 
 # --- tests --------------------------------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ import (
 	"github.com/panel-dev/panel/internal/cmd/login"
 	"github.com/panel-dev/panel/internal/cmd/logout"
 	"github.com/panel-dev/panel/internal/cmd/logs"
+	"github.com/panel-dev/panel/internal/cmd/man"
 	"github.com/panel-dev/panel/internal/cmd/members"
 	"github.com/panel-dev/panel/internal/cmd/orgs"
 	"github.com/panel-dev/panel/internal/cmd/projects"
@@ -67,6 +68,7 @@ func NewCmdRoot(f *cmdutil.Factory, buildVersion string) *cobra.Command {
 		demo.NewCmdDemo(f, nil),
 		demo.NewCmdBrowser(),
 		version.NewCmdVersion(f, buildVersion),
+		man.NewCmdMan(f, buildVersion),
 	)
 	return cmd
 }

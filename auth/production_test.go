@@ -2,7 +2,6 @@ package auth_test
 
 import (
 	"errors"
-	"net"
 	"net/url"
 	"strconv"
 	"strings"
@@ -11,6 +10,7 @@ import (
 
 	"github.com/panel-dev/panel/auth"
 	"github.com/panel-dev/panel/emulator"
+	"github.com/panel-dev/panel/internal/testnet"
 )
 
 // The selection grant of a WorkOS that wants a client secret: refused with a body that is only
@@ -27,22 +27,11 @@ func TestOrganizationSelectionRefusedWithOnlyAMessage(t *testing.T) {
 	}
 }
 
-func freePort(t *testing.T) int {
-	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	port := ln.Addr().(*net.TCPAddr).Port
-	ln.Close()
-	return port
-}
-
 // A fixed callback port (the session's, or the sign-in's own) is the redirect URI's; prompt=login is asked
 // for only on request.
 func TestBrowserLoginCallbackPortAndPrompt(t *testing.T) {
 	srv := startEmulator(t, emulator.Options{})
-	profilePort, ownPort := freePort(t), freePort(t)
+	profilePort, ownPort := testnet.FixedPort(t), testnet.FixedPort(t)
 	s := newSession(t, srv, func(o *auth.Options) { o.CallbackPort = profilePort })
 	for _, c := range []struct {
 		o      auth.LoginOptions

@@ -15,22 +15,11 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/panel-dev/panel/emulator"
+	"github.com/panel-dev/panel/internal/testnet"
 )
 
 // What a production WorkOS needs of a sign-in: a redirect URI registered with its port, a way to sign in
 // as someone else than the browser's session, and an organization choice finished without a client secret.
-
-// freePort returns a loopback port nothing listens on now.
-func freePort(t *testing.T) int {
-	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	port := ln.Addr().(*net.TCPAddr).Port
-	ln.Close()
-	return port
-}
 
 // authorizeQueries returns the query of every authorize request the emulator saw.
 func (e *testEnv) authorizeQueries() []url.Values {
@@ -48,7 +37,7 @@ func (e *testEnv) authorizeQueries() []url.Values {
 
 func TestLoginCallbackPort(t *testing.T) {
 	e := newTestEnv(t, emulator.Options{})
-	port := freePort(t)
+	port := testnet.FixedPort(t)
 	redirect := "http://127.0.0.1:" + strconv.Itoa(port) + "/callback"
 	_, errOut, code := e.run(e.environ(), "", "login", "--callback-port", strconv.Itoa(port))
 	if code != 0 || !strings.Contains(errOut, "Waiting for the sign-in at "+redirect) {
@@ -59,7 +48,7 @@ func TestLoginCallbackPort(t *testing.T) {
 	}
 
 	// The profile's callback_port does the same for every browser sign-in.
-	port = freePort(t)
+	port = testnet.FixedPort(t)
 	config := "profiles:\n  default:\n    callback_port: " + strconv.Itoa(port) + "\n"
 	if err := os.WriteFile(filepath.Join(e.dir, "config.yaml"), []byte(config), 0o600); err != nil {
 		t.Fatal(err)

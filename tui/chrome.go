@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -78,10 +79,12 @@ func (m *Model) statusView() string {
 	return style.Render(" " + text)
 }
 
-// footerView is the screen's keys, then the globals it does not shadow.
+// footerView is the screen's keys, then the globals it does not shadow,
+// as many as fit whole; `?` (every key) always shows when it works.
 func (m *Model) footerView() string {
 	var bindings []key.Binding
 	claimed := map[string]bool{}
+	capturing := false
 	if top := m.top(); top != nil {
 		for _, b := range top.ShortHelp() {
 			if !b.Enabled() {
@@ -92,16 +95,19 @@ func (m *Model) footerView() string {
 				claimed[k] = true
 			}
 		}
-		if top.Capturing() {
-			return m.help.ShortHelpView(bindings)
+		capturing = top.Capturing()
+	}
+	if !capturing {
+		for _, g := range m.ctx.Keys.ShortHelp() {
+			if g.Enabled() && !shadowed(g, claimed) {
+				bindings = append(bindings, g)
+			}
 		}
 	}
-	for _, g := range m.ctx.Keys.ShortHelp() {
-		if g.Enabled() && !shadowed(g, claimed) {
-			bindings = append(bindings, g)
-		}
-	}
-	return m.help.ShortHelpView(bindings)
+	help := m.ctx.Keys.Help
+	isHelp := func(b key.Binding) bool { return !capturing && slices.Equal(b.Keys(), help.Keys()) }
+	fitted := fitFooter(bindings, max(m.width-1, 1), isHelp)
+	return m.help.ShortHelpView(fitted)
 }
 
 func shadowed(b key.Binding, claimed map[string]bool) bool {

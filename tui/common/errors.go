@@ -62,6 +62,10 @@ func sentence(s string) string {
 // the input (FieldProblem).
 func Refused(err error) bool { return api.IsValidation(err) }
 
+// OrgDeactivated reports a request refused because the current
+// organization is deactivated (the API rejects its tokens).
+func OrgDeactivated(err error) bool { return api.IsOrgDeactivated(err) }
+
 // NotFound reports a request for something the API does not know (HTTP 404).
 func NotFound(err error) bool { return api.IsNotFound(err) }
 

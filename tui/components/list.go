@@ -33,6 +33,9 @@ type ListOptions[T any] struct {
 	Row         func(item T, selected bool, width int) string // one line; it is cut to width
 	MinWidth    int                                           // narrower than this shows the too-narrow state (default 40)
 	FilterFirst bool                                          // the filter is focused from the start and enter selects
+	// Select says what enter does on an item ("make current"), for help; empty: enter does nothing here, and
+	// no help offers it.
+	Select string
 }
 
 // List is a filterable, scrolling list with loading, empty, error and
@@ -56,6 +59,7 @@ type List[T any] struct {
 	loading       bool
 	err           string
 	note          string
+	unavailable   string // why nothing can be listed (a deactivated organization), in place of Empty
 }
 
 // NewList returns an empty list that is not loading yet.
@@ -79,7 +83,7 @@ func (l *List[T]) SetSize(width, height int) {
 
 // StartLoading shows the spinner (over the items, if any) and clears the error.
 func (l *List[T]) StartLoading() tea.Cmd {
-	l.loading, l.err = true, ""
+	l.loading, l.err, l.unavailable = true, "", ""
 	return l.spin.Tick
 }
 
@@ -136,6 +140,16 @@ func (l *List[T]) Done() { l.loading = false }
 
 // SetError shows what happened; `r` then asks the screen to retry.
 func (l *List[T]) SetError(msg string) { l.loading, l.err = false, msg }
+
+// SetUnavailable empties the list and says why nothing can be listed, in
+// place of the empty state ("acme is deactivated: …"); a reload clears it.
+func (l *List[T]) SetUnavailable(why string) {
+	l.SetItems(nil)
+	l.loading, l.err, l.unavailable = false, "", why
+}
+
+// Noun is what the list holds ("members").
+func (l List[T]) Noun() string { return l.opts.Noun }
 
 // SetNote sets a muted line under the list (e.g. "searching the server").
 func (l *List[T]) SetNote(note string) { l.note = note }
@@ -202,7 +216,8 @@ func (l List[T]) ShortHelp() []key.Binding {
 	if l.filter.Focused() {
 		in := keys.NewInput()
 		if l.opts.FilterFirst {
-			in.Submit.SetHelp("enter", "select")
+			in.Submit.SetHelp("enter", l.opts.Select)
+			in.Submit.SetEnabled(l.opts.Select != "" && len(l.shown) > 0)
 		} else {
 			in.Submit.SetHelp("enter", "apply filter")
 		}
@@ -217,16 +232,23 @@ func (l List[T]) ShortHelp() []key.Binding {
 		}
 		return out
 	}
-	k := l.keys
-	k.Retry.SetEnabled(l.err != "")
-	k.Select.SetEnabled(len(l.shown) > 0)
+	k := l.enabledKeys()
 	clear := key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear filter"))
 	clear.SetEnabled(l.filter.Value() != "")
 	return []key.Binding{k.Up, k.Down, k.Select, k.Filter, k.Retry, clear}
 }
 
-// FullHelp is every list key, for the help screen.
-func (l List[T]) FullHelp() [][]key.Binding {
+// enabledKeys are the list keys, each enabled when it does something now.
+func (l List[T]) enabledKeys() keys.List {
 	k := l.keys
+	k.Retry.SetEnabled(l.err != "")
+	k.Select.SetHelp("enter", l.opts.Select)
+	k.Select.SetEnabled(l.opts.Select != "" && len(l.shown) > 0)
+	return k
+}
+
+// FullHelp is every list key that works now, for the help screen.
+func (l List[T]) FullHelp() [][]key.Binding {
+	k := l.enabledKeys()
 	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown}, {k.Top, k.Bottom, k.Select, k.Filter, k.Retry}}
 }

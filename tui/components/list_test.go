@@ -18,6 +18,7 @@ func orgList(filterFirst bool) List[org] {
 		Key:         func(o org) string { return o.id },
 		Row:         func(o org, sel bool, w int) string { return fmt.Sprintf("%v %s", sel, o.name) },
 		FilterFirst: filterFirst,
+		Select:      "switch",
 	})
 	l.SetSize(80, 10)
 	return l
@@ -138,5 +139,19 @@ func TestListScrollsAndDrawsOnlyVisibleRows(t *testing.T) {
 	}
 	if lines := strings.Count(v, "\n") + 1; lines > 10 {
 		t.Fatalf("view has %d lines, box is 10", lines)
+	}
+}
+
+func TestListWithoutSelectIgnoresEnterAndDoesNotOfferIt(t *testing.T) {
+	l := NewList(testTheme(), ListOptions[org]{Noun: "members", Text: func(o org) string { return o.name },
+		Row: func(o org, sel bool, w int) string { return o.name }})
+	l.SetItems(demoOrgs())
+	if _, act := feed(t, l, keyOf(tea.KeyEnter)); act != ActionIgnored {
+		t.Fatalf("enter with nothing to do: %v", act)
+	}
+	for _, b := range l.ShortHelp() {
+		if b.Enabled() && b.Help().Key == "enter" {
+			t.Fatalf("enter is offered: %q", b.Help().Desc)
+		}
 	}
 }

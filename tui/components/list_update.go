@@ -47,7 +47,7 @@ func (l List[T]) filterKey(msg tea.KeyMsg) (List[T], tea.Cmd, Action) {
 		return l, nil, ActionRetry
 	case msg.Type == tea.KeyEnter:
 		if l.opts.FilterFirst {
-			if _, ok := l.Selected(); ok {
+			if _, ok := l.Selected(); ok && l.opts.Select != "" {
 				return l, nil, ActionSelect
 			}
 			return l, nil, ActionNone
@@ -84,7 +84,7 @@ func (l List[T]) listKey(msg tea.KeyMsg) (List[T], tea.Cmd, Action) {
 		return l, l.filter.Focus(), ActionNone
 	case l.err != "" && key.Matches(msg, l.keys.Retry):
 		return l, nil, ActionRetry
-	case key.Matches(msg, l.keys.Select):
+	case l.opts.Select != "" && key.Matches(msg, l.keys.Select):
 		if _, ok := l.Selected(); ok {
 			return l, nil, ActionSelect
 		}

@@ -46,6 +46,8 @@ func (l List[T]) View() string {
 		b.WriteString(l.spin.View() + " " + l.th.Muted.Render("Loading "+l.opts.Noun+"…"))
 	case len(l.items) == 0 && l.err != "":
 		b.WriteString(l.errorLine())
+	case len(l.items) == 0 && l.unavailable != "":
+		b.WriteString(l.th.Warning.Width(max(l.width, 0)).Render(termsafe.Line(l.unavailable)))
 	case len(l.items) == 0:
 		b.WriteString(l.th.Muted.Render(termsafe.Text(l.opts.Empty)))
 	case len(l.shown) == 0:

@@ -42,11 +42,12 @@ func New(ctx *common.Context) *Model {
 		Create:  key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "create an organization")),
 	}}
 	m.list = listscreen.New(ctx, components.ListOptions[app.Invitation]{
-		Noun:  "invitations",
-		Empty: "No invitation is waiting for you. Press n to create an organization.",
-		Text:  invitationText,
-		Key:   func(i app.Invitation) string { return i.ID },
-		Row:   invitationRow(ctx),
+		Noun:   "invitations",
+		Empty:  "No invitation is waiting for you. Press n to create an organization.",
+		Text:   invitationText,
+		Key:    func(i app.Invitation) string { return i.ID },
+		Row:    invitationRow(ctx),
+		Select: "accept",
 	}, m.invitations)
 	// Nothing else here says what went wrong: the error as it is, on the
 	// status line too.

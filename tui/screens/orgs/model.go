@@ -60,6 +60,7 @@ func New(ctx *common.Context) *Model {
 		Text:        func(o app.OrganizationSummary) string { return o.Name + " " + o.ExternalID },
 		Key:         func(o app.OrganizationSummary) string { return o.ID },
 		Row:         m.row,
+		Select:      "switch",
 		FilterFirst: true,
 	})
 	m.list.SetSize(ctx.Width, ctx.Height-1)

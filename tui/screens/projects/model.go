@@ -32,11 +32,12 @@ func New(ctx *common.Context) *Model {
 		m.current = ctx.Project.ID
 	}
 	m.list = listscreen.NewOf(ctx, components.ListOptions[app.Project]{
-		Noun:  "projects",
-		Empty: "This organization has no project yet.",
-		Text:  func(p app.Project) string { return p.Name + " " + p.ID },
-		Key:   func(p app.Project) string { return p.ID },
-		Row:   m.row,
+		Noun:   "projects",
+		Empty:  "This organization has no project yet.",
+		Text:   func(p app.Project) string { return p.Name + " " + p.ID },
+		Key:    func(p app.Project) string { return p.ID },
+		Row:    m.row,
+		Select: "make current",
 	}, m.projects, func(l *app.ProjectList) []app.Project { return l.Projects })
 	m.list.Loaded = m.loaded
 	m.SetSize(ctx.Width, ctx.Height)

@@ -36,11 +36,12 @@ type Model struct {
 func New(ctx *common.Context) *Model {
 	m := &Model{ctx: ctx}
 	m.list = listscreen.NewOf(ctx, components.ListOptions[app.Service]{
-		Noun:  "services",
-		Empty: "This project has no service yet.",
-		Text:  func(s app.Service) string { return m.label(s) + " " + s.ID },
-		Key:   func(s app.Service) string { return s.ID },
-		Row:   m.row,
+		Noun:   "services",
+		Empty:  "This project has no service yet.",
+		Text:   func(s app.Service) string { return m.label(s) + " " + s.ID },
+		Key:    func(s app.Service) string { return s.ID },
+		Row:    m.row,
+		Select: "follow its logs",
 	}, m.services, func(p *app.ProjectServices) []app.Service { return p.Services })
 	m.list.Loaded = m.loaded
 	m.SetSize(ctx.Width, ctx.Height)

@@ -81,15 +81,7 @@ func (m *Model) instancesView() string {
 }
 
 // ShortHelp lists the keys that work now; listing them claims them.
-func (m *Model) ShortHelp() []key.Binding {
-	h := m.list.ShortHelp()
-	for i := range h {
-		if h[i].Help().Desc == "select" {
-			h[i].SetHelp(h[i].Help().Key, "follow its logs")
-		}
-	}
-	return h
-}
+func (m *Model) ShortHelp() []key.Binding { return m.list.ShortHelp() }
 
 // FullHelp lists every key of the screen.
 func (m *Model) FullHelp() [][]key.Binding { return m.list.FullHelp() }

@@ -5,6 +5,7 @@ package listscreen
 
 import (
 	"context"
+	"fmt"
 
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -71,6 +72,10 @@ func (f *Feed[T, R]) Answer(msg tea.Msg) (cmd tea.Cmd, ok bool) {
 		return nil, false
 	}
 	if r.Err != nil {
+		if common.OrgDeactivated(r.Err) {
+			f.SetUnavailable(f.deactivated())
+			return common.ReportStampedError(r.Stamp, r.Err), true
+		}
 		if common.FunnelOwns(r.Err) {
 			f.Done()
 			return common.ReportStampedError(r.Stamp, r.Err), true
@@ -91,6 +96,17 @@ func (f *Feed[T, R]) Answer(msg tea.Msg) (cmd tea.Cmd, ok bool) {
 		return f.Loaded(r.Value), true
 	}
 	return nil, true
+}
+
+// deactivated is the list's state in a deactivated organization: not an
+// empty list, which would say there is nothing (and invite to add some).
+func (f *Feed[T, R]) deactivated() string {
+	org := "This organization"
+	if f.ctx.Org != nil && f.ctx.Org.Name != "" {
+		org = f.ctx.Org.Name
+	}
+	return fmt.Sprintf("%s is deactivated: its %s cannot be shown or changed until it is reactivated. "+
+		"Switch organization with o or -.", org, f.Noun())
 }
 
 // Update gives the list msg; r in the error state reloads (fresh).

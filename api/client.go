@@ -126,7 +126,9 @@ func (c *Client) read(ctx context.Context, k call, out any) error {
 	if err := decodeAnswer(k, data, out); err != nil {
 		return err
 	}
-	c.cache.store(key, data, gen)
+	if !leavesRateLimitsToCaller(ctx) { // a walk's pages: read once, the cache would only hold them
+		c.cache.store(key, data, gen)
+	}
 	return nil
 }
 

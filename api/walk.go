@@ -290,8 +290,10 @@ func CollectHasNextParallel[T any](ctx context.Context, o WalkOptions, fetch fun
 
 type rateLimitsKey struct{}
 
-// rateLimitsToCaller makes reads under ctx return a 429 at once instead of
-// waiting and retrying: the walk backs off for all its pages together.
+// rateLimitsToCaller marks a walk's reads: a 429 comes back at once instead
+// of being waited out and retried (the walk backs off for all its pages
+// together), and the answer is not kept in the cache (100,000
+// organizations would stay there twice, as JSON and as rows).
 func rateLimitsToCaller(ctx context.Context) context.Context {
 	return context.WithValue(ctx, rateLimitsKey{}, true)
 }

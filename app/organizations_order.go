@@ -38,12 +38,13 @@ func (a *App) TogglePin(externalID string) (OrganizationOrder, error) {
 
 // Arrange returns all in this order (all itself is left as it is).
 func (o OrganizationOrder) Arrange(all []api.Organization) []api.Organization {
-	return arrange(o.Ranking(), all, func(org api.Organization) (string, string) { return org.ID, org.ExternalID })
+	return ArrangeBy(o, all, func(org api.Organization) (string, string) { return org.ID, org.ExternalID })
 }
 
-// ArrangeSummaries is Arrange for the switcher's rows.
-func (o OrganizationOrder) ArrangeSummaries(all []OrganizationSummary) []OrganizationSummary {
-	return arrange(o.Ranking(), all, func(s OrganizationSummary) (string, string) { return s.ID, s.ExternalID })
+// ArrangeBy is Arrange for anything that names an organization by its id
+// and external id (the switcher's rows are indexes).
+func ArrangeBy[T any](o OrganizationOrder, all []T, ids func(T) (id, externalID string)) []T {
+	return arrange(o.Ranking(), all, ids)
 }
 
 // Ranking is the order ready to place organizations: pinned first, then

@@ -37,8 +37,8 @@ func (h *harness) firstFrame() error {
 		h.logf("first-frame run %d: %s", i+1, ms(d))
 		s = append(s, d)
 	}
-	h.add(result{Name: "Cold start to first frame, signed in (real binary on a pty; org from the store)", Goal: "≤ 30 ms",
-		Samples: s, Note: fmt.Sprintf("%d runs; before any network answer (first answer ≥ 1 RTT = %s)", len(s), ms(h.rtt))})
+	h.add(result{Name: "Cold start to first frame, signed in (real binary on a pty; org from the store)", Goal: "≤ 2.5× floor",
+		Samples: s, Floor: true, Note: fmt.Sprintf("%d runs; before any network answer (first answer ≥ 1 RTT = %s)", len(s), ms(h.rtt))})
 	return nil
 }
 

@@ -5,6 +5,9 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"regexp"
+	"strconv"
+	"strings"
 	"sync"
 	"syscall"
 	"time"
@@ -144,4 +147,47 @@ func (t *ptyTerm) stop() {
 		<-done
 	}
 	_ = t.master.Close()
+}
+
+// waitMatch waits until re matches the output after offset from; it
+// returns when the read that completed the match arrived and the offset
+// after it.
+func (t *ptyTerm) waitMatch(re *regexp.Regexp, from int, limit time.Duration) (time.Time, int, error) {
+	deadline := time.After(limit)
+	for {
+		t.mu.Lock()
+		out := t.out.Bytes()
+		from = min(from, len(out))
+		if loc := re.FindIndex(out[from:]); loc != nil {
+			end := from + loc[1]
+			at := t.arrival(end)
+			t.mu.Unlock()
+			return at, end, nil
+		}
+		changed := t.changed
+		t.mu.Unlock()
+		select {
+		case <-changed:
+		case <-deadline:
+			t.mu.Lock()
+			defer t.mu.Unlock()
+			tail := t.out.String()
+			return time.Time{}, 0, fmt.Errorf("%s not shown in %s; output ends with %q", re, limit, tail[max(0, len(tail)-600):])
+		}
+	}
+}
+
+// peakRSS is the program's peak resident memory (VmHWM in /proc), in MB.
+func (t *ptyTerm) peakRSS() (float64, error) {
+	data, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", t.cmd.Process.Pid))
+	if err != nil {
+		return 0, err
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		if f := strings.Fields(line); len(f) >= 2 && f[0] == "VmHWM:" {
+			kb, err := strconv.ParseFloat(f[1], 64)
+			return kb / 1024, err
+		}
+	}
+	return 0, fmt.Errorf("no VmHWM in /proc/%d/status", t.cmd.Process.Pid)
 }

@@ -18,6 +18,7 @@ type Membership struct {
 	Status         string // ACTIVE
 	JoinedAt       time.Time
 	seq            int64
+	org            *Organization // OrganizationID's, found once (organizations are changed in place, never replaced)
 }
 
 // Memberships returns an organization's memberships in the order they were made.
@@ -48,6 +49,22 @@ func (s *State) UserOrganizations(userID string) []Organization {
 		out = append(out, *s.orgs[m.OrganizationID])
 	}
 	return out
+}
+
+// EachUserOrganization calls fn with each organization the user belongs to, in membership order, until fn
+// returns false, without copying them (a page of 100 among 100,000 copies 100): fn must not keep o nor call
+// into the state.
+func (s *State) EachUserOrganization(userID string, fn func(o *Organization) bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, m := range s.byUser[userID] {
+		if m.org == nil {
+			m.org = s.orgs[m.OrganizationID]
+		}
+		if !fn(m.org) {
+			return
+		}
+	}
 }
 
 // DefaultOrganization is where a sign-in without organization_id lands: the user's first membership in an

@@ -26,7 +26,7 @@ const Route common.Route = "orgs"
 type Model struct {
 	ctx  *common.Context
 	keys keyMap
-	list components.List[app.OrganizationSummary]
+	list components.List[int32] // indexes into all: the rows are held once
 
 	walk       common.Stamp              // the background page walk
 	walkCtx    context.Context           // its context: a retried walk skips the cache
@@ -54,12 +54,12 @@ type Model struct {
 // New returns the switcher.
 func New(ctx *common.Context) *Model {
 	m := &Model{ctx: ctx, keys: newKeyMap(), seen: map[string]struct{}{}, searched: map[string]bool{}}
-	m.list = components.NewList(ctx.Theme, components.ListOptions[app.OrganizationSummary]{
+	m.list = components.NewList(ctx.Theme, components.ListOptions[int32]{
 		Noun:        "organizations",
 		Empty:       "You belong to no organization yet. Press ctrl+n to create one.",
-		Text:        func(o app.OrganizationSummary) string { return o.Name + " " + o.ExternalID },
-		Key:         func(o app.OrganizationSummary) string { return o.ID },
-		Row:         m.row,
+		Text:        func(i int32) string { return m.all[i].Name + " " + m.all[i].ExternalID },
+		Key:         func(i int32) string { return m.all[i].ID },
+		Row:         func(i int32, selected bool, _ int) string { return m.row(m.all[i], selected) },
 		Select:      "switch",
 		FilterFirst: true,
 	})
@@ -106,7 +106,24 @@ func (m *Model) Shown() int {
 // Selected is the organization under the cursor.
 func (m *Model) Selected() (app.OrganizationSummary, bool) {
 	m.sync()
-	return m.list.Selected()
+	return m.selected()
+}
+
+func (m *Model) selected() (app.OrganizationSummary, bool) {
+	i, ok := m.list.Selected()
+	if !ok {
+		return app.OrganizationSummary{}, false
+	}
+	return m.all[i], true
+}
+
+// rows are the organizations in the list's order.
+func (m *Model) rows() []app.OrganizationSummary {
+	out := make([]app.OrganizationSummary, 0, len(m.list.Items()))
+	for _, i := range m.list.Items() {
+		out = append(out, m.all[i])
+	}
+	return out
 }
 
 // Filter is the filter text.
@@ -148,10 +165,12 @@ func (m *Model) setOrder(o app.OrganizationOrder) {
 func (m *Model) sync() {
 	switch {
 	case m.rebuild:
-		m.list.SetItems(m.order.ArrangeSummaries(m.all))
+		m.list.SetItems(app.ArrangeBy(m.order, indexes(0, len(m.all)), func(i int32) (string, string) {
+			return m.all[i].ID, m.all[i].ExternalID
+		}))
 		m.rebuild = false
 	case m.listed < len(m.all):
-		m.list.AppendItems(m.all[m.listed:])
+		m.list.AppendItems(indexes(m.listed, len(m.all)))
 	}
 	m.listed = len(m.all)
 	if !m.complete {
@@ -159,4 +178,14 @@ func (m *Model) sync() {
 	} else {
 		m.list.SetNote("")
 	}
+}
+
+// indexes are from, from+1, …, to-1 (to stays under maxPages × 100, a
+// million: int32 holds it).
+func indexes(from, to int) []int32 {
+	out := make([]int32, 0, to-from)
+	for i := int32(from); i < int32(to); i++ { //nolint:gosec // bounded by the walk, see above
+		out = append(out, i)
+	}
+	return out
 }

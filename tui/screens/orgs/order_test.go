@@ -48,11 +48,11 @@ func TestPinnedAndRecentComeFromTheStoreAndCtrlTPins(t *testing.T) {
 	d := screentest.Start(t, m)
 	d.WaitFor("recent first", func() bool {
 		_, done := m.Loaded()
-		return done && names(m.list.Items()) == "globex,initech,acme"
+		return done && names(m.rows()) == "globex,initech,acme"
 	})
 	d.Type("acme")
 	d.Send(tea.KeyMsg{Type: tea.KeyCtrlT})
-	d.WaitFor("acme pinned first", func() bool { return names(m.list.Items()) == "acme,globex,initech" })
+	d.WaitFor("acme pinned first", func() bool { return names(m.rows()) == "acme,globex,initech" })
 	if st, _ := env.App.Store.Load(); !st.IsPinned("org_acme") {
 		t.Fatal("the pin is not stored")
 	}

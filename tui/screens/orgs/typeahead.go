@@ -16,7 +16,7 @@ func (m *Model) enterBeforeLoaded(msg tea.KeyMsg) bool {
 	if msg.Type != tea.KeyEnter || m.complete || m.list.FilterValue() == "" {
 		return false
 	}
-	if _, ok := m.list.Selected(); ok {
+	if _, ok := m.selected(); ok {
 		return false
 	}
 	m.switchWhenLoaded = m.list.FilterValue()
@@ -34,7 +34,7 @@ func (m *Model) typedAheadSwitch() tea.Cmd {
 	if q != m.list.FilterValue() {
 		return nil
 	}
-	if _, ok := m.list.Selected(); !ok {
+	if _, ok := m.selected(); !ok {
 		return common.Status("No organization matches " + q)
 	}
 	return m.switchToSelected()

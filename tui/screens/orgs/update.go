@@ -56,7 +56,7 @@ func (m *Model) listKey(msg tea.KeyMsg) tea.Cmd {
 		m.form, cmd = orgform.New(m.ctx, "New organization", "create")
 		return cmd
 	case key.Matches(msg, m.keys.Pin):
-		if o, ok := m.list.Selected(); ok {
+		if o, ok := m.selected(); ok {
 			return togglePin(m.ctx.App, o.ExternalID)
 		}
 		return nil
@@ -85,7 +85,7 @@ func (m *Model) listKey(msg tea.KeyMsg) tea.Cmd {
 // switchToSelected asks the root to switch (B15) and leaves the switcher:
 // the root shows the new organization from this list's data at once.
 func (m *Model) switchToSelected() tea.Cmd {
-	o, ok := m.list.Selected()
+	o, ok := m.selected()
 	if !ok {
 		return nil
 	}

@@ -21,7 +21,7 @@ func (m *Model) View() string {
 
 // row draws one organization: current and pinned markers, name, id, and
 // the status when it is not ACTIVE.
-func (m *Model) row(o app.OrganizationSummary, selected bool, width int) string {
+func (m *Model) row(o app.OrganizationSummary, selected bool) string {
 	th := m.ctx.Theme
 	mark := "  "
 	switch {

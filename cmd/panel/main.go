@@ -30,5 +30,7 @@ func run(args []string) int {
 	cmd := root.NewCmdRoot(f, versioncmd.Build(version))
 	cmd.SetArgs(args)
 	err := cmd.ExecuteContext(ctx)
-	return cmdutil.ReportError(f.IO, err)
+	code := cmdutil.ReportError(f.IO, err)
+	f.EndDebugLog(code, err)
+	return code
 }

@@ -67,7 +67,9 @@ func (c *cliEnv) panelCtx(ctx context.Context, stdin string, args ...string) (st
 	root.SetArgs(args)
 	root.SetOut(out)
 	root.SetErr(errOut)
-	code := reportError(f.IO, root.ExecuteContext(ctx))
+	err := root.ExecuteContext(ctx)
+	code := reportError(f.IO, err)
+	f.EndDebugLog(code, err)
 	return out.String(), errOut.String(), code
 }
 

@@ -39,6 +39,8 @@ type Factory struct {
 	// are added to the API client's (tests shorten the retry backoff).
 	RequestTimeout time.Duration
 	APIOptions     []api.Option
+
+	debug *debugLog // the open --debug log (debuglog.go)
 }
 
 // NewFactory returns the process's Factory: nothing is built until a command asks for it.

@@ -80,7 +80,7 @@ func Load(o Overrides) (*Config, error) {
 	c.Browser = os.Getenv("BROWSER")
 	c.NoColor = os.Getenv("NO_COLOR") != ""
 	c.InsecureStorage = o.InsecureStorage || truthy(os.Getenv("PANEL_INSECURE_STORAGE")) || p.InsecureStorage
-	c.Debug = o.Debug || truthy(os.Getenv("PANEL_DEBUG"))
+	c.Debug = o.WantDebug()
 	if p.CallbackPort < 0 || p.CallbackPort > 65535 {
 		return nil, fmt.Errorf("profile %s: callback_port %d is not a TCP port (1-65535)", c.Profile, p.CallbackPort)
 	}
@@ -127,6 +127,10 @@ func rootDir() (string, error) {
 	}
 	return filepath.Join(base, "panel"), nil
 }
+
+// WantDebug reports whether --debug or PANEL_DEBUG asks for the debug log; it reads no file, so a command can
+// ask before the configuration is loaded.
+func (o Overrides) WantDebug() bool { return o.Debug || truthy(os.Getenv("PANEL_DEBUG")) }
 
 func truthy(s string) bool {
 	switch strings.ToLower(strings.TrimSpace(s)) {

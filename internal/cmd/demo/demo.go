@@ -22,6 +22,7 @@ import (
 // holds the factory itself.
 type Options struct {
 	Factory     *cmdutil.Factory
+	Cmd         *cobra.Command // for the debug log's record of the command
 	Interactive bool
 	Latency     time.Duration
 	Orgs        int
@@ -41,7 +42,11 @@ func NewCmdDemo(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
 			"sign-in page instead (alice@example.com / alice-password), opened in your browser.\n" +
 			"Without a terminal, demo signs in and prints the session status instead of opening the TUI.",
 		Args: cobra.NoArgs,
+		// The demo's debug log is in its own throwaway profile: opened once the demo's configuration is in
+		// place, not the user's profile.
+		PersistentPreRunE: func(*cobra.Command, []string) error { return nil },
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			opts.Cmd = cmd
 			if runF != nil {
 				return runF(opts)
 			}
@@ -85,6 +90,9 @@ func demoRun(opts *Options) error {
 		return err
 	}
 	f.Config = func() (*config.Config, error) { return cfg, nil }
+	if err := f.StartDebugLog(opts.Cmd); err != nil {
+		return err
+	}
 
 	if f.IO.Terminal {
 		return tuicmd.Run(f)

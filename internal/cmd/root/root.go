@@ -31,10 +31,18 @@ func NewCmdRoot(f *cmdutil.Factory, buildVersion string) *cobra.Command {
 		Short: "A terminal control panel for your organizations, projects, invitations and members",
 		Long: "panel signs you in through the browser (WorkOS AuthKit), keeps the session in the OS keychain,\n" +
 			"and lets you switch organization, pick a project, manage invitations and members, and tail logs.\n" +
-			"Run it with no arguments for the TUI; every screen also has a scriptable subcommand.",
+			"Run it with no arguments for the TUI; every screen also has a scriptable subcommand.\n\n" +
+			"Exit codes (every command):\n" +
+			"  0  success\n" +
+			"  1  failure, including a mistyped command or flag\n" +
+			"  4  not signed in, or the session was revoked (run `panel login`)\n\n" +
+			"--debug (or PANEL_DEBUG=1) logs any command to debug.log in the profile's directory: the command, its\n" +
+			"HTTP exchanges (method, path, status, time) and how it ended; never a token.",
 		SilenceUsage:  true,
 		SilenceErrors: true,
-		Args:          cobra.NoArgs,
+		// Every command logs to the profile's debug log with --debug (a command with its own profile,
+		// the demo, replaces this).
+		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error { return f.StartDebugLog(cmd) },
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return tuicmd.RunAt(f, invitation)
 		},
@@ -70,5 +78,9 @@ func NewCmdRoot(f *cmdutil.Factory, buildVersion string) *cobra.Command {
 		version.NewCmdVersion(f, buildVersion),
 		man.NewCmdMan(f, buildVersion),
 	)
+	// Last, once every command (cobra's help and completion included) is in the tree.
+	cmd.InitDefaultHelpCmd()
+	cmd.InitDefaultCompletionCmd()
+	cmdutil.RejectUnknownSubcommands(cmd)
 	return cmd
 }

@@ -49,7 +49,10 @@ func Deps(f *cmdutil.Factory) (paneltui.Deps, func(), error) {
 	errOut := f.IO.ErrOut
 	var log io.WriteCloser
 	f.IO.ErrOut = io.Discard
-	if cfg.Debug {
+	switch {
+	case f.DebugLog() != nil: // opened for the command (--debug), closed when it ends
+		f.IO.ErrOut = f.DebugLog()
+	case cfg.Debug:
 		file, err := cmdutil.OpenDebugLog(cfg)
 		if err != nil {
 			return paneltui.Deps{}, nil, err

@@ -6,6 +6,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -166,7 +167,7 @@ func (d *debugRun) check(before int64, args []string, http bool, code int) {
 	added := d.logSince(before)
 	path := "panel " + strings.Join(commandWords(args), " ")
 	start := regexp.MustCompile(`(?m)^time=\S+ level=INFO msg=command pid=\d+ path=` + regexp.QuoteMeta(quoted(path)) + ` flags="?\[[^\]]*debug`)
-	end := regexp.MustCompile(`(?m)^time=\S+ level=INFO msg=exit pid=\d+ exit_code=` + string(rune('0'+code)))
+	end := regexp.MustCompile(`(?m)^time=\S+ level=INFO msg=exit pid=\d+ exit_code=` + strconv.Itoa(code))
 	if !start.MatchString(added) || !end.MatchString(added) || http != strings.Contains(added, "msg=http") {
 		d.t.Errorf("panel %s --debug added to the debug log:\n%s", strings.Join(args, " "), added)
 	}

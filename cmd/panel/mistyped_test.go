@@ -4,6 +4,7 @@ import (
 	"os"
 	"os/exec"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -105,7 +106,7 @@ func TestHelpDocumentsExitCodes(t *testing.T) {
 		t.Fatal(err)
 	}
 	for code, args := range map[int][]string{exitOK: {"version"}, exitFailure: {"orgs", "swtich"}, exitNotSignedIn: {"status"}} {
-		line := regexp.MustCompile(`(?m)^  ` + string(rune('0'+code)) + `  \S`)
+		line := regexp.MustCompile(`(?m)^  ` + strconv.Itoa(code) + `  \S`)
 		if !strings.Contains(string(out), "Exit codes") || !line.Match(out) {
 			t.Errorf("panel --help does not document exit code %d:\n%s", code, out)
 		}

@@ -54,18 +54,30 @@ func newEnv(t testing.TB, srv *emulator.Server, email string) *env {
 
 func (e *env) signIn(email string) {
 	e.t.Helper()
-	bl, err := e.app.Session.BeginBrowserLogin(ctx(e.t), auth.LoginOptions{Email: email})
+	e.signInWith(auth.LoginOptions{Email: email})
+}
+
+// signInWith signs in through the browser flow with o, the test playing the
+// browser.
+func (e *env) signInWith(o auth.LoginOptions) *app.SignedIn {
+	e.t.Helper()
+	bl, err := e.app.Session.BeginBrowserLogin(ctx(e.t), o)
 	if err != nil {
 		e.t.Fatal(err)
 	}
 	defer bl.Close()
-	go func() {
-		if resp, err := http.Get(bl.URL()); err == nil {
-			resp.Body.Close()
-		}
-	}()
-	if _, err := bl.Wait(ctx(e.t)); err != nil {
+	go browse(bl.URL())
+	res, err := bl.Wait(ctx(e.t))
+	if err != nil {
 		e.t.Fatalf("sign in: %v", err)
+	}
+	return res
+}
+
+// browse plays the browser: it follows the sign-in URL to the callback.
+func browse(url string) {
+	if resp, err := http.Get(url); err == nil {
+		resp.Body.Close()
 	}
 }
 

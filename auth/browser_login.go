@@ -21,12 +21,13 @@ type BrowserLogin struct {
 }
 
 // BeginBrowserLogin starts the loopback listener and builds the AuthKit authorize URL (PKCE S256, random
-// state carrying Next, provider=authkit).
+// state carrying Next and the organization asked for, provider=authkit). An OrganizationID goes on the URL
+// as organization_id: AuthKit signs the user in there (B28).
 func (s *Session) BeginBrowserLogin(ctx context.Context, o LoginOptions) (*BrowserLogin, error) {
 	if err := s.checkCanSignIn(); err != nil {
 		return nil, err
 	}
-	b := &BrowserLogin{s: s, opts: o, pkce: newPKCE(), state: newState(o.Next)}
+	b := &BrowserLogin{s: s, opts: o, pkce: newPKCE(), state: newState(o.Next, o.OrganizationID)}
 	port := o.CallbackPort
 	if port == 0 {
 		port = s.opts.CallbackPort
@@ -132,7 +133,8 @@ func (b *BrowserLogin) finish(ctx context.Context, cb callback) (*Result, error)
 		}
 		return nil, fmt.Errorf("exchange the sign-in code: %w", err)
 	}
-	return b.s.saveLogin(ctx, res, nextFromState(cb.state))
+	next, org := fromState(cb.state)
+	return b.s.saveLogin(ctx, res, next, org)
 }
 
 func outcomePage(res *Result, err error) pageOutcome {

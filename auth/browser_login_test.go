@@ -167,3 +167,18 @@ func TestPastedQueryWithoutAddressWorks(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// A sign-in that names an organization lands in it, and the result says
+// which organization was asked for (carried through the state, B28).
+func TestBrowserLoginIntoTheOrganizationAskedFor(t *testing.T) {
+	srv := startEmulator(t, emulator.Options{})
+	s := newSession(t, srv)
+	res := loginBrowser(t, s, auth.LoginOptions{Email: "alice@example.com", OrganizationID: "org_globex", Next: "members"})
+	if res.Info.OrganizationID != "org_globex" || res.AskedOrganization != "org_globex" || res.Next != "members" {
+		t.Fatalf("signed in to %q (asked %q, next %q), want org_globex", res.Info.OrganizationID, res.AskedOrganization, res.Next)
+	}
+	res = loginBrowser(t, s, auth.LoginOptions{Email: "alice@example.com"})
+	if res.Info.OrganizationID != "org_acme" || res.AskedOrganization != "" {
+		t.Fatalf("without an organization: in %q, asked %q", res.Info.OrganizationID, res.AskedOrganization)
+	}
+}

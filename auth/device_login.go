@@ -79,7 +79,7 @@ func (d *DeviceLogin) Wait(ctx context.Context) (*Result, error) {
 		}
 		res, err := d.s.wos.authenticate(ctx, grantDeviceCode, map[string]string{"device_code": d.deviceCode})
 		if err == nil {
-			return d.s.saveLogin(ctx, res, d.opts.Next)
+			return d.s.saveLogin(ctx, res, d.opts.Next, d.opts.OrganizationID)
 		}
 		var ref *RefusedError
 		var sel *OrganizationSelectionRequired

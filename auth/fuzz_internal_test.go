@@ -56,15 +56,19 @@ func FuzzCallbackQuery(f *testing.F) {
 	})
 }
 
-// The state carries next (B4): any next survives the round trip, and any state decodes without panicking.
+// The state carries next (B4) and the organization (B28): any pair survives the round trip, and any state
+// decodes without panicking.
 func FuzzStateNext(f *testing.F) {
 	f.Add("", fuzzState)
 	f.Add("orgs", "abc.b3Jncw")
 	f.Add("invitations/received?id=1&x=ü", "abc.!!!")
 	f.Add("\x00\xff", "..")
 	f.Fuzz(func(t *testing.T, next, state string) {
-		if got := nextFromState(newState(next)); got != next {
+		if got := nextFromState(newState(next, "")); got != next {
 			t.Fatalf("next %q came back as %q", next, got)
+		}
+		if n, o := fromState(newState(next, next+"-org")); n != next || o != next+"-org" {
+			t.Fatalf("next %q came back as %q, organization as %q", next, n, o)
 		}
 		if got := nextFromState(state); got != "" && !strings.Contains(state, ".") {
 			t.Fatalf("state %q without a next part yielded %q", state, got)

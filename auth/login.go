@@ -36,6 +36,9 @@ func (o LoginOptions) timeout() time.Duration {
 type Result struct {
 	Info Info
 	Next string
+	// AskedOrganization is the organization the sign-in asked for (external id, "" = none): when
+	// Info.OrganizationID differs, WorkOS put the user elsewhere and the caller says so (B28).
+	AskedOrganization string
 	// StoredAt is when the tokens were safely stored (for the callback-to-storage measurement).
 	StoredAt time.Time
 }
@@ -69,11 +72,11 @@ func (s *Session) ChooseOrganization(ctx context.Context, sel *OrganizationSelec
 	if err != nil {
 		return nil, err
 	}
-	return s.saveLogin(ctx, res, sel.Next)
+	return s.saveLogin(ctx, res, sel.Next, orgID)
 }
 
 // saveLogin stores a fresh sign-in in place of whatever was stored, and ends the replaced server session.
-func (s *Session) saveLogin(ctx context.Context, res *authResponse, next string) (*Result, error) {
+func (s *Session) saveLogin(ctx context.Context, res *authResponse, next, asked string) (*Result, error) {
 	s.setRevoked(false)
 	at, c, err := accessFromResponse(res, s.now())
 	if err != nil {
@@ -112,5 +115,5 @@ func (s *Session) saveLogin(ctx context.Context, res *authResponse, next string)
 	if err != nil {
 		return nil, err
 	}
-	return &Result{Info: info, Next: next, StoredAt: storedAt}, nil
+	return &Result{Info: info, Next: next, AskedOrganization: asked, StoredAt: storedAt}, nil
 }

@@ -24,21 +24,37 @@ func newPKCE() pkce {
 	return pkce{verifier: v, challenge: base64.RawURLEncoding.EncodeToString(sum[:])}
 }
 
-// newState returns a random state that also carries next (B4): "<nonce>.<base64url(next)>".
-func newState(next string) string {
+// newState returns a random state that also carries where to land (next, B4) and the organization the
+// sign-in asked for (org, B28): "<nonce>[.<base64url(next)>[.<base64url(org)>]]".
+func newState(next, org string) string {
 	s := randomString(24)
-	if next != "" {
+	if next != "" || org != "" {
 		s += "." + base64.RawURLEncoding.EncodeToString([]byte(next))
+	}
+	if org != "" {
+		s += "." + base64.RawURLEncoding.EncodeToString([]byte(org))
 	}
 	return s
 }
 
 // nextFromState recovers next from a state built by newState ("" when absent or malformed).
 func nextFromState(state string) string {
-	_, enc, ok := strings.Cut(state, ".")
+	next, _ := fromState(state)
+	return next
+}
+
+// fromState recovers next and the organization from a state built by newState ("" for a part absent or
+// malformed).
+func fromState(state string) (next, org string) {
+	_, rest, ok := strings.Cut(state, ".")
 	if !ok {
-		return ""
+		return "", ""
 	}
+	encNext, encOrg, _ := strings.Cut(rest, ".")
+	return decodeStatePart(encNext), decodeStatePart(encOrg)
+}
+
+func decodeStatePart(enc string) string {
 	b, err := base64.RawURLEncoding.DecodeString(enc)
 	if err != nil {
 		return ""

@@ -18,7 +18,7 @@ import (
 // takes constant time cannot be observed reliably in a test; TestSecretsAreComparedInConstantTime checks
 // the code instead: the state only meets subtle.ConstantTimeCompare (through sameSecret).
 func TestForgedStateOfEqualLengthIsRefused(t *testing.T) {
-	state := newState("orgs")
+	state := newState("orgs", "")
 	flip := func(i int) string {
 		b := []byte(state)
 		if b[i] == 'A' {
@@ -156,7 +156,7 @@ func TestPKCEVerifierIsLongRandomAndUnique(t *testing.T) {
 	}
 	states := map[string]bool{}
 	for range 1000 {
-		st := newState("")
+		st := newState("", "")
 		if len(st) < 32 || states[st] {
 			t.Fatalf("state %q is short or repeated", st)
 		}

@@ -72,18 +72,23 @@ func TestExpiryUsesTheLocalClock(t *testing.T) {
 	}
 }
 
-func TestStateCarriesNext(t *testing.T) {
+func TestStateCarriesNextAndTheOrganization(t *testing.T) {
 	for _, next := range []string{"", "orgs", "invitations/received?id=1&x=ü"} {
-		st := newState(next)
-		if got := nextFromState(st); got != next {
-			t.Errorf("next %q came back as %q", next, got)
-		}
-		if st == newState(next) {
-			t.Error("state is not random")
+		for _, org := range []string{"", "org_umbrella"} {
+			st := newState(next, org)
+			if n, o := fromState(st); n != next || o != org {
+				t.Errorf("next %q, organization %q came back as %q, %q", next, org, n, o)
+			}
+			if st == newState(next, org) {
+				t.Error("state is not random")
+			}
 		}
 	}
 	if nextFromState("abc.!!!") != "" {
 		t.Error("a malformed state yielded a next")
+	}
+	if n, o := fromState("abc.b3Jncw.!!!"); n != "orgs" || o != "" {
+		t.Errorf("a malformed organization part: %q, %q", n, o)
 	}
 }
 

@@ -17,6 +17,9 @@ type State struct {
 	RecentOrganizations  []string          `json:"recent_organizations,omitempty"` // most recent first
 	PinnedOrganizations  []string          `json:"pinned_organizations,omitempty"`
 	Last                 LastKnown         `json:"last_known,omitzero"`
+	// ResumeOrganization is the organization a session the user did not end (a revoked one) was in: the
+	// next sign-in asks for it. A sign-out the user asked for forgets it.
+	ResumeOrganization *Organization `json:"resume_organization,omitempty"`
 }
 
 // LastKnown is what the last successful check saw, with the API's field names.
@@ -136,6 +139,9 @@ func (s *State) ForgetOrganization(orgExternalID string) {
 	}
 	if s.Last.Organization != nil && s.Last.Organization.ExternalID == orgExternalID {
 		s.Last = LastKnown{User: s.Last.User, At: s.Last.At}
+	}
+	if s.ResumeOrganization != nil && s.ResumeOrganization.ExternalID == orgExternalID {
+		s.ResumeOrganization = nil
 	}
 }
 

@@ -203,6 +203,10 @@ func (st State) clone() State {
 		p := *st.Last.Project
 		c.Last.Project = &p
 	}
+	if st.ResumeOrganization != nil {
+		o := *st.ResumeOrganization
+		c.ResumeOrganization = &o
+	}
 	return c
 }
 

@@ -19,6 +19,7 @@ type header struct {
 	User      string // email
 	Org       string // name
 	OrgStatus string // "" or ACTIVE: no marker
+	WasOrg    string // the organization a sign-in moved the user out of unasked (B28)
 	Project   string
 	Stale     bool // still the local store's last known values
 }
@@ -49,6 +50,9 @@ func (m *Model) headerView() string {
 		org := t.HeaderLabel.Render("org ") + value(m.header.Org)
 		if s := m.header.OrgStatus; s != "" && s != "ACTIVE" {
 			org += t.HeaderMarker.Render(" [" + termsafe.Line(s) + "]")
+		}
+		if w := m.header.WasOrg; w != "" {
+			org += t.HeaderMarker.Render(" (was " + termsafe.Line(w) + ")")
 		}
 		parts = append(parts, org)
 	}

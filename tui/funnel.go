@@ -26,7 +26,7 @@ func (m *Model) funnel(err error) tea.Cmd {
 		// Seen outside the app's check: sign out locally too (B7), then sign in.
 		a := m.deps.App
 		ctx := m.ctx.Ctx
-		signOut := func() tea.Msg { _, _ = a.SignOut(ctx); return nil }
+		signOut := func() tea.Msg { _ = a.SignOutRevoked(ctx); return nil }
 		return tea.Batch(signOut, m.revoked())
 	case errors.Is(err, auth.ErrLoginRequired) || api.IsUnauthenticated(err):
 		if m.auth == authSignedOut {

@@ -158,6 +158,9 @@ func (m *Model) gateDone(msg gateMsg) tea.Cmd {
 	m.header.Stale = false
 	m.unreachable = false
 	cmds := []tea.Cmd{m.setStatus("", common.LevelInfo, -1), m.armTimers(), rememberUser(m.deps.App, msg.user)}
+	if change := m.landedElsewhere(msg); change != "" {
+		cmds = append(cmds, m.setStatus(change, common.LevelWarning, -1))
+	}
 	if msg.orgErr == nil && msg.org == nil {
 		m.ctx.Org, m.ctx.Project = nil, nil
 		cmds = append(cmds, m.setIdentity(msg.user, nil, nil), m.reset(m.newScreen(common.RouteOnboarding)))
@@ -174,6 +177,22 @@ func (m *Model) gateDone(msg gateMsg) tea.Cmd {
 	cmds = append(cmds, m.setIdentity(msg.user, msg.org, nil), loadProject(m.ctx.Ctx, m.deps.App, m.ctx.Generation()))
 	cmds = append(cmds, m.land())
 	return tea.Batch(cmds...)
+}
+
+// landedElsewhere compares where a sign-in landed with where it set out to
+// (B28): a difference goes to the header (until the user switches) and is
+// returned for the status line.
+func (m *Model) landedElsewhere(msg gateMsg) string {
+	asked := m.asked
+	m.asked = nil
+	if msg.orgErr != nil {
+		return ""
+	}
+	change := app.OrganizationChange(asked, msg.org)
+	if change != "" {
+		m.wasOrg = orgLabel(*asked)
+	}
+	return change
 }
 
 // land opens the route that waited for the gate (B4 `next`).
@@ -217,14 +236,40 @@ func (m *Model) markDeactivated() {
 
 // toSignIn leaves the authenticated screens for the sign-in screen; after
 // signing in the user lands on next (B4).
+//
+// orgID names the organization to sign in to (one the user asked for);
+// without it, the sign-in asks for the organization the user was in (B28).
 func (m *Model) toSignIn(next common.Route, reason, orgID string) tea.Cmd {
 	if next == "" {
 		if top := m.top(); top != nil && top.Route().Name() != common.RouteSignIn {
 			next = top.Route()
 		}
 	}
+	org, resuming := organizationNamed(orgID), false
+	if org == nil {
+		org, resuming = m.resumeOrganization(), true
+	}
 	m.leaveSession()
-	return m.reset(m.signInScreen(next, reason, orgID))
+	return m.reset(m.signInScreen(next, reason, org, resuming))
+}
+
+// resumeOrganization is the organization a replacing sign-in asks for: the
+// one shown, else what the app kept of the session (a file read, once per
+// sign-in screen).
+func (m *Model) resumeOrganization() *api.Organization {
+	if o := m.ctx.Org; o != nil && o.ExternalID != "" {
+		org := *o
+		return &org
+	}
+	return m.deps.App.ResumeOrganization(m.ctx.Ctx)
+}
+
+// organizationNamed is the organization of an external id ("": none).
+func organizationNamed(id string) *api.Organization {
+	if id == "" {
+		return nil
+	}
+	return &api.Organization{ExternalID: id}
 }
 
 // leaveSession forgets the session: a new generation, nothing known of the
@@ -236,11 +281,14 @@ func (m *Model) leaveSession() {
 	m.ctx.Keys.SetSignedIn(false)
 	m.pending = ""
 	m.ctx.SessionInfo = auth.Info{}
+	m.wasOrg = ""
 	m.forgetIdentity()
 }
 
-// signedIn runs the gate again for the new session and lands on next.
-func (m *Model) signedIn(next common.Route) tea.Cmd {
+// signedIn runs the gate again for the new session and lands on next;
+// asked is the organization the sign-in set out to land in.
+func (m *Model) signedIn(next common.Route, asked *api.Organization) tea.Cmd {
+	m.asked = asked
 	m.ctx.NextGeneration()
 	m.justSignedIn = true
 	m.pending = next
@@ -275,5 +323,5 @@ func (m *Model) signedOut(reason string) tea.Cmd {
 	m.ctx.GatePassed = false
 	m.ctx.Keys.SetSignedIn(false)
 	m.pending = ""
-	return m.reset(m.signInScreen("", reason, ""))
+	return m.reset(m.signInScreen("", reason, nil, false))
 }

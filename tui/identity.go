@@ -70,6 +70,7 @@ func (m *Model) refreshHeader() {
 	if p := m.ctx.Project; p != nil {
 		h.Project = p.Name
 	}
+	h.WasOrg = m.wasOrg
 	m.header = h
 }
 

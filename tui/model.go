@@ -7,6 +7,7 @@ import (
 	bhelp "github.com/charmbracelet/bubbles/help"
 	tea "github.com/charmbracelet/bubbletea"
 
+	"github.com/panel-dev/panel/api"
 	"github.com/panel-dev/panel/tui/common"
 )
 
@@ -36,8 +37,14 @@ type Model struct {
 	auth         authPhase
 	pending      common.Route // opened before the gate passed, or `next`
 	justSignedIn bool         // B6: a 401 now is not a reason to sign in again
-	unreachable  bool         // the gate passed without the API: its warning stays until a check gets through
-	armedGen     common.Generation
+	// asked is the organization the last sign-in set out to land in: the gate tells the user when the
+	// session landed elsewhere (B28).
+	asked *api.Organization
+	// wasOrg names the organization a sign-in moved the user out of without being asked: the header
+	// shows it until the user switches.
+	wasOrg      string
+	unreachable bool // the gate passed without the API: its warning stays until a check gets through
+	armedGen    common.Generation
 
 	switchSeq   int // the current switch; older switches' steps are dropped
 	switchStart time.Time
@@ -60,7 +67,7 @@ func newModel(ctx context.Context, d Deps, reg *common.Registry) *Model {
 	m.loadLastKnown()
 	m.ctx.Keys.SetSignedIn(false)
 	if d.SignInReason != "" {
-		m.stack = []entry{m.enter(m.signInScreen(d.Start, d.SignInReason, d.SignInOrganization))}
+		m.stack = []entry{m.enter(m.signInScreen(d.Start, d.SignInReason, organizationNamed(d.SignInOrganization), false))}
 		m.setAuth(authSignedOut)
 		m.syncBack()
 		return m
@@ -150,7 +157,7 @@ func (m *Model) handleNavigation(msg tea.Msg) (tea.Cmd, bool) {
 	case common.SignInMsg:
 		return m.signInStarting(msg), true
 	case common.SignedInMsg:
-		return m.signedIn(msg.Next), true
+		return m.signedIn(msg.Next, msg.Asked), true
 	case common.SignedOutMsg:
 		return m.signedOut(msg.Reason), true
 	case common.SignOutMsg:

@@ -3,6 +3,7 @@ package tui
 import (
 	tea "github.com/charmbracelet/bubbletea"
 
+	"github.com/panel-dev/panel/api"
 	"github.com/panel-dev/panel/tui/common"
 	"github.com/panel-dev/panel/tui/screens/signin"
 )
@@ -32,9 +33,15 @@ func (m *Model) newScreen(r common.Route) common.Screen {
 	return spec.New(m.ctx, common.Opening{Route: r, Below: m.top()})
 }
 
-func (m *Model) signInScreen(next common.Route, reason, orgID string) common.Screen {
-	return signin.New(m.ctx, signin.Options{Next: next, Reason: reason, OrganizationID: orgID,
-		Email: m.deps.SignInEmail, Browser: m.deps.Browser, Clipboard: m.deps.Clipboard})
+// signInScreen builds the sign-in screen into org (nil: none; resuming: the
+// organization the replaced session was in, B28).
+func (m *Model) signInScreen(next common.Route, reason string, org *api.Organization, resuming bool) common.Screen {
+	o := signin.Options{Next: next, Reason: reason, Email: m.deps.SignInEmail, Browser: m.deps.Browser,
+		Clipboard: m.deps.Clipboard, Resuming: resuming}
+	if org != nil {
+		o.OrganizationID, o.OrganizationName = org.ExternalID, org.Name
+	}
+	return signin.New(m.ctx, o)
 }
 
 // open shows route r: over the current stack, or over home alone (reset).

@@ -99,6 +99,7 @@ func (m *Model) switchStep(msg switchStepMsg) tea.Cmd {
 	case app.SwitchTokenReady:
 		gen := m.ctx.NextGeneration()
 		m.ctx.Org, m.ctx.Project = &org, nil
+		m.wasOrg = "" // the user chose where to be
 		m.header.Stale = false
 		m.refreshHeader()
 		m.ctx.SessionInfo.OrganizationID = org.ExternalID

@@ -1,6 +1,10 @@
 package common
 
-import tea "github.com/charmbracelet/bubbletea"
+import (
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/panel-dev/panel/api"
+)
 
 // PushMsg puts a screen on top of the stack.
 type PushMsg struct{ Screen Screen }
@@ -41,7 +45,12 @@ const (
 
 // SignedInMsg is sent by the sign-in screen when a session exists; the root
 // then runs the auth gate and lands on Next (unknown or empty: home).
-type SignedInMsg struct{ Next Route }
+type SignedInMsg struct {
+	Next Route
+	// Asked is the organization the sign-in set out to land in (nil: none); the root says so when the
+	// session lands elsewhere (B28).
+	Asked *api.Organization
+}
 
 // QuitMsg asks the root to quit.
 type QuitMsg struct{}
@@ -76,6 +85,11 @@ func SignInWith(next Route, reason string, start SignInStart) tea.Cmd {
 
 // SignedIn returns a command that tells the root a session now exists.
 func SignedIn(next Route) tea.Cmd { return msgCmd(SignedInMsg{Next: next}) }
+
+// SignedInTo is SignedIn for a sign-in that asked for an organization.
+func SignedInTo(next Route, asked *api.Organization) tea.Cmd {
+	return msgCmd(SignedInMsg{Next: next, Asked: asked})
+}
 
 // Quit returns a command that quits the TUI.
 func Quit() tea.Cmd { return msgCmd(QuitMsg{}) }

@@ -100,7 +100,11 @@ func Run(opts *Options) error {
 	lines := readLines(opts.IO.In)
 	lo := auth.LoginOptions{SignUp: opts.SignUp, Email: opts.Email, OrganizationID: opts.OrganizationID, Timeout: opts.Timeout,
 		CallbackPort: opts.CallbackPort, Reauthenticate: opts.Force}
+	resumed := resumeOrganization(ctx, opts, s, &lo)
 	res, err := signIn(ctx, opts, s, lo, lines)
+	if resumed != nil && refusedSignIn(err) {
+		res, err = signInWithoutResuming(ctx, opts, s, lo, lines, resumed, err)
+	}
 	var sel *auth.OrganizationSelectionRequired
 	if errors.As(err, &sel) {
 		res, err = finishOrganizationSelection(ctx, opts, s, sel, lo, lines)
@@ -111,6 +115,7 @@ func Run(opts *Options) error {
 	forgetLastKnown(opts.Store)
 	fmt.Fprintf(opts.IO.ErrOut, "Signed in as %s%s.\nTokens are kept in %s.\n",
 		who(res.Info), inOrganization(res.Info.OrganizationID), res.Info.StorageReason)
+	sayOrganizationChange(opts.IO.ErrOut, resumed, res.Info.OrganizationID)
 	return nil
 }
 

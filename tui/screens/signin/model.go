@@ -23,10 +23,15 @@ import (
 type Options struct {
 	Next           common.Route // where to land afterwards ("" = home)
 	Reason         string       // shown on top: "your session was revoked"
-	OrganizationID string       // sign in to this organization (a refused switch, B15)
-	Email          string       // login hint
-	Browser        string       // BROWSER command ("" = the system's opener)
-	Clipboard      io.Writer    // where the OSC 52 copy sequence goes (nil = stderr)
+	OrganizationID string       // sign in to this organization (a refused switch, B15; where the user was, B28)
+	// OrganizationName names OrganizationID for the user ("" = unknown).
+	OrganizationName string
+	// Resuming: OrganizationID is where the replaced session was, not one the user asked for. When
+	// WorkOS refuses it (the user left it meanwhile), the sign-in starts again without it.
+	Resuming  bool
+	Email     string    // login hint
+	Browser   string    // BROWSER command ("" = the system's opener)
+	Clipboard io.Writer // where the OSC 52 copy sequence goes (nil = stderr)
 }
 
 type phase int
@@ -55,6 +60,9 @@ type Model struct {
 	signUp     bool
 	other      bool // sign in as someone else (prompt=login)
 	byDevice   bool // the organization to choose came from a device sign-in
+	// asked is the organization the sign-in set out to land in (kept when a refusal drops it from
+	// the next attempt): the root compares it with where the session lands (B28).
+	asked *app.Organization
 
 	login      *app.BrowserSignIn
 	browserErr error // the browser could not be opened: the URL is the way
@@ -77,7 +85,11 @@ func New(ctx *common.Context, opts Options) *Model {
 	ti.Placeholder = ctx.Theme.Placeholder("http://127.0.0.1:…/callback?code=…&state=…")
 	ti.Prompt = "paste › "
 	ti.CharLimit = 4096
-	return &Model{ctx: ctx, opts: opts, keys: newKeyMap(), paste: ti}
+	m := &Model{ctx: ctx, opts: opts, keys: newKeyMap(), paste: ti}
+	if opts.OrganizationID != "" {
+		m.asked = &app.Organization{ExternalID: opts.OrganizationID, Name: opts.OrganizationName}
+	}
+	return m
 }
 
 // Init has nothing to start: sign-in begins on a key.

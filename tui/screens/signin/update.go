@@ -3,6 +3,7 @@ package signin
 import (
 	"context"
 	"errors"
+	"fmt"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -103,7 +104,11 @@ func (m *Model) pasteKey(msg tea.KeyMsg) tea.Cmd {
 }
 
 func (m *Model) loginOptions() app.SignInOptions {
-	return app.SignInOptions{SignUp: m.signUp, Reauthenticate: m.other, OrganizationID: m.opts.OrganizationID, Email: m.opts.Email,
+	org := m.opts.OrganizationID
+	if m.signUp && m.opts.Resuming {
+		org = "" // a new account is in no organization yet
+	}
+	return app.SignInOptions{SignUp: m.signUp, Reauthenticate: m.other, OrganizationID: org, Email: m.opts.Email,
 		Next: string(m.opts.Next)}
 }
 
@@ -155,7 +160,7 @@ func (m *Model) finished(msg finishedMsg) tea.Cmd {
 	case msg.err == nil:
 		m.stop()
 		m.phase = phaseIdle
-		return common.SignedIn(common.Route(msg.res.Next))
+		return common.SignedInTo(common.Route(msg.res.Next), m.asked)
 	case errors.As(msg.err, &sel):
 		m.byDevice = m.phase == phaseDevice
 		m.stop()
@@ -169,6 +174,13 @@ func (m *Model) finished(msg finishedMsg) tea.Cmd {
 			m.opts.Reason = "A device code cannot name an organization, so this last step is a browser " +
 				"sign-in into it: open the address below on any device, and paste back the address it ends on."
 		}
+		return m.startBrowser()
+	case m.opts.Resuming && m.opts.OrganizationID != "" && errors.As(msg.err, &refused):
+		// WorkOS refused the organization the user was in (not a member any more): sign in
+		// without naming it; the root says where the user landed.
+		m.opts.Reason = fmt.Sprintf("%s refused the sign-in (%s). Signing in without it.",
+			m.organizationLabel(), refused.Error())
+		m.opts.OrganizationID, m.opts.Resuming = "", false
 		return m.startBrowser()
 	case errors.Is(msg.err, context.Canceled):
 	default:
@@ -201,6 +213,14 @@ func (m *Model) copyText() string {
 		return m.login.URL()
 	}
 	return ""
+}
+
+// organizationLabel names the organization the sign-in asks for.
+func (m *Model) organizationLabel() string {
+	if m.opts.OrganizationName != "" {
+		return m.opts.OrganizationName
+	}
+	return m.opts.OrganizationID
 }
 
 func closeLogin(l *app.BrowserSignIn) {

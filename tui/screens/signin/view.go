@@ -21,7 +21,7 @@ func (m *Model) View() string {
 		b.WriteString(m.wrap(t.Warning, m.opts.Reason) + "\n\n")
 	}
 	if m.opts.OrganizationID != "" && m.phase != phasePickOrg {
-		b.WriteString(m.wrap(t.Muted, "Signing in to organization "+m.opts.OrganizationID+".") + "\n\n")
+		b.WriteString(m.wrap(t.Muted, "Signing in to organization "+termsafe.Line(m.organizationLabel())+".") + "\n\n")
 	}
 	switch m.phase {
 	case phaseIdle:

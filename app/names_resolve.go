@@ -5,12 +5,16 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/panel-dev/panel/store"
 )
 
 // uuidLike is the shape of the API's ids: a query of that shape is taken as an id.
-var uuidLike = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)
+// Compiled on first use, not at every panel start.
+var uuidLike = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)
+})
 
 // InvitationNotFoundError is a name that no pending invitation answers to.
 type InvitationNotFoundError struct {
@@ -48,7 +52,7 @@ func (a *App) SentInvitationID(ctx context.Context, query string) (string, error
 // the server.
 func (a *App) ReceivedInvitationID(ctx context.Context, query string) (string, error) {
 	query = InvitationID(query)
-	if uuidLike.MatchString(query) {
+	if uuidLike().MatchString(query) {
 		return query, nil
 	}
 	return a.resolveInvitation(query, store.NamesReceivedInvitations, "", func() error {

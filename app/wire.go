@@ -65,9 +65,21 @@ func (c Config) requestTimeout() time.Duration {
 
 func base(rt http.RoundTripper) http.RoundTripper {
 	if rt == nil {
-		return defaultTransport()
+		return lazyDefault{}
 	}
 	return rt
+}
+
+// lazyDefault is defaultTransport, built on the first request: a command
+// that sends none (status --offline, completion) does not pay for cloning it.
+type lazyDefault struct{}
+
+func (lazyDefault) RoundTrip(r *http.Request) (*http.Response, error) {
+	return defaultTransport().RoundTrip(r)
+}
+
+func (lazyDefault) CloseIdleConnections() {
+	defaultTransport().(*http.Transport).CloseIdleConnections()
 }
 
 // defaultTransport keeps as many idle connections as a walk has pages in

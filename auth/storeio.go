@@ -5,6 +5,9 @@ package auth
 // the caller holds the session lock, so what it reads stays stored until the stamp moves and is kept.
 
 func (s *Session) loadRecord(locked bool) (*record, error) {
+	if !locked && !s.cache.known() {
+		return s.store.loadRecord() // nothing to compare a stamp with: spare reading it
+	}
 	stamp, ok := readStamp(s.lockPath)
 	if rec, hit := s.cache.record(stamp, ok); hit {
 		return rec, nil
@@ -17,6 +20,9 @@ func (s *Session) loadRecord(locked bool) (*record, error) {
 }
 
 func (s *Session) loadAccess(org string, locked bool) (*accessToken, error) {
+	if !locked && !s.cache.known() {
+		return s.store.loadAccess(org)
+	}
 	stamp, ok := readStamp(s.lockPath)
 	if at, hit := s.cache.accessOf(stamp, ok, org); hit {
 		return at, nil

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/panel-dev/panel/emulator/state"
 )
@@ -57,7 +58,9 @@ func (h *handler) updateDefaultProject(w http.ResponseWriter, r *http.Request, c
 
 // organizationName is B20's rule: 1–39 characters, lowercase letters, digits
 // and dashes, starting and ending with a letter or digit, no "--".
-var organizationName = regexp.MustCompile(`^[a-z0-9]([a-z0-9-]{0,37}[a-z0-9])?$`)
+var organizationName = sync.OnceValue(func() *regexp.Regexp { // compiled on first use, not at every panel start
+	return regexp.MustCompile(`^[a-z0-9]([a-z0-9-]{0,37}[a-z0-9])?$`)
+})
 
 func nameProblem(name string) string {
 	switch {
@@ -65,7 +68,7 @@ func nameProblem(name string) string {
 		return "cannot be blank"
 	case len(name) > 39:
 		return "must be at most 39 characters"
-	case !organizationName.MatchString(name):
+	case !organizationName().MatchString(name):
 		return "must contain only lowercase letters, digits and dashes, and start and end with a letter or digit"
 	case strings.Contains(name, "--"):
 		return "cannot contain two dashes in a row"

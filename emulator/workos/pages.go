@@ -5,12 +5,17 @@ import (
 	"embed"
 	"html/template"
 	"net/http"
+	"sync"
 )
 
 //go:embed templates/*.html
 var templateFS embed.FS
 
-var pages = template.Must(template.ParseFS(templateFS, "templates/*.html"))
+// pages are parsed on the first page served, not when panel starts: every panel command links the
+// emulator, and only `panel emulator` and `panel demo` serve a page.
+var pages = sync.OnceValue(func() *template.Template {
+	return template.Must(template.ParseFS(templateFS, "templates/*.html"))
+})
 
 // page is the data of every hosted page.
 type page struct {
@@ -32,7 +37,7 @@ type orgChoice struct{ ID, Name string }
 
 func renderPage(w http.ResponseWriter, status int, name string, p page) {
 	var buf bytes.Buffer
-	if err := pages.ExecuteTemplate(&buf, name+".html", p); err != nil {
+	if err := pages().ExecuteTemplate(&buf, name+".html", p); err != nil {
 		http.Error(w, "template: "+err.Error(), http.StatusInternalServerError)
 		return
 	}

@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
 )
 
@@ -54,7 +53,22 @@ type Overrides struct {
 	Debug           bool
 }
 
-var profileName = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$`)
+// validProfileName: a letter or digit, then up to 63 letters, digits, '_', '.' or '-' (ASCII). Written
+// out rather than a regular expression: it runs on every start, and compiling {0,63} costs more than the
+// whole check.
+func validProfileName(s string) bool {
+	if s == "" || len(s) > 64 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		alnum := 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+		if !alnum && (i == 0 || c != '_' && c != '.' && c != '-') {
+			return false
+		}
+	}
+	return true
+}
 
 // Load resolves the configuration from overrides, the environment and the file.
 func Load(o Overrides) (*Config, error) {
@@ -68,7 +82,7 @@ func Load(o Overrides) (*Config, error) {
 	}
 	c := &Config{Dir: dir, Source: map[string]string{}, Warnings: warnings}
 	c.Profile = c.pick("profile", o.Profile, os.Getenv("PANEL_PROFILE"), file.DefaultProfile, DefaultProfile)
-	if !profileName.MatchString(c.Profile) {
+	if !validProfileName(c.Profile) {
 		return nil, fmt.Errorf("invalid profile name %q: use letters, digits, '.', '_' and '-'", c.Profile)
 	}
 	p := file.Profiles[c.Profile]

@@ -42,7 +42,11 @@ func (a *App) rememberMembers(org string, members []Member) {
 	names := make([]store.Name, 0, len(members))
 	for _, m := range members {
 		if m.User != nil && m.User.Email != "" {
-			names = append(names, store.Name{ID: m.ID, Name: m.User.Email, Note: string(m.Role)})
+			role := "member"
+			if m.Role == api.RoleOwner {
+				role = "owner"
+			}
+			names = append(names, store.Name{ID: m.ID, Name: m.User.Email, Note: role})
 		}
 	}
 	a.rememberNames(store.NamesMembers, org, names)
@@ -104,3 +108,12 @@ func matchName(what, query string, names []store.Name) (string, error) {
 	}
 	return "", &AmbiguousNameError{What: what, Query: query, Candidates: hits}
 }
+
+// Kinds of remembered names (completion's sources), for callers that do not reach the store themselves.
+const (
+	NamesProjects            = store.NamesProjects
+	NamesServices            = store.NamesServices
+	NamesMembers             = store.NamesMembers
+	NamesSentInvitations     = store.NamesSentInvitations
+	NamesReceivedInvitations = store.NamesReceivedInvitations
+)

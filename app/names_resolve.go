@@ -97,3 +97,17 @@ func CompletionNames(st *store.Store, kind, org string) []store.Name {
 	}
 	return st.Names(kind, org)
 }
+
+// OrganizationOverride reads this process's organization as given (--organization-id,
+// PANEL_ORGANIZATION_ID): an external id as it is, else the name or id of an organization last seen, from
+// the local store alone (the app that would ask the server is built with the answer).
+func OrganizationOverride(st *store.Store, query string) (string, error) {
+	query = strings.TrimSpace(query)
+	if query == "" || strings.HasPrefix(query, "org_") {
+		return query, nil
+	}
+	if o, ok := st.FindKnownOrganization(query); ok {
+		return o.ExternalID, nil
+	}
+	return "", &OrganizationNotFoundError{Query: query}
+}

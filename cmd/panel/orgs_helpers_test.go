@@ -18,7 +18,8 @@ import (
 // (BROWSER), as a user's would.
 type cliEnv struct {
 	*testEnv
-	terminal bool // pretend stdin/stdout are a terminal
+	terminal bool // pretend stdin/stdout are a terminal (no colour; tables fitted to width when it is set)
+	width    int
 }
 
 func newCLIEnv(t *testing.T, o emulator.Options) *cliEnv {
@@ -61,7 +62,10 @@ func (c *cliEnv) panelCtx(ctx context.Context, stdin string, args ...string) (st
 	c.t.Helper()
 	out, errOut := &syncBuffer{}, &syncBuffer{}
 	f := newFactory(ctx)
-	f.IO = &IOStreams{In: strings.NewReader(stdin), Out: out, ErrOut: errOut, Terminal: c.terminal}
+	f.IO = &IOStreams{In: strings.NewReader(stdin), Out: out, ErrOut: errOut, Terminal: c.terminal, StdoutTTY: c.terminal}
+	if c.terminal {
+		f.IO.Width = c.width
+	}
 	f.HTTPTransport = spectest.Transport(c.t, nil)
 	root := newRootCmd(f)
 	root.SetArgs(args)

@@ -17,7 +17,7 @@ func TestOrgsListSwitchAndBack(t *testing.T) {
 		t.Fatalf("orgs = %+v", orgs)
 	}
 	table := c.ok("orgs", "list")
-	if !strings.Contains(table, "*  acme") || !strings.Contains(table, "org_initech") || !strings.Contains(table, "DEACTIVATED") {
+	if !markedCurrent(table, "acme") || !strings.Contains(table, "initech\torg_initech\tDEACTIVATED\t") {
 		t.Errorf("table:\n%s", table)
 	}
 	c.okJSON(&orgs, "orgs", "list", "--status", "DEACTIVATED")

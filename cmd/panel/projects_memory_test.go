@@ -41,10 +41,14 @@ func TestProjectsUseIsKeptPerOrganization(t *testing.T) {
 
 // projectMarkedCurrent reports whether the list's line of name is marked
 // as the current project.
-func projectMarkedCurrent(list, name string) bool {
+func projectMarkedCurrent(list, name string) bool { return markedCurrent(list, name) }
+
+// markedCurrent reports whether a piped list marks the row of name as current: its first field is the name
+// and its last field the word "current".
+func markedCurrent(list, name string) bool {
 	for _, line := range strings.Split(list, "\n") {
-		f := strings.Fields(line)
-		if len(f) > 1 && f[0] == "*" && f[1] == name {
+		f := strings.Split(line, "\t")
+		if len(f) > 1 && f[0] == name && f[len(f)-1] == "current" {
 			return true
 		}
 	}

@@ -22,7 +22,7 @@ func TestProjectsListAndUse(t *testing.T) {
 		}
 	}
 	table := c.ok("projects", "list")
-	if !strings.Contains(table, "*  default") || !strings.Contains(table, "3         default") {
+	if !markedCurrent(table, "default") || !strings.Contains(table, "\t3\tdefault\t") {
 		t.Errorf("table:\n%s", table)
 	}
 	out := c.ok("projects", "use", "web")
@@ -37,7 +37,7 @@ func TestProjectsListAndUse(t *testing.T) {
 	}
 	c.clearRequests()
 	table = c.ok("projects", "list")
-	if !strings.Contains(table, "*  web") {
+	if !markedCurrent(table, "web") {
 		t.Errorf("web not marked current:\n%s", table)
 	}
 	for _, r := range c.requests() {
@@ -63,7 +63,7 @@ func TestProjectsStaleCurrentProjectIsReplaced(t *testing.T) {
 			t.Fatal(err)
 		}
 		table := c.ok("projects", "list")
-		if !strings.Contains(table, "*  default") {
+		if !markedCurrent(table, "default") {
 			t.Errorf("stale %s: default not current:\n%s", stale, table)
 		}
 		acme, _ := c.srv.State().Organization("org_acme")

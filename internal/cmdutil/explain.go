@@ -29,6 +29,8 @@ func advice(err error) string {
 	var noOrg *app.OrganizationNotFoundError
 	var noProject *app.ProjectNotFoundError
 	var noMember *app.MemberNotFoundError
+	var ambiguousName *app.AmbiguousNameError
+	var noInvitation *app.InvitationNotFoundError
 	var ambiguousService *app.AmbiguousServiceError
 	var noService *app.ServiceNotFoundError
 	var timeout *auth.CallbackTimeoutError
@@ -70,6 +72,16 @@ func advice(err error) string {
 		return " (see `panel projects list`)"
 	case errors.As(err, &noMember):
 		return " (see `panel members list`)"
+	case errors.As(err, &ambiguousName):
+		labels := make([]string, len(ambiguousName.Candidates))
+		for i, c := range ambiguousName.Candidates {
+			labels[i] = fmt.Sprintf("%s (%s)", termsafe.Line(c.Name), termsafe.Line(c.ID))
+		}
+		return "; name one by id:\n  " + strings.Join(labels, "\n  ")
+	case errors.As(err, &noInvitation) && noInvitation.Received:
+		return " (see `panel invitations received`)"
+	case errors.As(err, &noInvitation):
+		return " (see `panel invitations list`)"
 	case errors.Is(err, app.ErrRemovingYourself):
 		return ": to leave the organization, run `panel members leave`"
 	}

@@ -38,10 +38,14 @@ func (f *Factory) initApp() {
 		if err != nil {
 			return nil, err
 		}
+		org, err := app.OrganizationOverride(st, cfg.OrganizationID)
+		if err != nil {
+			return nil, fmt.Errorf("--organization-id: %w", err)
+		}
 		return app.New(app.Config{
 			ClientID: cfg.ClientID, AuthURL: cfg.AuthURL, APIURL: cfg.APIURL,
 			ProfileDir: dir, Profile: cfg.Profile, InsecureStorage: cfg.InsecureStorage,
-			EnvToken: cfg.Token, Organization: cfg.OrganizationID, CallbackPort: cfg.CallbackPort,
+			EnvToken: cfg.Token, Organization: org, CallbackPort: cfg.CallbackPort,
 			Base: f.HTTPTransport, Store: st, RequestTimeout: f.RequestTimeout,
 			APIOptions: append([]api.Option{api.WithNotice(func(n api.Notice) { fmt.Fprintln(f.IO.ErrOut, "panel:", n) })},
 				f.APIOptions...),

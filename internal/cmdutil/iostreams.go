@@ -5,6 +5,7 @@ import (
 	"os"
 
 	"github.com/mattn/go-isatty"
+	"golang.org/x/term"
 
 	"github.com/panel-dev/panel/internal/termsafe"
 )
@@ -22,17 +23,46 @@ type IOStreams struct {
 	// Terminal reports whether stdin and stdout are a terminal (prompts,
 	// confirmations and the TUI need one).
 	Terminal bool
+	// StdoutTTY: stdout is a terminal, so tables have a header, align and fit Width; otherwise they are
+	// tab-separated rows for scripts (output.go).
+	StdoutTTY bool
+	// Color allows our SGR styling on stdout: a terminal, NO_COLOR unset, TERM not dumb.
+	Color bool
+	// Width is the terminal's width in columns (0: unknown or not a terminal).
+	Width int
+	// StyledOut is stdout guarded like Out but letting our SGR styling through (nil: Out).
+	StyledOut io.Writer
+	// ProgressOut is stderr as is when it is a terminal, for the spinner's redraws (nil: no spinner).
+	ProgressOut io.Writer
 }
 
 // SystemIO are the process's own standard streams.
 func SystemIO() *IOStreams {
-	return &IOStreams{
-		In:       os.Stdin,
-		Out:      termsafe.NewWriter(os.Stdout),
-		ErrOut:   termsafe.NewWriter(os.Stderr),
-		RawOut:   os.Stdout,
-		Terminal: isatty.IsTerminal(os.Stdin.Fd()) && isatty.IsTerminal(os.Stdout.Fd()),
+	stdoutTTY := isatty.IsTerminal(os.Stdout.Fd())
+	s := &IOStreams{
+		In:        os.Stdin,
+		Out:       termsafe.NewWriter(os.Stdout),
+		ErrOut:    termsafe.NewWriter(os.Stderr),
+		RawOut:    os.Stdout,
+		Terminal:  isatty.IsTerminal(os.Stdin.Fd()) && stdoutTTY,
+		StdoutTTY: stdoutTTY,
+		Color:     stdoutTTY && colorWanted(os.Getenv),
 	}
+	if stdoutTTY {
+		s.StyledOut = termsafe.NewStyledWriter(os.Stdout)
+		if w, _, err := term.GetSize(int(os.Stdout.Fd())); err == nil { //nolint:gosec // a file descriptor fits an int
+			s.Width = w
+		}
+	}
+	if isatty.IsTerminal(os.Stderr.Fd()) {
+		s.ProgressOut = os.Stderr
+	}
+	return s
+}
+
+// colorWanted: colour unless NO_COLOR is set (to anything) or the terminal says it has none.
+func colorWanted(getenv func(string) string) bool {
+	return getenv("NO_COLOR") == "" && getenv("TERM") != "dumb"
 }
 
 // Raw is the stream for bytes passed on as they came (`logs tail --raw`).

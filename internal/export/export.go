@@ -78,15 +78,15 @@ func quoteAll(xs []string) string {
 
 // completeFields offers the fields not yet given after the last comma.
 func (e *Exporter) completeFields(_ *cobra.Command, _ []string, toComplete string) ([]string, cobra.ShellCompDirective) {
-	prefix := ""
+	prefix, typed := "", toComplete
 	given := []string(nil)
 	if i := strings.LastIndex(toComplete, ","); i >= 0 {
-		prefix = toComplete[:i+1]
+		prefix, typed = toComplete[:i+1], toComplete[i+1:]
 		given = strings.Split(toComplete[:i], ",")
 	}
 	var out []string
 	for _, f := range e.valid {
-		if !slices.Contains(given, f) {
+		if strings.HasPrefix(f, typed) && !slices.Contains(given, f) {
 			out = append(out, prefix+f)
 		}
 	}

@@ -132,6 +132,9 @@ func TestCompletionOffersTheFieldsLeft(t *testing.T) {
 	if strings.Join(got, " ") != "id,name id,status" {
 		t.Fatalf("completion = %v", got)
 	}
+	if got, _ := e.completeFields(nil, nil, "id,st"); strings.Join(got, " ") != "id,status" {
+		t.Fatalf("completion by prefix = %v", got)
+	}
 }
 
 func TestTimeAgo(t *testing.T) {

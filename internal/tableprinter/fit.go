@@ -4,10 +4,10 @@ package tableprinter
 // characters and the ellipsis still say which row is which.
 const minShare = 5
 
-// fit shrinks the natural widths so that a row fits the terminal's width, as the GitHub CLI does: columns that
-// are kept whole and columns narrower than an even share keep their width; the others share what is left
-// evenly (the rest of the division goes to the first ones). When even that does not fit, the cut columns get
-// minShare each and the line is left to wrap.
+// fit shrinks the natural widths so that a row fits the terminal's width, cutting the widest columns first:
+// every column that may be cut gets at most the same cap, the largest that fits, so narrow columns (a status,
+// a count) keep their width and the long names give way; columns kept whole never shrink. The columns the cap
+// cut share what the division left over. When even minShare each does not fit, the line is left to wrap.
 func (t *Table) fit(natural []int) []int {
 	widths := append([]int(nil), natural...)
 	if t.opts.Width <= 0 || len(widths) == 0 {
@@ -17,46 +17,40 @@ func (t *Table) fit(natural []int) []int {
 	if sum(widths) <= avail {
 		return widths
 	}
-	flexible := map[int]bool{}
-	for i := range widths {
-		if !t.cols[t.dataColumn(i)].keep && !(t.opts.Mark != "" && i == 0) {
-			flexible[i] = true
-		}
-	}
-	for {
-		fixed := 0
-		for i, w := range widths {
-			if !flexible[i] {
-				fixed += w
-			}
-		}
-		if len(flexible) == 0 {
-			return widths
-		}
-		share := (avail - fixed) / len(flexible)
-		settled := false
-		for i := range flexible {
-			if natural[i] <= share {
-				delete(flexible, i)
-				settled = true
-			}
-		}
-		if settled {
+	var flexible []int
+	for i, w := range widths {
+		if t.cols[t.dataColumn(i)].keep || (t.opts.Mark != "" && i == 0) {
+			avail -= w
 			continue
 		}
-		rest := avail - fixed - share*len(flexible)
-		for i := range widths {
-			if !flexible[i] {
-				continue
-			}
-			widths[i] = max(share, minShare)
-			if rest > 0 && share >= minShare {
-				widths[i]++
-				rest--
-			}
-		}
+		flexible = append(flexible, i)
+	}
+	if len(flexible) == 0 {
 		return widths
 	}
+	capped := func(c int) int {
+		n := 0
+		for _, i := range flexible {
+			n += min(natural[i], c)
+		}
+		return n
+	}
+	c := 0
+	for c < avail && capped(c+1) <= avail {
+		c++
+	}
+	if c < minShare {
+		c = minShare
+	}
+	rest := avail - capped(c)
+	for _, i := range flexible {
+		widths[i] = min(natural[i], c)
+		if natural[i] > c && rest > 0 {
+			widths[i]++
+			rest--
+		}
+	}
+	return widths
 }
 
 func sum(xs []int) int {

@@ -107,15 +107,19 @@ func TestTerminalColourOnlyWhenAllowed(t *testing.T) {
 	}
 }
 
-func TestFitGivesWayToKeptColumnsAndSharesTheRest(t *testing.T) {
-	tb := NewFor(nil, Options{TTY: true, Width: 30})
+func TestFitCutsTheWidestColumnsFirstAndNeverTheKeptOnes(t *testing.T) {
+	tb := NewFor(nil, Options{TTY: true, Width: 40})
 	tb.KeepWhole(0)
-	got := tb.fit([]int{10, 40, 40, 3})
-	// 30 - 3 gaps of 2 = 24; kept 10 and the narrow 3 stay; 11 left for two columns: 6 and 5.
-	want := []int{10, 6, 5, 3}
+	got := tb.fit([]int{10, 40, 20, 3})
+	// 40 - 3 gaps of 2 = 34; kept 10: 24 left for 40, 20 and 3: a cap of 10 (10+10+3 = 23), the one left over
+	// to the first cut column.
+	want := []int{10, 11, 10, 3}
 	for i := range want {
 		if got[i] != want[i] {
 			t.Fatalf("fit = %v, want %v", got, want)
 		}
+	}
+	if got := tb.fit([]int{10, 5, 3}); got[1] != 5 {
+		t.Fatalf("a table that fits is cut: %v", got)
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/panel-dev/panel/api"
 	"github.com/panel-dev/panel/app"
 	"github.com/panel-dev/panel/internal/cmdutil"
+	"github.com/panel-dev/panel/internal/export"
 	"github.com/panel-dev/panel/internal/termsafe"
 )
 
@@ -37,7 +38,7 @@ type listOptions struct {
 	Ctx      context.Context
 	Statuses []api.InvitationStatus
 	Received bool
-	JSON     bool
+	Exporter *export.Exporter
 }
 
 // parseStatuses checks --status values (default PENDING).
@@ -86,7 +87,7 @@ func listCmd(f *cmdutil.Factory, runF func(*listOptions) error, received bool, u
 		},
 	}
 	cmd.Flags().StringSliceVar(&statuses, "status", nil, "PENDING (default), ACCEPTED, REFUSED, EXPIRED; repeat or separate with commas")
-	cmd.Flags().BoolVar(&opts.JSON, "json", false, "print the API's objects as a JSON array")
+	opts.Exporter = cmdutil.AddExportFlags(cmd, api.OrganizationInvitation{})
 	return cmd
 }
 
@@ -102,30 +103,38 @@ func listRun(opts *listOptions) error {
 		}
 	}
 	var invs []api.OrganizationInvitation
-	err = cmdutil.WithSessionCheck(ctx, a, false, func(ctx context.Context) error {
-		if opts.Received {
-			invs, err = a.ReceivedInvitations(ctx, opts.Statuses...)
-		} else {
-			invs, err = a.SentInvitations(ctx, opts.Statuses...)
-		}
-		return err
+	err = opts.IO.WithProgress("Loading invitations", func() error {
+		return cmdutil.WithSessionCheck(ctx, a, false, func(ctx context.Context) error {
+			if opts.Received {
+				invs, err = a.ReceivedInvitations(ctx, opts.Statuses...)
+			} else {
+				invs, err = a.SentInvitations(ctx, opts.Statuses...)
+			}
+			return err
+		})
 	})
 	if err != nil {
 		return err
 	}
-	if opts.JSON {
-		return cmdutil.PrintJSON(opts.IO.Out, invs)
+	if opts.Exporter.Enabled() {
+		return opts.IO.Export(opts.Exporter, invs)
 	}
 	if opts.Received {
-		t := cmdutil.NewTable(opts.IO.Out, "ID", "ORGANIZATION", "INVITED BY", "STATUS", "EXPIRES")
+		t := cmdutil.NewTable(opts.IO, "ORGANIZATION", "INVITED BY", "STATUS", "EXPIRES", "ID")
+		t.KeepWhole(2)
+		t.KeepWhole(4)
+		t.ColorStatus(2)
 		for _, i := range invs {
-			t.Row(i.ID, orgName(i.Organization), userLabel(i.Inviter), string(i.Status), cmdutil.When(i.ExpiresAt))
+			t.Row(orgName(i.Organization), userLabel(i.Inviter), string(i.Status), t.Time(i.ExpiresAt), i.ID)
 		}
 		return t.Flush()
 	}
-	t := cmdutil.NewTable(opts.IO.Out, "ID", "EMAIL", "STATUS", "INVITED BY", "EXPIRES")
+	t := cmdutil.NewTable(opts.IO, "EMAIL", "STATUS", "INVITED BY", "EXPIRES", "ID")
+	t.KeepWhole(1)
+	t.KeepWhole(4)
+	t.ColorStatus(1)
 	for _, i := range invs {
-		t.Row(i.ID, i.Email, string(i.Status), userLabel(i.Inviter), cmdutil.When(i.ExpiresAt))
+		t.Row(i.Email, string(i.Status), userLabel(i.Inviter), t.Time(i.ExpiresAt), i.ID)
 	}
 	return t.Flush()
 }
@@ -149,36 +158,39 @@ func userLabel(u *api.PublicUser) string {
 
 // invitationOptions serve the verbs that act on one invitation by id.
 type invitationOptions struct {
-	IO   *cmdutil.IOStreams
-	App  func() (*app.App, error)
-	Ctx  context.Context
-	ID   string
-	JSON bool
+	IO       *cmdutil.IOStreams
+	App      func() (*app.App, error)
+	Ctx      context.Context
+	ID       string
+	Exporter *export.Exporter
 }
 
 func newResendCmd(f *cmdutil.Factory, runF func(*invitationOptions) error) *cobra.Command {
-	return invitationCmd(f, runF, "resend <id>", "Send an invitation's email again", resendRun)
+	return invitationCmd(f, runF, "resend <email|id>", "Send an invitation's email again", resendRun, app.NamesSentInvitations)
 }
 
 func newRevokeCmd(f *cmdutil.Factory, runF func(*invitationOptions) error) *cobra.Command {
-	return invitationCmd(f, runF, "revoke <id>", "Revoke an invitation the organization sent", revokeRun)
+	return invitationCmd(f, runF, "revoke <email|id>", "Revoke an invitation the organization sent", revokeRun, app.NamesSentInvitations)
 }
 
 func newAcceptCmd(f *cmdutil.Factory, runF func(*invitationOptions) error) *cobra.Command {
-	return invitationCmd(f, runF, "accept <id>", "Accept an invitation you received, then switch into its organization",
-		acceptRun)
+	return invitationCmd(f, runF, "accept <organization|id|link>", "Accept an invitation you received, then switch into its organization",
+		acceptRun, app.NamesReceivedInvitations)
 }
 
 func newDeclineCmd(f *cmdutil.Factory, runF func(*invitationOptions) error) *cobra.Command {
-	return invitationCmd(f, runF, "decline <id>", "Decline an invitation you received", declineRun)
+	return invitationCmd(f, runF, "decline <organization|id|link>", "Decline an invitation you received", declineRun, app.NamesReceivedInvitations)
 }
 
-func invitationCmd(f *cmdutil.Factory, runF func(*invitationOptions) error, use, short string, run func(*invitationOptions) error) *cobra.Command {
+// invitationCmd is one verb on one invitation, named by id, link, or (names, the kind of invitation) the
+// invitee's email for a sent one and the inviting organization's name for a received one.
+func invitationCmd(f *cmdutil.Factory, runF func(*invitationOptions) error, use, short string, run func(*invitationOptions) error, names string) *cobra.Command {
 	opts := &invitationOptions{IO: f.IO, App: f.App}
 	cmd := &cobra.Command{
-		Use:   use,
-		Short: short,
-		Args:  cobra.ExactArgs(1),
+		Use:               use,
+		Short:             short,
+		Args:              cobra.ExactArgs(1),
+		ValidArgsFunction: f.Completion().Args(names),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.ID = app.InvitationID(args[0])
 			if opts.ID == "" {
@@ -191,7 +203,7 @@ func invitationCmd(f *cmdutil.Factory, runF func(*invitationOptions) error, use,
 			return run(opts)
 		},
 	}
-	cmd.Flags().BoolVar(&opts.JSON, "json", false, "print the object the API returned as JSON")
+	opts.Exporter = cmdutil.AddExportFlags(cmd, api.OrganizationInvitation{})
 	return cmd
 }
 
@@ -228,6 +240,9 @@ func invitationWrite(opts *invitationOptions, orgScoped bool, do func(context.Co
 			return err
 		}
 	}
+	if opts.ID, err = invitationID(ctx, a, opts.ID, !orgScoped); err != nil {
+		return err
+	}
 	var inv *api.OrganizationInvitation
 	err = cmdutil.WithSessionCheck(ctx, a, true, func(ctx context.Context) error {
 		inv, err = do(ctx, a)
@@ -237,14 +252,14 @@ func invitationWrite(opts *invitationOptions, orgScoped bool, do func(context.Co
 		return err
 	}
 	if inv == nil { // revoke: the API answers {}
-		if opts.JSON {
-			return cmdutil.PrintJSON(opts.IO.Out, struct{}{})
+		if opts.Exporter.Enabled() {
+			return opts.IO.Export(opts.Exporter, struct{}{})
 		}
 		fmt.Fprintf(opts.IO.Out, "Revoked invitation %s\n", termsafe.Line(opts.ID))
 		return nil
 	}
-	if opts.JSON {
-		return cmdutil.PrintJSON(opts.IO.Out, inv)
+	if opts.Exporter.Enabled() {
+		return opts.IO.Export(opts.Exporter, inv)
 	}
 	target := inv.Email
 	if target == "" || !orgScoped {
@@ -264,10 +279,13 @@ func acceptRun(opts *invitationOptions) error {
 	if err := cmdutil.WithSessionCheck(ctx, a, true, func(context.Context) error { return nil }); err != nil {
 		return err
 	}
+	if opts.ID, err = invitationID(ctx, a, opts.ID, true); err != nil {
+		return err
+	}
 	inv, res, err := a.AcceptInvitation(ctx, opts.ID, nil)
 	if inv != nil {
-		if opts.JSON {
-			if perr := cmdutil.PrintJSON(opts.IO.Out, inv); perr != nil {
+		if opts.Exporter.Enabled() {
+			if perr := opts.IO.Export(opts.Exporter, inv); perr != nil {
 				return perr
 			}
 		} else {
@@ -277,8 +295,18 @@ func acceptRun(opts *invitationOptions) error {
 	if err != nil {
 		return err
 	}
-	if !opts.JSON {
+	if !opts.Exporter.Enabled() {
 		cmdutil.PrintSwitched(opts.IO, res)
 	}
 	return nil
+}
+
+// invitationID resolves what was typed to an invitation's id: as it is when it is one; else the email of a
+// sent invitation or the organization of a received one, found among the pending invitations (the ones last
+// listed first).
+func invitationID(ctx context.Context, a *app.App, query string, received bool) (string, error) {
+	if received {
+		return a.ReceivedInvitationID(ctx, query)
+	}
+	return a.SentInvitationID(ctx, query)
 }

@@ -10,16 +10,17 @@ import (
 	"github.com/panel-dev/panel/api"
 	"github.com/panel-dev/panel/app"
 	"github.com/panel-dev/panel/internal/cmdutil"
+	"github.com/panel-dev/panel/internal/export"
 	"github.com/panel-dev/panel/internal/termsafe"
 )
 
 type sendOptions struct {
-	IO      *cmdutil.IOStreams
-	App     func() (*app.App, error)
-	Ctx     context.Context
-	Emails  []string // trimmed, lower-cased, valid
-	Invalid []app.EmailError
-	JSON    bool
+	IO       *cmdutil.IOStreams
+	App      func() (*app.App, error)
+	Ctx      context.Context
+	Emails   []string // trimmed, lower-cased, valid
+	Invalid  []app.EmailError
+	Exporter *export.Exporter
 }
 
 func newSendCmd(f *cmdutil.Factory, runF func(*sendOptions) error) *cobra.Command {
@@ -42,7 +43,7 @@ func newSendCmd(f *cmdutil.Factory, runF func(*sendOptions) error) *cobra.Comman
 			return sendRun(opts)
 		},
 	}
-	cmd.Flags().BoolVar(&opts.JSON, "json", false, "print the created invitations as a JSON array")
+	opts.Exporter = cmdutil.AddExportFlags(cmd, api.OrganizationInvitation{})
 	return cmd
 }
 
@@ -73,7 +74,7 @@ func sendRun(opts *sendOptions) error {
 					continue
 				}
 				sent = append(sent, *inv)
-				if !opts.JSON {
+				if !opts.Exporter.Enabled() {
 					fmt.Fprintf(opts.IO.Out, "Invited %s (invitation %s)\n", termsafe.Line(inv.Email), termsafe.Line(inv.ID))
 				}
 			}
@@ -83,8 +84,8 @@ func sendRun(opts *sendOptions) error {
 			return err
 		}
 	}
-	if opts.JSON {
-		if err := cmdutil.PrintJSON(opts.IO.Out, sent); err != nil {
+	if opts.Exporter.Enabled() {
+		if err := opts.IO.Export(opts.Exporter, sent); err != nil {
 			return err
 		}
 	}

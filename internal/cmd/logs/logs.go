@@ -53,7 +53,8 @@ func newTailCmd(f *cmdutil.Factory, runF func(*tailOptions) error) *cobra.Comman
 			"Each line is shown safe for the terminal: control characters and escape sequences become U+FFFD\n" +
 			"(\ufffd), tabs become spaces. --json prints each entry exact (as escaped JSON); --raw passes the\n" +
 			"messages' bytes through unchanged.",
-		Args: cobra.MaximumNArgs(1),
+		Args:              cobra.MaximumNArgs(1),
+		ValidArgsFunction: f.Completion().Args(app.NamesServices),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if instanceID != "" {
 				opts.Filter.InstanceIDs = []string{instanceID}

@@ -12,6 +12,7 @@ import (
 	"github.com/panel-dev/panel/api"
 	"github.com/panel-dev/panel/app"
 	"github.com/panel-dev/panel/internal/cmdutil"
+	"github.com/panel-dev/panel/internal/export"
 	"github.com/panel-dev/panel/internal/termsafe"
 )
 
@@ -28,10 +29,10 @@ func NewCmdMembers(f *cmdutil.Factory) *cobra.Command {
 }
 
 type listOptions struct {
-	IO   *cmdutil.IOStreams
-	App  func() (*app.App, error)
-	Ctx  context.Context
-	JSON bool
+	IO       *cmdutil.IOStreams
+	App      func() (*app.App, error)
+	Ctx      context.Context
+	Exporter *export.Exporter
 }
 
 func newListCmd(f *cmdutil.Factory, runF func(*listOptions) error) *cobra.Command {
@@ -48,7 +49,7 @@ func newListCmd(f *cmdutil.Factory, runF func(*listOptions) error) *cobra.Comman
 			return listRun(opts)
 		},
 	}
-	cmd.Flags().BoolVar(&opts.JSON, "json", false, "print the API's objects as a JSON array")
+	opts.Exporter = cmdutil.AddExportFlags(cmd, api.OrganizationMember{})
 	return cmd
 }
 
@@ -75,20 +76,28 @@ func listRun(opts *listOptions) error {
 		return err
 	}
 	defer cancel()
-	_, members, err := currentMembers(ctx, a)
+	var members []app.Member
+	err = opts.IO.WithProgress("Loading members", func() error {
+		_, members, err = currentMembers(ctx, a)
+		return err
+	})
 	if err != nil {
 		return err
 	}
-	if opts.JSON {
-		return cmdutil.PrintJSON(opts.IO.Out, members)
+	if opts.Exporter.Enabled() {
+		return opts.IO.Export(opts.Exporter, members)
 	}
-	t := cmdutil.NewTable(opts.IO.Out, "ID", "EMAIL", "NAME", "ROLE", "STATUS", "JOINED")
+	t := cmdutil.NewTable(opts.IO, "EMAIL", "NAME", "ROLE", "STATUS", "JOINED", "ID")
+	t.KeepWhole(0)
+	t.KeepWhole(3)
+	t.KeepWhole(5)
+	t.ColorStatus(3)
 	for _, m := range members {
 		email, name := "-", "-"
 		if m.User != nil {
 			email, name = cmdutil.Dash(m.User.Email), cmdutil.Dash(m.User.Name)
 		}
-		t.Row(m.ID, email, name, roleLabel(m.Role), string(m.Status), cmdutil.When(m.JoinedAt))
+		t.Row(email, name, roleLabel(m.Role), string(m.Status), t.Time(m.JoinedAt), m.ID)
 	}
 	return t.Flush()
 }
@@ -101,21 +110,22 @@ func roleLabel(r api.Role) string {
 }
 
 type removeOptions struct {
-	IO    *cmdutil.IOStreams
-	App   func() (*app.App, error)
-	Ctx   context.Context
-	Query string // membership id, user id or email
-	Yes   bool
-	JSON  bool
+	IO       *cmdutil.IOStreams
+	App      func() (*app.App, error)
+	Ctx      context.Context
+	Query    string // membership id, user id or email
+	Yes      bool
+	Exporter *export.Exporter
 }
 
 func newRemoveCmd(f *cmdutil.Factory, runF func(*removeOptions) error) *cobra.Command {
 	opts := &removeOptions{IO: f.IO, App: f.App}
 	cmd := &cobra.Command{
-		Use:   "remove <id|email>",
-		Short: "Remove a member from the current organization",
-		Long:  "Remove a member, named by membership id or email. Asks to confirm on a terminal; --yes skips it\n(and is required when not on a terminal).",
-		Args:  cobra.ExactArgs(1),
+		Use:               "remove <email|id>",
+		ValidArgsFunction: f.Completion().Args(app.NamesMembers),
+		Short:             "Remove a member from the current organization",
+		Long:              "Remove a member, named by membership id or email. Asks to confirm on a terminal; --yes skips it\n(and is required when not on a terminal).",
+		Args:              cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Query = strings.ToLower(strings.TrimSpace(args[0]))
 			if opts.Query == "" {
@@ -132,7 +142,7 @@ func newRemoveCmd(f *cmdutil.Factory, runF func(*removeOptions) error) *cobra.Co
 		},
 	}
 	cmd.Flags().BoolVarP(&opts.Yes, "yes", "y", false, "do not ask to confirm")
-	cmd.Flags().BoolVar(&opts.JSON, "json", false, "print the removed membership as JSON")
+	opts.Exporter = cmdutil.AddExportFlags(cmd, api.OrganizationMember{})
 	return cmd
 }
 
@@ -174,19 +184,19 @@ func removeRun(opts *removeOptions) error {
 	if err != nil {
 		return err
 	}
-	if opts.JSON {
-		return cmdutil.PrintJSON(opts.IO.Out, removed)
+	if opts.Exporter.Enabled() {
+		return opts.IO.Export(opts.Exporter, removed)
 	}
 	fmt.Fprintf(opts.IO.Out, "Removed %s from %s\n", termsafe.Line(label), termsafe.Line(org.Name))
 	return nil
 }
 
 type leaveOptions struct {
-	IO      *cmdutil.IOStreams
-	App     func() (*app.App, error)
-	Ctx     context.Context
-	Confirm string // the organization's name, typed to confirm
-	JSON    bool
+	IO       *cmdutil.IOStreams
+	App      func() (*app.App, error)
+	Ctx      context.Context
+	Confirm  string // the organization's name, typed to confirm
+	Exporter *export.Exporter
 }
 
 func newLeaveCmd(f *cmdutil.Factory, runF func(*leaveOptions) error) *cobra.Command {
@@ -209,7 +219,7 @@ func newLeaveCmd(f *cmdutil.Factory, runF func(*leaveOptions) error) *cobra.Comm
 		},
 	}
 	cmd.Flags().StringVar(&opts.Confirm, "confirm", "", "the organization's name, to confirm without a prompt")
-	cmd.Flags().BoolVar(&opts.JSON, "json", false, "print the removed membership as JSON")
+	opts.Exporter = cmdutil.AddExportFlags(cmd, api.OrganizationMember{})
 	return cmd
 }
 
@@ -243,8 +253,8 @@ func leaveRun(opts *leaveOptions) error {
 	if err != nil {
 		return err
 	}
-	if opts.JSON {
-		return cmdutil.PrintJSON(opts.IO.Out, res.Member)
+	if opts.Exporter.Enabled() {
+		return opts.IO.Export(opts.Exporter, res.Member)
 	}
 	fmt.Fprintf(opts.IO.Out, "Left %s\n", termsafe.Line(res.Left.Name))
 	if res.SignedOut {

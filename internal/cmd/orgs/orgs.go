@@ -11,6 +11,7 @@ import (
 	"github.com/panel-dev/panel/api"
 	"github.com/panel-dev/panel/app"
 	"github.com/panel-dev/panel/internal/cmdutil"
+	"github.com/panel-dev/panel/internal/export"
 	"github.com/panel-dev/panel/internal/termsafe"
 )
 
@@ -32,7 +33,7 @@ type listOptions struct {
 	Ctx      context.Context
 	Search   string
 	Statuses []string
-	JSON     bool
+	Exporter *export.Exporter
 }
 
 func newListCmd(f *cmdutil.Factory, runF func(*listOptions) error) *cobra.Command {
@@ -57,7 +58,7 @@ func newListCmd(f *cmdutil.Factory, runF func(*listOptions) error) *cobra.Comman
 	}
 	cmd.Flags().StringVar(&opts.Search, "search", "", "only organizations whose name matches (server search)")
 	cmd.Flags().StringSliceVar(&opts.Statuses, "status", nil, "only these statuses (default: the five live ones)")
-	cmd.Flags().BoolVar(&opts.JSON, "json", false, "print the API's objects as a JSON array")
+	opts.Exporter = cmdutil.AddExportFlags(cmd, api.Organization{})
 	return cmd
 }
 
@@ -72,23 +73,24 @@ func listRun(opts *listOptions) error {
 		q.Statuses = append(q.Statuses, api.OrganizationStatus(s))
 	}
 	var list *app.OrganizationList
-	err = cmdutil.WithSessionCheck(ctx, a, false, func(ctx context.Context) error {
-		list, err = a.AllOrganizations(ctx, q)
-		return err
+	err = opts.IO.WithProgress("Loading organizations", func() error {
+		return cmdutil.WithSessionCheck(ctx, a, false, func(ctx context.Context) error {
+			list, err = a.AllOrganizations(ctx, q)
+			return err
+		})
 	})
 	if err != nil {
 		return err
 	}
-	if opts.JSON {
-		return cmdutil.PrintJSON(opts.IO.Out, list.Organizations)
+	if opts.Exporter.Enabled() {
+		return opts.IO.Export(opts.Exporter, list.Organizations)
 	}
-	t := cmdutil.NewTable(opts.IO.Out, "", "NAME", "EXTERNAL ID", "STATUS", "PLAN")
+	t := cmdutil.NewMarkedTable(opts.IO, "current", "NAME", "EXTERNAL ID", "STATUS", "PLAN")
+	t.KeepWhole(1)
+	t.KeepWhole(2)
+	t.ColorStatus(2)
 	for _, o := range list.Organizations {
-		mark := ""
-		if o.ExternalID == list.Current {
-			mark = "*"
-		}
-		t.Row(mark, o.Name, o.ExternalID, string(o.Status), o.Plan)
+		t.MarkedRow(o.ExternalID == list.Current, o.Name, o.ExternalID, string(o.Status), o.Plan)
 	}
 	return t.Flush()
 }
@@ -108,11 +110,11 @@ func orgStatusNames() string {
 }
 
 type createOptions struct {
-	IO   *cmdutil.IOStreams
-	App  func() (*app.App, error)
-	Ctx  context.Context
-	Name string
-	JSON bool
+	IO       *cmdutil.IOStreams
+	App      func() (*app.App, error)
+	Ctx      context.Context
+	Name     string
+	Exporter *export.Exporter
 }
 
 func newCreateCmd(f *cmdutil.Factory, runF func(*createOptions) error) *cobra.Command {
@@ -135,7 +137,7 @@ func newCreateCmd(f *cmdutil.Factory, runF func(*createOptions) error) *cobra.Co
 			return createRun(opts)
 		},
 	}
-	cmd.Flags().BoolVar(&opts.JSON, "json", false, "print the created organization as JSON")
+	opts.Exporter = cmdutil.AddExportFlags(cmd, api.Organization{})
 	return cmd
 }
 
@@ -154,8 +156,8 @@ func createRun(opts *createOptions) error {
 	if org == nil {
 		return fieldErrors(err, "name")
 	}
-	if opts.JSON {
-		if perr := cmdutil.PrintJSON(opts.IO.Out, org); perr != nil {
+	if opts.Exporter.Enabled() {
+		if perr := opts.IO.Export(opts.Exporter, org); perr != nil {
 			return perr
 		}
 	} else {
@@ -164,7 +166,7 @@ func createRun(opts *createOptions) error {
 	if err != nil {
 		return err
 	}
-	if !opts.JSON {
+	if !opts.Exporter.Enabled() {
 		cmdutil.PrintSwitched(opts.IO, res)
 	}
 	return nil

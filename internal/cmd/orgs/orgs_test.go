@@ -14,7 +14,7 @@ func TestOrgsFlags(t *testing.T) {
 	if err := cmd.Execute(); err != nil {
 		t.Fatal(err)
 	}
-	if list.Search != "ac" || strings.Join(list.Statuses, ",") != "ACTIVE,DEACTIVATED" || !list.JSON {
+	if list.Search != "ac" || strings.Join(list.Statuses, ",") != "ACTIVE,DEACTIVATED" || !list.Exporter.Enabled() {
 		t.Errorf("list options = %+v", list)
 	}
 	cmd = cmdtest.Quiet(newListCmd(cmdtest.Factory(), func(*listOptions) error { return nil }))
@@ -26,7 +26,7 @@ func TestOrgsFlags(t *testing.T) {
 	var sw *switchOptions
 	cmd = cmdtest.Quiet(newSwitchCmd(cmdtest.Factory(), func(o *switchOptions) error { sw = o; return nil }))
 	cmd.SetArgs([]string{"-", "--json"})
-	if err := cmd.Execute(); err != nil || sw.Query != "-" || !sw.JSON {
+	if err := cmd.Execute(); err != nil || sw.Query != "-" || !sw.Exporter.Enabled() {
 		t.Errorf("switch options = %+v, %v", sw, err)
 	}
 	cmd = cmdtest.Quiet(newSwitchCmd(cmdtest.Factory(), func(*switchOptions) error { return nil }))

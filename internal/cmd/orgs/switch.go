@@ -13,16 +13,17 @@ import (
 	"github.com/panel-dev/panel/auth"
 	"github.com/panel-dev/panel/internal/cmdutil"
 	"github.com/panel-dev/panel/internal/config"
+	"github.com/panel-dev/panel/internal/export"
 	"github.com/panel-dev/panel/internal/termsafe"
 )
 
 type switchOptions struct {
-	IO     *cmdutil.IOStreams
-	App    func() (*app.App, error)
-	Ctx    context.Context
-	Config func() (*config.Config, error)
-	Query  string // name, external id, id, or "-" for the previous organization
-	JSON   bool
+	IO       *cmdutil.IOStreams
+	App      func() (*app.App, error)
+	Ctx      context.Context
+	Config   func() (*config.Config, error)
+	Query    string // name, external id, id, or "-" for the previous organization
+	Exporter *export.Exporter
 }
 
 func newSwitchCmd(f *cmdutil.Factory, runF func(*switchOptions) error) *cobra.Command {
@@ -34,7 +35,8 @@ func newSwitchCmd(f *cmdutil.Factory, runF func(*switchOptions) error) *cobra.Co
 			"When several match, you are asked on a terminal; otherwise the candidates are listed.\n" +
 			"'-' switches back to the previous organization. Organizations seen before (`panel orgs list`,\n" +
 			"earlier switches) are found without asking the server: the switch is then two round trips.",
-		Args: cobra.ExactArgs(1),
+		Args:              cobra.ExactArgs(1),
+		ValidArgsFunction: f.Completion().OrganizationArgs(),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Query = strings.TrimSpace(args[0])
 			if opts.Query == "" {
@@ -47,7 +49,7 @@ func newSwitchCmd(f *cmdutil.Factory, runF func(*switchOptions) error) *cobra.Co
 			return switchRun(opts)
 		},
 	}
-	cmd.Flags().BoolVar(&opts.JSON, "json", false, `print {"organization": ..., "project": ...} as JSON`)
+	opts.Exporter = cmdutil.AddExportFlagsFields(cmd, "organization", "project")
 	return cmd
 }
 
@@ -65,7 +67,11 @@ func switchRun(opts *switchOptions) error {
 	if err != nil {
 		return err
 	}
-	res, err := a.SwitchTo(ctx, *target, nil)
+	var res *app.SwitchResult
+	err = opts.IO.WithProgress("Switching to "+termsafe.Line(cmdutil.OrganizationLabel(target.Organization)), func() error {
+		res, err = a.SwitchTo(ctx, *target, nil)
+		return err
+	})
 	var refused *app.SwitchRefusedError
 	if errors.As(err, &refused) {
 		res, err = switchThroughBrowser(ctx, opts, a, refused.Organization, refused)
@@ -73,8 +79,8 @@ func switchRun(opts *switchOptions) error {
 	if err != nil {
 		return err
 	}
-	if opts.JSON {
-		return cmdutil.PrintJSON(opts.IO.Out, map[string]any{"organization": res.Organization, "project": res.Project})
+	if opts.Exporter.Enabled() {
+		return opts.IO.Export(opts.Exporter, map[string]any{"organization": res.Organization, "project": res.Project})
 	}
 	cmdutil.PrintSwitched(opts.IO, res)
 	return nil

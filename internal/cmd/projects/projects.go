@@ -13,6 +13,7 @@ import (
 	"github.com/panel-dev/panel/api"
 	"github.com/panel-dev/panel/app"
 	"github.com/panel-dev/panel/internal/cmdutil"
+	"github.com/panel-dev/panel/internal/export"
 	"github.com/panel-dev/panel/internal/termsafe"
 )
 
@@ -29,10 +30,10 @@ func NewCmdProjects(f *cmdutil.Factory) *cobra.Command {
 }
 
 type listOptions struct {
-	IO   *cmdutil.IOStreams
-	App  func() (*app.App, error)
-	Ctx  context.Context
-	JSON bool
+	IO       *cmdutil.IOStreams
+	App      func() (*app.App, error)
+	Ctx      context.Context
+	Exporter *export.Exporter
 }
 
 func newListCmd(f *cmdutil.Factory, runF func(*listOptions) error) *cobra.Command {
@@ -49,7 +50,7 @@ func newListCmd(f *cmdutil.Factory, runF func(*listOptions) error) *cobra.Comman
 			return listRun(opts)
 		},
 	}
-	cmd.Flags().BoolVar(&opts.JSON, "json", false, "print the API's objects as a JSON array")
+	opts.Exporter = cmdutil.AddExportFlags(cmd, api.Project{})
 	return cmd
 }
 
@@ -63,44 +64,45 @@ func listRun(opts *listOptions) error {
 		return err
 	}
 	var l *app.ProjectList
-	err = cmdutil.WithSessionCheck(ctx, a, false, func(ctx context.Context) error {
-		l, err = a.Projects(ctx)
-		return err
+	err = opts.IO.WithProgress("Loading projects", func() error {
+		return cmdutil.WithSessionCheck(ctx, a, false, func(ctx context.Context) error {
+			l, err = a.Projects(ctx)
+			return err
+		})
 	})
 	if err != nil {
 		return err
 	}
-	if opts.JSON {
-		return cmdutil.PrintJSON(opts.IO.Out, l.Projects)
+	if opts.Exporter.Enabled() {
+		return opts.IO.Export(opts.Exporter, l.Projects)
 	}
-	t := cmdutil.NewTable(opts.IO.Out, "", "NAME", "ID", "SERVICES", "DEFAULT", "DESCRIPTION")
+	t := cmdutil.NewMarkedTable(opts.IO, "current", "NAME", "ID", "SERVICES", "DEFAULT", "DESCRIPTION")
+	t.KeepWhole(1)
 	for _, p := range l.Projects {
-		mark, def := "", ""
-		if l.Current != nil && p.ID == l.Current.ID {
-			mark = "*"
-		}
+		def := ""
 		if p.ID == l.DefaultID {
 			def = "default"
 		}
-		t.Row(mark, p.Name, p.ID, strconv.FormatInt(int64(p.ServiceCount), 10), def, p.Description)
+		t.MarkedRow(l.Current != nil && p.ID == l.Current.ID, p.Name, p.ID, strconv.FormatInt(int64(p.ServiceCount), 10), def, p.Description)
 	}
 	return t.Flush()
 }
 
 type useOptions struct {
-	IO    *cmdutil.IOStreams
-	App   func() (*app.App, error)
-	Ctx   context.Context
-	Query string
-	JSON  bool
+	IO       *cmdutil.IOStreams
+	App      func() (*app.App, error)
+	Ctx      context.Context
+	Query    string
+	Exporter *export.Exporter
 }
 
 func newUseCmd(f *cmdutil.Factory, runF func(*useOptions) error) *cobra.Command {
 	opts := &useOptions{IO: f.IO, App: f.App}
 	cmd := &cobra.Command{
-		Use:   "use <name|id>",
-		Short: "Make a project current (sent as x-koyeb-project-id on every request)",
-		Args:  cobra.ExactArgs(1),
+		Use:               "use <name|id>",
+		ValidArgsFunction: f.Completion().Args(app.NamesProjects),
+		Short:             "Make a project current (sent as x-koyeb-project-id on every request)",
+		Args:              cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Query = strings.TrimSpace(args[0])
 			if opts.Query == "" {
@@ -113,7 +115,7 @@ func newUseCmd(f *cmdutil.Factory, runF func(*useOptions) error) *cobra.Command 
 			return useRun(opts)
 		},
 	}
-	cmd.Flags().BoolVar(&opts.JSON, "json", false, "print the project as JSON")
+	opts.Exporter = cmdutil.AddExportFlags(cmd, api.Project{})
 	return cmd
 }
 
@@ -138,8 +140,8 @@ func useRun(opts *useOptions) error {
 	if err := a.UseProject(orgID, p); err != nil {
 		return err
 	}
-	if opts.JSON {
-		return cmdutil.PrintJSON(opts.IO.Out, p)
+	if opts.Exporter.Enabled() {
+		return opts.IO.Export(opts.Exporter, p)
 	}
 	fmt.Fprintf(opts.IO.Out, "Current project: %s (%s)\n", termsafe.Line(p.Name), termsafe.Line(p.ID))
 	return nil

@@ -55,7 +55,8 @@ func NewCmdRoot(f *cmdutil.Factory, buildVersion string) *cobra.Command {
 	pf.StringVar(&f.Overrides.AuthURL, "auth-url", "", "WorkOS API base URL (env PANEL_AUTH_URL)")
 	pf.StringVar(&f.Overrides.APIURL, "api-url", "", "control-panel API base URL (env PANEL_API_URL)")
 	pf.StringVar(&f.Overrides.OrganizationID, "organization-id", "",
-		"organization (external_id) for this process only; the stored default is kept (env PANEL_ORGANIZATION_ID)")
+		"organization (name or external_id) for this process only; the stored default is kept (env PANEL_ORGANIZATION_ID)")
+	_ = cmd.RegisterFlagCompletionFunc("organization-id", f.Completion().Organizations())
 	pf.BoolVar(&f.Overrides.InsecureStorage, "insecure-storage", false,
 		"keep tokens in a 0600 file under the config dir instead of the OS keychain (env PANEL_INSECURE_STORAGE=1)")
 	pf.BoolVar(&f.Overrides.Debug, "debug", false, "write a debug log (never tokens) under the profile directory")

@@ -7,8 +7,10 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/panel-dev/panel/api"
 	"github.com/panel-dev/panel/app"
 	"github.com/panel-dev/panel/internal/cmdutil"
+	"github.com/panel-dev/panel/internal/export"
 	"github.com/panel-dev/panel/internal/termsafe"
 )
 
@@ -25,10 +27,10 @@ func NewCmdServices(f *cmdutil.Factory) *cobra.Command {
 }
 
 type listOptions struct {
-	IO   *cmdutil.IOStreams
-	App  func() (*app.App, error)
-	Ctx  context.Context
-	JSON bool
+	IO       *cmdutil.IOStreams
+	App      func() (*app.App, error)
+	Ctx      context.Context
+	Exporter *export.Exporter
 }
 
 func newListCmd(f *cmdutil.Factory, runF func(*listOptions) error) *cobra.Command {
@@ -47,7 +49,7 @@ func newListCmd(f *cmdutil.Factory, runF func(*listOptions) error) *cobra.Comman
 			return listRun(opts)
 		},
 	}
-	cmd.Flags().BoolVar(&opts.JSON, "json", false, "print the API's service objects as a JSON array")
+	opts.Exporter = cmdutil.AddExportFlags(cmd, api.Service{})
 	return cmd
 }
 
@@ -61,15 +63,17 @@ func listRun(opts *listOptions) error {
 		return err
 	}
 	var ps *app.ProjectServices
-	err = cmdutil.WithSessionCheck(ctx, a, false, func(ctx context.Context) error {
-		ps, err = a.CurrentProjectServices(ctx)
-		return err
+	err = opts.IO.WithProgress("Loading services", func() error {
+		return cmdutil.WithSessionCheck(ctx, a, false, func(ctx context.Context) error {
+			ps, err = a.CurrentProjectServices(ctx)
+			return err
+		})
 	})
 	if err != nil {
 		return err
 	}
-	if opts.JSON {
-		return cmdutil.PrintJSON(opts.IO.Out, ps.Services)
+	if opts.Exporter.Enabled() {
+		return opts.IO.Export(opts.Exporter, ps.Services)
 	}
 	if ps.Project == nil {
 		fmt.Fprintln(opts.IO.ErrOut, "This organization has no project, so no service.")
@@ -79,9 +83,12 @@ func listRun(opts *listOptions) error {
 		fmt.Fprintf(opts.IO.ErrOut, "Project %s has no service.\n", termsafe.Line(ps.Project.Name))
 		return nil
 	}
-	t := cmdutil.NewTable(opts.IO.Out, "NAME", "APP", "TYPE", "STATUS", "ID", "UPDATED")
+	t := cmdutil.NewTable(opts.IO, "NAME", "APP", "TYPE", "STATUS", "ID", "UPDATED")
+	t.KeepWhole(3)
+	t.KeepWhole(4)
+	t.ColorStatus(3)
 	for _, s := range ps.Services {
-		t.Row(s.Name, cmdutil.Dash(ps.AppName(s)), string(s.Type), string(s.Status), s.ID, cmdutil.When(s.UpdatedAt))
+		t.Row(s.Name, cmdutil.Dash(ps.AppName(s)), string(s.Type), string(s.Status), s.ID, t.Time(s.UpdatedAt))
 	}
 	return t.Flush()
 }

@@ -10,7 +10,7 @@ func TestServicesListFlags(t *testing.T) {
 	var got *listOptions
 	cmd := cmdtest.Quiet(newListCmd(cmdtest.Factory(), func(o *listOptions) error { got = o; return nil }))
 	cmd.SetArgs([]string{"--json"})
-	if err := cmd.Execute(); err != nil || !got.JSON {
+	if err := cmd.Execute(); err != nil || !got.Exporter.Enabled() {
 		t.Fatalf("options = %+v %v", got, err)
 	}
 	cmd = cmdtest.Quiet(newListCmd(cmdtest.Factory(), func(*listOptions) error { return nil }))

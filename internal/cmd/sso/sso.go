@@ -15,6 +15,7 @@ import (
 	"github.com/panel-dev/panel/auth"
 	"github.com/panel-dev/panel/internal/cmdutil"
 	"github.com/panel-dev/panel/internal/config"
+	"github.com/panel-dev/panel/internal/export"
 )
 
 // NewCmdSSO returns `panel sso` and its verbs.
@@ -36,7 +37,7 @@ type cannyOptions struct {
 	CompanyID string
 	Redirect  string
 	Print     bool
-	JSON      bool
+	Exporter  *export.Exporter
 }
 
 func newCannyCmd(f *cmdutil.Factory, runF func(*cannyOptions) error) *cobra.Command {
@@ -59,7 +60,7 @@ func newCannyCmd(f *cmdutil.Factory, runF func(*cannyOptions) error) *cobra.Comm
 	cmd.Flags().StringVar(&opts.CompanyID, "company-id", "", "Canny's companyID")
 	cmd.Flags().StringVar(&opts.Redirect, "redirect", "", "where Canny sends you afterwards")
 	cmd.Flags().BoolVar(&opts.Print, "print", false, "print the URL instead of opening it")
-	cmd.Flags().BoolVar(&opts.JSON, "json", false, `print {"token": ..., "url": ...} as JSON`)
+	opts.Exporter = cmdutil.AddExportFlagsFields(cmd, "token", "url")
 	return cmd
 }
 
@@ -78,21 +79,21 @@ func cannyRun(opts *cannyOptions) error {
 	}
 	q := url.Values{"companyID": {opts.CompanyID}, "redirect": {opts.Redirect}, "ssoToken": {token}}
 	u := "https://canny.io/api/redirects/sso?" + q.Encode()
-	if opts.JSON {
-		return cmdutil.PrintJSON(opts.IO.Out, map[string]string{"token": token, "url": u})
+	if opts.Exporter.Enabled() {
+		return opts.IO.Export(opts.Exporter, map[string]string{"token": token, "url": u})
 	}
 	return openOrPrint(opts.Ctx, opts.IO, opts.Config, u, opts.Print)
 }
 
 type discourseOptions struct {
-	IO      *cmdutil.IOStreams
-	App     func() (*app.App, error)
-	Ctx     context.Context
-	Config  func() (*config.Config, error)
-	Payload string // the base64 sso payload, URL-decoded
-	Sig     string
-	Print   bool
-	JSON    bool
+	IO       *cmdutil.IOStreams
+	App      func() (*app.App, error)
+	Ctx      context.Context
+	Config   func() (*config.Config, error)
+	Payload  string // the base64 sso payload, URL-decoded
+	Sig      string
+	Print    bool
+	Exporter *export.Exporter
 }
 
 func newDiscourseCmd(f *cmdutil.Factory, runF func(*discourseOptions) error) *cobra.Command {
@@ -119,7 +120,7 @@ func newDiscourseCmd(f *cmdutil.Factory, runF func(*discourseOptions) error) *co
 	cmd.Flags().StringVar(&ssoFlag, "sso", "", "the sso value Discourse sent")
 	cmd.Flags().StringVar(&opts.Sig, "sig", "", "the sig value Discourse sent")
 	cmd.Flags().BoolVar(&opts.Print, "print", false, "print the URL instead of opening it")
-	cmd.Flags().BoolVar(&opts.JSON, "json", false, `print {"sso": ..., "sig": ..., "url": ...} as JSON`)
+	opts.Exporter = cmdutil.AddExportFlagsFields(cmd, "sso", "sig", "url")
 	return cmd
 }
 
@@ -166,8 +167,8 @@ func discourseRun(opts *discourseOptions) error {
 	}
 	// r.SSO is already URL-encoded by the API: it goes in as is.
 	u := returnURL + sep + "sso=" + r.SSO + "&sig=" + url.QueryEscape(r.Sig)
-	if opts.JSON {
-		return cmdutil.PrintJSON(opts.IO.Out, map[string]string{"sso": r.SSO, "sig": r.Sig, "url": u})
+	if opts.Exporter.Enabled() {
+		return opts.IO.Export(opts.Exporter, map[string]string{"sso": r.SSO, "sig": r.Sig, "url": u})
 	}
 	return openOrPrint(opts.Ctx, opts.IO, opts.Config, u, opts.Print)
 }

@@ -3,32 +3,37 @@ package status
 
 import (
 	"context"
+	"errors"
 	"time"
 
 	"github.com/spf13/cobra"
 
+	"github.com/panel-dev/panel/api"
 	"github.com/panel-dev/panel/app"
 	"github.com/panel-dev/panel/auth"
 	"github.com/panel-dev/panel/internal/cmdutil"
+	"github.com/panel-dev/panel/internal/export"
 	"github.com/panel-dev/panel/store"
 )
 
 // Options are `panel status`'s flags and what it needs from the factory.
 type Options struct {
-	IO      *cmdutil.IOStreams
-	Ctx     context.Context
-	App     func() (*app.App, error)
-	JSON    bool
-	Offline bool
+	IO       *cmdutil.IOStreams
+	Ctx      context.Context
+	App      func() (*app.App, error)
+	Exporter *export.Exporter
+	Offline  bool
 }
 
 // statusReport is `panel status --json`, a shape scripts rely on: the API's own objects for user,
-// organization and project (null when unknown or none), and the session.
+// organization and project (null when unknown or none), and the session; signed_in is false (and the rest
+// null) when there is no session.
 type statusReport struct {
-	User         any           `json:"user"`
-	Organization any           `json:"organization"`
-	Project      any           `json:"project"`
-	Session      sessionReport `json:"session"`
+	SignedIn     bool           `json:"signed_in"`
+	User         any            `json:"user"`
+	Organization any            `json:"organization"`
+	Project      any            `json:"project"`
+	Session      *sessionReport `json:"session"`
 }
 
 type sessionReport struct {
@@ -57,7 +62,7 @@ func NewCmdStatus(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command 
 			return statusRun(opts)
 		},
 	}
-	cmd.Flags().BoolVar(&opts.JSON, "json", false, "print JSON")
+	opts.Exporter = cmdutil.AddExportFlagsFields(cmd, "signed_in", "user", "organization", "project", "session")
 	cmd.Flags().BoolVar(&opts.Offline, "offline", false, "answer from the local state only (no network)")
 	return cmd
 }
@@ -70,32 +75,52 @@ func statusRun(opts *Options) error {
 	}
 	info, err := a.Session.Info(ctx)
 	if err != nil {
-		return err
+		return signedOut(opts, err)
 	}
 	var r statusReport
 	if opts.Offline {
 		err = fillFromStore(a.Store, info, &r)
 	} else {
-		info, err = fillFromServer(ctx, a, &r)
+		err = opts.IO.WithProgress("Checking the session", func() error {
+			info, err = fillFromServer(ctx, a, &r)
+			return err
+		})
 	}
 	if err != nil {
-		return err
+		return signedOut(opts, err)
 	}
+	r.SignedIn = true
 	r.Session = sessionOf(info, opts.Offline)
-	if opts.JSON {
-		return cmdutil.PrintJSON(opts.IO.Out, r)
+	if opts.Exporter.Enabled() {
+		return opts.IO.Export(opts.Exporter, r)
 	}
 	printStatus(opts.IO, info, r)
 	return nil
 }
 
+// signedOut ends a status without a session (never signed in, signed out, revoked: exit 4); --json still
+// prints what scripts test, {"signed_in": false, …}.
+func signedOut(opts *Options, err error) error {
+	if opts.Exporter.Enabled() && (errors.Is(err, auth.ErrLoginRequired) || errors.Is(err, auth.ErrSessionRevoked)) {
+		if perr := opts.IO.Export(opts.Exporter, statusReport{}); perr != nil {
+			return perr
+		}
+	}
+	return err
+}
+
 // fillFromServer refreshes the token if needed, checks the session (B10: a revoked one signs out, exit
-// 4), and loads the profile and the current project.
+// 4), and loads the profile and the current project. In a deactivated organization, whose tokens the API
+// rejects, the organization is the one last seen with its status DEACTIVATED and the user the one last
+// known: the session is still there, and scripts must see where it is.
 func fillFromServer(ctx context.Context, a *app.App, r *statusReport) (auth.Info, error) {
 	if _, err := a.Session.Token(ctx); err != nil {
 		return auth.Info{}, err
 	}
 	org, err := a.CheckSession(ctx)
+	if api.IsOrgDeactivated(err) {
+		return deactivated(ctx, a, r)
+	}
 	if err != nil {
 		return auth.Info{}, err
 	}
@@ -112,6 +137,30 @@ func fillFromServer(ctx context.Context, a *app.App, r *statusReport) (auth.Info
 		}
 	}
 	return a.Session.Info(ctx)
+}
+
+// deactivated fills the report of a session whose organization rejects its tokens.
+func deactivated(ctx context.Context, a *app.App, r *statusReport) (auth.Info, error) {
+	info, err := a.Session.Info(ctx)
+	if err != nil {
+		return info, err
+	}
+	org := api.Organization{ExternalID: info.OrganizationID}
+	if known, ok := a.KnownOrganization(info.OrganizationID); ok {
+		org = *known
+	}
+	org.Status = api.OrganizationDeactivated
+	r.Organization = &org
+	if user, err := a.API.GetCurrentUser(ctx); err == nil {
+		r.User = user
+		return info, nil
+	}
+	if s, err := a.Store.Load(); err == nil && s.Last.User != nil {
+		r.User = s.Last.User
+	} else {
+		r.User = &store.User{ID: info.UserID, Email: info.Email}
+	}
+	return info, nil
 }
 
 // fillFromStore answers from the last known state (no network); an organization the session is not in
@@ -137,8 +186,8 @@ func fillFromStore(st *store.Store, info auth.Info, r *statusReport) error {
 	return nil
 }
 
-func sessionOf(info auth.Info, offline bool) sessionReport {
-	s := sessionReport{ID: info.SessionID, Storage: info.Storage, StorageReason: info.StorageReason, Offline: offline}
+func sessionOf(info auth.Info, offline bool) *sessionReport {
+	s := &sessionReport{ID: info.SessionID, Storage: info.Storage, StorageReason: info.StorageReason, Offline: offline}
 	if !info.ExpiresAt.IsZero() {
 		s.ExpiresAt = info.ExpiresAt.UTC().Format(time.RFC3339)
 	}

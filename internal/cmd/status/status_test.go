@@ -12,7 +12,7 @@ func TestStatusFlags(t *testing.T) {
 	f := &cmdutil.Factory{IO: &cmdutil.IOStreams{Out: io.Discard, ErrOut: io.Discard}}
 	cmd := NewCmdStatus(f, func(o *Options) error { got = o; return nil })
 	cmd.SetArgs([]string{"--json", "--offline"})
-	if err := cmd.Execute(); err != nil || !got.JSON || !got.Offline {
+	if err := cmd.Execute(); err != nil || !got.Exporter.Enabled() || !got.Offline {
 		t.Fatalf("options = %+v, %v", got, err)
 	}
 }

@@ -52,6 +52,7 @@ func Problems(out string, styled bool) []string {
 		case r == utf8.RuneError && size == 1:
 			add(i, "invalid UTF-8")
 		case r == '\n':
+		case r == '\t' && !styled: // the CLI's columns in a pipe (a tab in data becomes spaces)
 		case termsafe.IsControl(r):
 			add(i, fmt.Sprintf("control %U", r))
 		}

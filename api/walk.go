@@ -16,9 +16,10 @@ import (
 // Retry-After; the window then grows back by one page per window of
 // answers.
 
-// DefaultInFlight is how many pages a walk asks at once. Ten pages in flight
-// read 10,000 organizations in about 11 round trips instead of 101.
-const DefaultInFlight = 10
+// DefaultInFlight is how many pages a walk asks at once: 16 pages in flight
+// read 10,000 organizations in about 10 round trips instead of 101, and
+// 100,000 in about 67 (a 429 says when it is too many).
+const DefaultInFlight = 16
 
 // WalkOptions bound a walk.
 type WalkOptions struct {

@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/panel-dev/panel/api"
 )
 
 // The switcher's curve: the same measures at each size of -orgs (1,000,
@@ -117,7 +119,7 @@ func (h *harness) switcherPTYAt(n int) error {
 	size := thousands(n)
 	h.add(result{Name: fmt.Sprintf("Switcher, %s orgs (real binary, pty): `o` → every organization loaded", size),
 		Goal: switcherGoal(n, loadGoals), Samples: load, RTT: true,
-		Note: fmt.Sprintf("%d page requests of 100, up to 10 in flight", pages)})
+		Note: fmt.Sprintf("%d page requests of 100, up to %d in flight", pages, api.DefaultInFlight)})
 	h.add(result{Name: fmt.Sprintf("Switcher, %s orgs (real binary, pty): peak resident memory", size),
 		Goal: switcherGoal(n, rssGoals), Value: mb(median(peaks)),
 		Note: fmt.Sprintf("VmHWM of the panel process, min %s max %s", mb(minOf(peaks)), mb(maxOf(peaks)))})

@@ -28,11 +28,11 @@ type Model struct {
 	keys keyMap
 	list components.List[int32] // indexes into all: the rows are held once
 
-	walk       common.Stamp              // the background page walk
-	walkCtx    context.Context           // its context: a retried walk skips the cache
-	nextOffset int                       // where the walk resumes after an error
-	complete   bool                      // every page is loaded
-	all        []app.OrganizationSummary // in the server's order, as they came
+	walk       common.Stamp    // the background page walk
+	walkCtx    context.Context // its context: a retried walk skips the cache
+	nextOffset int             // where the walk resumes after an error
+	complete   bool            // every page is loaded
+	all        rowStore        // in the server's order, as they came
 	seen       map[string]struct{}
 	order      app.OrganizationOrder // pinned and recent first
 	ranking    app.Ranking           // order, indexed
@@ -57,9 +57,9 @@ func New(ctx *common.Context) *Model {
 	m.list = components.NewList(ctx.Theme, components.ListOptions[int32]{
 		Noun:        "organizations",
 		Empty:       "You belong to no organization yet. Press ctrl+n to create one.",
-		Text:        func(i int32) string { return m.all[i].Name + " " + m.all[i].ExternalID },
-		Key:         func(i int32) string { return m.all[i].ID },
-		Row:         func(i int32, selected bool, _ int) string { return m.row(m.all[i], selected) },
+		Text:        func(i int32) string { return m.all.at(i).FilterText() },
+		Key:         func(i int32) string { return m.all.at(i).ID },
+		Row:         func(i int32, selected bool, _ int) string { return m.row(m.all.at(i), selected) },
 		Select:      "switch",
 		FilterFirst: true,
 	})
@@ -95,7 +95,7 @@ func (m *Model) Route() common.Route { return Route }
 func (m *Model) Capturing() bool { return m.list.FilterFocused() || m.form != nil }
 
 // Loaded is how many organizations are loaded, and whether that is all.
-func (m *Model) Loaded() (int, bool) { return len(m.all), m.complete }
+func (m *Model) Loaded() (int, bool) { return m.all.len(), m.complete }
 
 // Shown is how many organizations pass the filter.
 func (m *Model) Shown() int {
@@ -114,14 +114,14 @@ func (m *Model) selected() (app.OrganizationSummary, bool) {
 	if !ok {
 		return app.OrganizationSummary{}, false
 	}
-	return m.all[i], true
+	return m.all.at(i), true
 }
 
 // rows are the organizations in the list's order.
 func (m *Model) rows() []app.OrganizationSummary {
 	out := make([]app.OrganizationSummary, 0, len(m.list.Items()))
 	for _, i := range m.list.Items() {
-		out = append(out, m.all[i])
+		out = append(out, m.all.at(i))
 	}
 	return out
 }
@@ -145,7 +145,7 @@ func (m *Model) add(rows []app.OrganizationSummary) tea.Cmd {
 		if _, ranked := m.ranking.Of(o.ID, o.ExternalID); ranked {
 			m.rebuild = true // it goes before rows the list already holds
 		}
-		m.all = append(m.all, o)
+		m.all.append(o)
 	}
 	if m.frameDue {
 		return nil
@@ -165,16 +165,16 @@ func (m *Model) setOrder(o app.OrganizationOrder) {
 func (m *Model) sync() {
 	switch {
 	case m.rebuild:
-		m.list.SetItems(app.ArrangeBy(m.order, indexes(0, len(m.all)), func(i int32) (string, string) {
-			return m.all[i].ID, m.all[i].ExternalID
+		m.list.SetItems(app.ArrangeBy(m.order, indexes(0, m.all.len()), func(i int32) (string, string) {
+			return m.all.at(i).ID, m.all.at(i).ExternalID
 		}))
 		m.rebuild = false
-	case m.listed < len(m.all):
-		m.list.AppendItems(indexes(m.listed, len(m.all)))
+	case m.listed < m.all.len():
+		m.list.AppendItems(indexes(m.listed, m.all.len()))
 	}
-	m.listed = len(m.all)
+	m.listed = m.all.len()
 	if !m.complete {
-		m.list.SetNote(fmt.Sprintf("%d loaded, more coming…", len(m.all)))
+		m.list.SetNote(fmt.Sprintf("%d loaded, more coming…", m.all.len()))
 	} else {
 		m.list.SetNote("")
 	}

@@ -5,12 +5,16 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"time"
 )
 
 // buildFlags are how the bench builds panel and the floor: as the README's
-// build command does.
+// release build command does (with CGO_ENABLED=0, buildEnv).
 var buildFlags = []string{"-trimpath", "-ldflags=-s -w"}
+
+// buildEnv is the environment of those builds: static, like the release.
+func buildEnv() []string { return append(os.Environ(), "CGO_ENABLED=0") }
 
 // floorProgram is the smallest Go program that does what a command does at
 // least: print a line and exit.
@@ -36,7 +40,7 @@ func (h *harness) measureFloor() error {
 	bin := filepath.Join(dir, "floor")
 	build := exec.Command("go", append(append([]string{"build"}, buildFlags...), "-o", bin, "main.go")...)
 	build.Dir = dir
-	build.Env = append(os.Environ(), "GO111MODULE=off", "GOWORK=off")
+	build.Env = append(buildEnv(), "GO111MODULE=off", "GOWORK=off")
 	if out, err := build.CombinedOutput(); err != nil {
 		return fmt.Errorf("go build the floor: %w\n%s", err, out)
 	}
@@ -53,7 +57,7 @@ func (h *harness) measureFloor() error {
 	h.floor = s.median()
 	h.logf("floor: %v", s)
 	h.add(result{Name: "Start-up floor: a minimal Go program (print and exit), start → exit", Goal: "—", Samples: s,
-		Note: "built with " + fmt.Sprint(buildFlags) + " like panel; start-up figures below are also given × this median"})
+		Note: "built like panel (CGO_ENABLED=0 " + strings.Join(buildFlags, " ") + "); start-up figures below are also given × this median"})
 	return nil
 }
 

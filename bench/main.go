@@ -148,7 +148,9 @@ func run(c config) (err error) {
 		orgs: c.orgs}
 	h.panel = filepath.Join(work, "panel")
 	build := append(append([]string{"build"}, buildFlags...), "-o", h.panel, "./cmd/panel")
-	if b, err := exec.Command("go", build...).CombinedOutput(); err != nil {
+	cmd := exec.Command("go", build...)
+	cmd.Env = buildEnv()
+	if b, err := cmd.CombinedOutput(); err != nil {
 		return fmt.Errorf("go build ./cmd/panel: %w\n%s", err, b)
 	}
 	h.logf("machine: %s; load: %s; tokens in: %s; RTT %s; %d runs per figure", machine(), load(), h.storage, rtt, runs)

@@ -11,6 +11,7 @@ import (
 	"github.com/panel-dev/panel/tui/screens/members"
 	"github.com/panel-dev/panel/tui/screens/onboarding"
 	"github.com/panel-dev/panel/tui/screens/orgs"
+	"github.com/panel-dev/panel/tui/screens/palette"
 	"github.com/panel-dev/panel/tui/screens/projects"
 	"github.com/panel-dev/panel/tui/screens/services"
 )
@@ -46,5 +47,7 @@ func Screens() *common.Registry {
 			New: func(c *common.Context, o common.Opening) common.Screen { return invitation.New(c, o.Route.Arg()) }},
 		common.ScreenSpec{Route: common.RouteHelp, Title: "Keys", Help: "every key", OutsideGate: true, Overlay: true,
 			New: func(c *common.Context, o common.Opening) common.Screen { return helpscreen.New(c, o.Below) }},
+		common.ScreenSpec{Route: palette.Route, Key: ":", Title: "Command", Help: "command palette", Overlay: true,
+			New: func(c *common.Context, o common.Opening) common.Screen { return palette.New(c, o.Below) }},
 	)
 }

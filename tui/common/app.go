@@ -18,6 +18,10 @@ type App interface {
 	TogglePin(externalID string) (app.OrganizationOrder, error)
 	CreateOrganization(ctx context.Context, name string, progress func(app.SwitchProgress)) (*app.Organization, *app.SwitchResult, error)
 	LeaveOrganization(ctx context.Context) (*app.LeaveResult, error)
+	// Organizations by name (the command palette's :orgs NAME).
+	KnownOrganizations() ([]app.Organization, bool)
+	ResolveOrganization(ctx context.Context, query string) (*app.OrganizationMatch, error)
+	SwitchTo(ctx context.Context, m app.OrganizationMatch, progress func(app.SwitchProgress)) (*app.SwitchResult, error)
 
 	// Projects of the current organization.
 	Projects(ctx context.Context) (*app.ProjectList, error)
@@ -40,6 +44,7 @@ type App interface {
 	// Services of the current project, and a service's instances.
 	CurrentProjectServices(ctx context.Context) (*app.ProjectServices, error)
 	ServiceInstances(ctx context.Context, serviceID string) ([]app.Instance, error)
+	ResolveService(ctx context.Context, nameOrID string) (*app.Service, *app.ProjectServices, error)
 
 	// Logs.
 	TailLogs(ctx context.Context, filter app.LogFilter, o app.TailOptions) (*app.LogStream, error)

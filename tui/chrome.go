@@ -18,6 +18,7 @@ import (
 type header struct {
 	User      string // email
 	Org       string // name
+	OrgID     string // external id: the organization's colour and mark
 	OrgStatus string // "" or ACTIVE: no marker
 	WasOrg    string // the organization a sign-in moved the user out of unasked (B28)
 	Project   string
@@ -36,36 +37,6 @@ type statusLine struct {
 // chromeHeight is the number of lines the root draws around a screen:
 // header, status line and help footer.
 const chromeHeight = 3
-
-// headerView draws the top bar; its values are names from the server, each
-// sanitized here (B24), whoever set them.
-func (m *Model) headerView() string {
-	t := m.ctx.Theme
-	value := func(s string) string { return t.HeaderValue.Render(termsafe.Line(s)) }
-	parts := []string{t.HeaderValue.Render("panel")}
-	if m.header.User != "" {
-		parts = append(parts, t.HeaderLabel.Render("user ")+value(m.header.User))
-	}
-	if m.header.Org != "" {
-		org := t.HeaderLabel.Render("org ") + value(m.header.Org)
-		if s := m.header.OrgStatus; s != "" && s != "ACTIVE" {
-			org += t.HeaderMarker.Render(" [" + termsafe.Line(s) + "]")
-		}
-		if w := m.header.WasOrg; w != "" {
-			org += t.HeaderMarker.Render(" (was " + termsafe.Line(w) + ")")
-		}
-		parts = append(parts, org)
-	}
-	if m.header.Project != "" {
-		parts = append(parts, t.HeaderLabel.Render("project ")+value(m.header.Project))
-	}
-	if top := m.top(); top != nil && top.Title() != "" {
-		parts = append(parts, t.HeaderLabel.Render("· ")+value(top.Title()))
-	}
-	sep := t.HeaderLabel.Render("  ")
-	line := strings.Join(parts, sep)
-	return t.Header.Width(max(m.width, 1)).MaxHeight(1).Render(line)
-}
 
 func (m *Model) statusView() string {
 	t := m.ctx.Theme

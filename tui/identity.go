@@ -62,7 +62,7 @@ func (m *Model) refreshHeader() {
 		h.User = m.ctx.SessionInfo.Email
 	}
 	if o := m.ctx.Org; o != nil {
-		h.Org, h.OrgStatus = o.Name, string(o.Status)
+		h.Org, h.OrgID, h.OrgStatus = o.Name, o.ExternalID, string(o.Status)
 		if h.Org == "" {
 			h.Org = o.ExternalID
 		}

@@ -8,6 +8,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/panel-dev/panel/api"
+	"github.com/panel-dev/panel/app"
 	"github.com/panel-dev/panel/tui/common"
 )
 
@@ -33,6 +34,7 @@ type Model struct {
 	help          bhelp.Model
 	header        header
 	status        statusLine
+	orgOrder      app.OrganizationOrder // recent and pinned: the header's colours are spread over them
 
 	auth         authPhase
 	pending      common.Route // opened before the gate passed, or `next`
@@ -64,6 +66,7 @@ func newModel(ctx context.Context, d Deps, reg *common.Registry) *Model {
 	c.App = d.App
 	m := &Model{ctx: c, deps: d, screens: reg, help: bhelp.New(), pending: d.Start}
 	m.help.Styles = c.Theme.Help
+	m.orgOrder = d.App.OrganizationOrder()
 	m.loadLastKnown()
 	m.ctx.Keys.SetSignedIn(false)
 	if d.SignInReason != "" {
@@ -177,6 +180,9 @@ func (m *Model) handleNavigation(msg tea.Msg) (tea.Cmd, bool) {
 		if msg.seq == m.status.seq {
 			m.status = statusLine{seq: m.status.seq}
 		}
+		return nil, true
+	case orgOrderMsg:
+		m.orgOrder = msg.order
 		return nil, true
 	case common.ProjectChosenMsg:
 		p := msg.Project

@@ -137,7 +137,7 @@ func (m *Model) switchDone(msg switchDoneMsg) tea.Cmd {
 	}
 	m.LastSwitch = elapsed
 	res := msg.res
-	cmds := []tea.Cmd{finished, m.armTimers(), m.ensureOrgScreen()}
+	cmds := []tea.Cmd{finished, m.armTimers(), m.ensureOrgScreen(), loadOrgOrder(m.deps.App)}
 	text := fmt.Sprintf("Switched to %s in %d ms.", orgLabel(res.Organization), elapsed.Milliseconds())
 	switch {
 	case res.Deactivated:

@@ -24,6 +24,7 @@ import (
 
 	"github.com/panel-dev/panel/app"
 	"github.com/panel-dev/panel/tui/common"
+	"github.com/panel-dev/panel/tui/theme"
 )
 
 // Deps is what the TUI runs on. App must be complete (session, API, store).
@@ -44,6 +45,9 @@ type Deps struct {
 	SignInEmail string
 	// SignInOrganization signs in straight into this organization.
 	SignInOrganization string
+	// OrgLooks are the organizations' colours and labels from the config
+	// file, by external id or name.
+	OrgLooks map[string]theme.OrgLook
 	// SessionCheckEvery is the period of the session check (B10; 0 = 60 s).
 	SessionCheckEvery time.Duration
 	// Clipboard receives the OSC 52 copy sequence (nil = stderr).

@@ -2,6 +2,7 @@ package main
 
 import (
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -49,10 +50,16 @@ func TestTUIInTmuxWithoutColour(t *testing.T) {
 	tmux := requireTmux(t)
 	bin := buildPanel(t)
 	ready := startEmulatorProcess(t, bin)
-	s := startTmux(t, tmux, launcherNoColor(t, bin, ready, t.TempDir()))
+	configDir := t.TempDir()
+	// Labels from the config file carry the organization without colour, with its mark.
+	config := "organizations:\n  org_acme: {label: customer}\n  globex: {color: teal, label: prod}\n"
+	if err := os.WriteFile(filepath.Join(configDir, "config.yaml"), []byte(config), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	s := startTmux(t, tmux, launcherNoColor(t, bin, ready, configDir))
 	s.waitFor("Sign in to panel")
 	s.keys("Enter")
-	s.waitFor("org acme", "1 pending")
+	s.waitFor("org acme (customer)", "1 pending")
 
 	// The switcher's cursor is seen moving, and enter switches to the row it shows.
 	s.keys("o")
@@ -65,10 +72,16 @@ func TestTUIInTmuxWithoutColour(t *testing.T) {
 	waitCursorOn(s, "initech")
 	s.keys("Enter")
 	s.waitFor("org initech")
+	s.keys("o")
+	s.waitFor("3 organizations")
+	s.keys("glob", "Enter")
+	s.waitFor("✚ org globex (prod)") // teal's mark
 
 	// The active tab told apart, and a list's cursor seen moving.
-	s.keys("-")
-	s.waitFor("org acme", "Switched to acme")
+	s.keys("o")
+	s.waitFor("3 organizations")
+	s.keys("acme", "Enter")
+	s.waitFor("org acme (customer)", "Switched to acme")
 	s.keys("i")
 	s.waitFor("[Sent]", "dave@example.com")
 	waitCursorOn(s, "dave@example.com")

@@ -34,7 +34,9 @@ type Config struct {
 	Browser         string // BROWSER: a command that receives the URL as its one argument
 	NoColor         bool
 	Debug           bool // log to Dir/profiles/<profile>/debug.log
-	Source          map[string]string
+	// Organizations are the TUI header's colour and label per organization, by id or name.
+	Organizations map[string]Organization
+	Source        map[string]string
 
 	// Warnings are one-line notices about the configuration (unknown keys in the file, a profile
 	// directory others can write in) for stderr; Warn receives those found after Load.
@@ -99,6 +101,9 @@ func Load(o Overrides) (*Config, error) {
 		return nil, fmt.Errorf("profile %s: callback_port %d is not a TCP port (1-65535)", c.Profile, p.CallbackPort)
 	}
 	c.CallbackPort = p.CallbackPort
+	var orgWarnings []string
+	c.Organizations, orgWarnings = organizations(filepath.Join(dir, FileName), c.Profile, file.Organizations, p.Organizations)
+	c.Warnings = append(c.Warnings, orgWarnings...)
 	if c.CallbackPort != 0 {
 		c.Source["callback_port"] = "config file"
 	}

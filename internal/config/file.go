@@ -21,12 +21,16 @@ const FileName = "config.yaml"
 //	    auth_url: https://api.workos.com
 //	    api_url: https://app.koyeb.com
 //	    callback_port: 8765     # the port of the redirect URI registered in WorkOS
+//	    organizations:      # the TUI's header: a colour and a label per organization (id or name)
+//	      org_2f9x…: {color: red, label: prod}
 //	  staging:
 //	    client_id: client_01J...
 //	    api_url: https://staging.example.com
 type File struct {
 	DefaultProfile string             `yaml:"default_profile,omitempty"`
 	Profiles       map[string]Profile `yaml:"profiles,omitempty"`
+	// Organizations are the organizations' colours and labels in the TUI, for every profile.
+	Organizations map[string]Organization `yaml:"organizations,omitempty"`
 }
 
 // Profile is one named set of endpoints and settings.
@@ -38,6 +42,8 @@ type Profile struct {
 	// CallbackPort fixes the loopback port of browser sign-ins: the port of the redirect URI registered in
 	// WorkOS (http://127.0.0.1:<port>/callback).
 	CallbackPort int `yaml:"callback_port,omitempty"`
+	// Organizations are this profile's organizations' colours and labels (over the top-level ones).
+	Organizations map[string]Organization `yaml:"organizations,omitempty"`
 }
 
 // readFile loads the config file; a missing file is an empty configuration. It also returns a warning

@@ -25,6 +25,9 @@ func unknownKeys(data []byte) []string {
 			unknown = append(unknown, key)
 			continue
 		}
+		if key == "organizations" {
+			unknown = append(unknown, unknownOrganizationKeys("organizations", value)...)
+		}
 		if key != "profiles" || value.Kind != yaml.MappingNode {
 			continue
 		}
@@ -36,7 +39,30 @@ func unknownKeys(data []byte) []string {
 			for k := 0; k+1 < len(profile.Content); k += 2 {
 				if pk := profile.Content[k].Value; !profileKeys[pk] {
 					unknown = append(unknown, "profiles."+name+"."+pk)
+				} else if pk == "organizations" {
+					unknown = append(unknown, unknownOrganizationKeys("profiles."+name+".organizations", profile.Content[k+1])...)
 				}
+			}
+		}
+	}
+	return unknown
+}
+
+// unknownOrganizationKeys lists the keys of organization entries that panel does not read.
+func unknownOrganizationKeys(prefix string, orgs *yaml.Node) []string {
+	if orgs.Kind != yaml.MappingNode {
+		return nil
+	}
+	var unknown []string
+	known := yamlKeys(Organization{})
+	for j := 0; j+1 < len(orgs.Content); j += 2 {
+		name, entry := orgs.Content[j].Value, orgs.Content[j+1]
+		if entry.Kind != yaml.MappingNode {
+			continue
+		}
+		for k := 0; k+1 < len(entry.Content); k += 2 {
+			if key := entry.Content[k].Value; !known[key] {
+				unknown = append(unknown, prefix+"."+name+"."+key)
 			}
 		}
 	}

@@ -10,8 +10,10 @@ import (
 
 	"github.com/panel-dev/panel/app"
 	"github.com/panel-dev/panel/internal/cmdutil"
+	"github.com/panel-dev/panel/internal/config"
 	paneltui "github.com/panel-dev/panel/tui"
 	"github.com/panel-dev/panel/tui/common"
+	"github.com/panel-dev/panel/tui/theme"
 )
 
 // Run opens the terminal UI (`panel` with no arguments). The session
@@ -73,5 +75,14 @@ func Deps(f *cmdutil.Factory) (paneltui.Deps, func(), error) {
 	// 120 frames a second (Bubble Tea's most; 60 by default): a frame waits at most 8 ms for the next
 	// tick, half of a switch's local budget (bench/, README "Performance"). An unchanged frame is not redrawn.
 	return paneltui.Deps{App: a, NoColor: cfg.NoColor, Browser: cfg.Browser, ClientID: cfg.ClientID, APIURL: cfg.APIURL,
-		ProgramOptions: []tea.ProgramOption{tea.WithFPS(120)}}, done, nil
+		OrgLooks: orgLooks(cfg.Organizations), ProgramOptions: []tea.ProgramOption{tea.WithFPS(120)}}, done, nil
+}
+
+// orgLooks are the config file's colours and labels, for the header.
+func orgLooks(orgs map[string]config.Organization) map[string]theme.OrgLook {
+	looks := make(map[string]theme.OrgLook, len(orgs))
+	for key, o := range orgs {
+		looks[key] = theme.OrgLook{Colour: o.Color, Label: o.Label}
+	}
+	return looks
 }

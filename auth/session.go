@@ -95,7 +95,7 @@ func (s *Session) Info(ctx context.Context) (Info, error) {
 	if s.opts.EnvToken != "" {
 		return s.envInfo()
 	}
-	rec, err := s.loadRecord(false)
+	rec, err := s.loadRecord()
 	if err != nil {
 		return Info{}, err
 	}
@@ -107,7 +107,7 @@ func (s *Session) Info(ctx context.Context) (Info, error) {
 		SessionID: rec.SessionID, Storage: s.store.kind(), StorageReason: s.store.reason()}
 	at := s.remembered(org)
 	if at == nil {
-		at, _ = s.loadAccess(org, false)
+		at, _ = s.loadAccess(org)
 	}
 	if at != nil && at.SessionID == rec.SessionID {
 		in.ExpiresAt = at.ExpiresAt

@@ -87,7 +87,7 @@ func TestStampKeepsTheStoreOffTheSwitchPath(t *testing.T) {
 			if stamp, _ := readStamp(s.lockPath); stamp == stampBefore {
 				t.Fatal("another process's write left the stamp as it was")
 			}
-			rec, err := s.loadRecord(false)
+			rec, err := s.loadRecord()
 			stored, _ := counted.tokenStore.loadRecord()
 			if err != nil || rec == nil || stored == nil || rec.RefreshToken != stored.RefreshToken {
 				t.Fatalf("after another process's refresh, the session read is not the stored one (%v)", err)
@@ -119,6 +119,24 @@ func TestStampKeepsTheStoreOffTheSwitchPath(t *testing.T) {
 			}
 			if n := counted.reads.Load() - reads; n != 0 {
 				t.Fatalf("after this process's own refresh: %d store reads, want 0", n)
+			}
+
+			// A new process: what Info read (without the lock) serves the first token too.
+			fresh, err := NewSession(o)
+			if err != nil {
+				t.Fatal(err)
+			}
+			freshCount := &countingStore{tokenStore: fresh.store}
+			fresh.store = freshCount
+			if _, err := fresh.Info(ctx); err != nil {
+				t.Fatal(err)
+			}
+			reads = freshCount.reads.Load()
+			if _, err := fresh.Token(ctx); err != nil {
+				t.Fatal(err)
+			}
+			if n := freshCount.reads.Load() - reads; n != 0 {
+				t.Fatalf("a new process's first token after Info: %d store reads, want 0", n)
 			}
 		})
 	}

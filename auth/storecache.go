@@ -3,12 +3,11 @@ package auth
 import "sync"
 
 // storeCache is this process's copy of the stored session, good while the lock file carries the stamp it
-// was read or written under (stamp.go). Only reads made under the session lock and this process's own
-// writes fill it: a read made without the lock may race a write, and its result is used once, not kept.
+// was read or written under (stamp.go, storeio.go).
 type storeCache struct {
 	mu     sync.Mutex
 	stamp  string
-	valid  bool // stamp is one this process read under the lock or wrote
+	valid  bool // stamp is one this process read or wrote
 	rec    *record
 	hasRec bool                    // rec is known (nil: nothing stored)
 	access map[string]*accessToken // an organization present with nil: known to have no token stored
@@ -21,13 +20,6 @@ func (c *storeCache) at(stamp string) {
 	}
 	c.stamp, c.valid = stamp, true
 	c.rec, c.hasRec, c.access = nil, false, map[string]*accessToken{}
-}
-
-// known reports whether the cache holds anything a stamp could confirm.
-func (c *storeCache) known() bool {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.valid
 }
 
 func (c *storeCache) reset() {

@@ -1,55 +1,57 @@
 package auth
 
 // Reads and writes of the stored session go through here: reads come from this process's copy while the
-// generation stamp says nobody else wrote (storecache.go), writes stamp the lock file first. locked says
-// the caller holds the session lock, so what it reads stays stored until the stamp moves and is kept.
+// generation stamp says nobody wrote since (storecache.go), and every write changes the stamp before and
+// after it. A read is kept with the stamp read before it: a write that overlaps the read, or follows it,
+// leaves another stamp behind when it ends, so the copy is not trusted past it.
 
-func (s *Session) loadRecord(locked bool) (*record, error) {
-	if !locked && !s.cache.known() {
-		return s.store.loadRecord() // nothing to compare a stamp with: spare reading it
-	}
+func (s *Session) loadRecord() (*record, error) {
 	stamp, ok := readStamp(s.lockPath)
 	if rec, hit := s.cache.record(stamp, ok); hit {
 		return rec, nil
 	}
 	rec, err := s.store.loadRecord()
-	if err == nil && locked && ok {
+	if err == nil && ok {
 		s.cache.putRecord(stamp, rec)
 	}
 	return rec, err
 }
 
-func (s *Session) loadAccess(org string, locked bool) (*accessToken, error) {
-	if !locked && !s.cache.known() {
-		return s.store.loadAccess(org)
-	}
+func (s *Session) loadAccess(org string) (*accessToken, error) {
 	stamp, ok := readStamp(s.lockPath)
 	if at, hit := s.cache.accessOf(stamp, ok, org); hit {
 		return at, nil
 	}
 	at, err := s.store.loadAccess(org)
-	if err == nil && locked && ok {
+	if err == nil && ok {
 		s.cache.putAccess(stamp, org, at)
 	}
 	return at, err
 }
 
 // stamped runs one write of the stored session; the caller holds the session lock. A new stamp goes into
-// the lock file first. If it cannot be written the store is written all the same (a refreshed session must
-// be kept), and this process stops trusting its copy.
+// the lock file first (a writer that dies half way has still told the others), another one after. If a
+// stamp cannot be written the store is written all the same (a refreshed session must be kept), and this
+// process stops trusting its copy.
 func (s *Session) stamped(write func() error, kept func(stamp string)) error {
 	prev, prevOK := readStamp(s.lockPath)
-	next := newStamp()
-	if err := writeStamp(s.lockPath, next); err != nil {
+	before := newStamp()
+	if err := writeStamp(s.lockPath, before); err != nil {
 		s.cache.reset()
 		return write()
 	}
-	s.cache.rebase(prev, prevOK, next)
+	s.cache.rebase(prev, prevOK, before)
 	if err := write(); err != nil {
 		s.cache.reset() // what the store holds now is unknown
 		return err
 	}
-	kept(next)
+	after := newStamp()
+	if err := writeStamp(s.lockPath, after); err != nil {
+		s.cache.reset()
+		return nil
+	}
+	s.cache.rebase(before, true, after)
+	kept(after)
 	return nil
 }
 

@@ -48,7 +48,7 @@ func (s *Session) StartSwitch(ctx context.Context, orgExternalID string) (*Switc
 	if err != nil {
 		return nil, err
 	}
-	rec, err := s.loadRecord(true)
+	rec, err := s.loadRecord()
 	if err == nil && rec == nil {
 		err = s.noSession()
 	}

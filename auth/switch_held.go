@@ -21,7 +21,7 @@ func (s *Session) heldToken(org string, rec *record) *accessToken {
 	if !contains(rec.AccessOrgs, org) {
 		return nil // none stored: no need to ask the keychain
 	}
-	if at, err := s.loadAccess(org, true); err == nil && usable(at) {
+	if at, err := s.loadAccess(org); err == nil && usable(at) {
 		return at
 	}
 	return nil
@@ -96,10 +96,10 @@ func (w *Switch) Undo(ctx context.Context) error {
 		return err
 	}
 	defer unlock()
-	if at, err := s.loadAccess(h.to, true); err == nil && at != nil && at.Token == h.token {
+	if at, err := s.loadAccess(h.to); err == nil && at != nil && at.Token == h.token {
 		_ = s.deleteAccess(h.to)
 	}
-	rec, err := s.loadRecord(true)
+	rec, err := s.loadRecord()
 	if err != nil || rec == nil || !h.movedDefault || rec.OrganizationID != h.to {
 		return err // nothing to put back, or another switch moved the default since
 	}

@@ -53,7 +53,7 @@ func (s *Session) refreshLocked(ctx context.Context, rejected string) (*accessTo
 		return nil, err
 	}
 	defer unlock()
-	rec, err := s.loadRecord(true)
+	rec, err := s.loadRecord()
 	if err != nil {
 		return nil, err
 	}
@@ -62,7 +62,7 @@ func (s *Session) refreshLocked(ctx context.Context, rejected string) (*accessTo
 		return nil, s.noSession()
 	}
 	org := s.orgFor(rec)
-	at, err := s.loadAccess(org, true)
+	at, err := s.loadAccess(org)
 	if err != nil {
 		return nil, err
 	}

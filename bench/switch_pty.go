@@ -1,16 +1,17 @@
 package main
 
 import (
+	"fmt"
 	"time"
 )
 
-// switchPTY measures the same switch as switchTUI on the real binary in a
-// pseudo-terminal: Enter typed → the terminal receives the header with the
+// switchPTY measures the same switches as switchTUI on the real binary in a
+// pseudo-terminal: the key typed → the terminal receives the header with the
 // new organization (perceived), then with its project (complete). Unlike the
 // model driver, this includes Bubble Tea's renderer, which draws on a frame
 // tick (120 a second in panel).
 func (h *harness) switchPTY() error {
-	em, err := startEmulator(h.panel, "--latency", h.rtt.String())
+	em, err := startEmulator(h.panel, "--latency", h.rtt.String(), "--orgs", fmt.Sprint(h.runs+1))
 	if err != nil {
 		return err
 	}
@@ -31,36 +32,66 @@ func (h *harness) switchPTY() error {
 	if _, _, err := t.waitFor("pending", 0, 30*time.Second); err != nil { // home loaded: the gate passed
 		return err
 	}
-	var perceived, complete samples
+	var perceived, complete, heldPerceived, heldComplete samples
 	for i := range h.runs {
-		target := []string{"globex", "acme"}[i%2]
+		target := benchOrg(i + 1)
 		off := t.size()
 		t.keys("o")
-		if _, off, err = t.waitFor("initech", off, 30*time.Second); err != nil {
+		if _, off, err = t.waitFor("globex", off, 30*time.Second); err != nil {
 			return err
 		}
 		t.keys(target)
-		if _, off, err = t.waitFor("1 of ", off, 10*time.Second); err != nil {
+		if _, _, err = t.waitFor("1 of ", off, 10*time.Second); err != nil {
 			return err
 		}
-		start := t.keys("\r")
-		shown, off2, err := t.waitFor("org "+target, off, 30*time.Second)
+		shown, done, err := h.measurePTYSwitch(t, "\r", target, fmt.Sprintf("run %d", i+1))
 		if err != nil {
 			return err
 		}
-		done, _, err := t.waitFor("org "+target+"  project ", off2-len("org "+target), 30*time.Second)
+		perceived, complete = append(perceived, shown), append(complete, done)
+	}
+	back, forth := previousOf(h.runs), benchOrg(h.runs)
+	for i := range h.runs {
+		target := back // `-` toggles between the last two
+		if i%2 == 1 {
+			target = forth
+		}
+		time.Sleep(h.rtt) // the status line's "Switched to" of the previous run is drawn
+		shown, done, err := h.measurePTYSwitch(t, "-", target, fmt.Sprintf("back run %d", i+1))
 		if err != nil {
 			return err
 		}
-		if _, _, err := t.waitFor("Switched to "+target, off, 30*time.Second); err != nil {
-			return err
-		}
-		h.logf("switch-pty run %d → %s: perceived %s, complete %s", i+1, target, ms(shown.Sub(start)), ms(done.Sub(start)))
-		perceived, complete = append(perceived, shown.Sub(start)), append(complete, done.Sub(start))
+		heldPerceived, heldComplete = append(heldPerceived, shown), append(heldComplete, done)
 	}
 	h.add(result{Name: "Org switch, real binary on a pty, perceived (Enter typed → header drawn)", Goal: "≤ 1.1 RTT",
 		Samples: perceived, RTT: true, Note: "includes Bubble Tea's renderer (panel asks for 120 frames/s)"})
 	h.add(result{Name: "Org switch, real binary on a pty, complete (org and project drawn)", Goal: "≤ 2.1 RTT",
 		Samples: complete, RTT: true})
+	h.add(result{Name: "`-` back on the real binary to an org whose token is held, perceived (key typed → header drawn)",
+		Goal: "≤ 1 frame (" + ms(frame) + ")", Samples: heldPerceived, RTT: true, Note: "no refresh: the token is used at once"})
+	h.add(result{Name: "`-` back on the real binary to an org whose token is held, complete", Goal: "≤ 1 RTT",
+		Samples: heldComplete, RTT: true})
 	return nil
+}
+
+// measurePTYSwitch types key and returns the time until the terminal shows
+// the header with target, and with target and a project, and the switch's
+// status line.
+func (h *harness) measurePTYSwitch(t *ptyTerm, key, target, label string) (shown, done time.Duration, err error) {
+	off := t.size()
+	start := t.keys(key)
+	at, off2, err := t.waitFor("org "+target, off, 30*time.Second)
+	if err != nil {
+		return 0, 0, err
+	}
+	end, _, err := t.waitFor("org "+target+"  project ", off2-len("org "+target), 30*time.Second)
+	if err != nil {
+		return 0, 0, err
+	}
+	if _, _, err := t.waitFor("Switched to "+target, off, 30*time.Second); err != nil {
+		return 0, 0, err
+	}
+	shown, done = at.Sub(start), end.Sub(start)
+	h.logf("switch-pty %s → %s: perceived %s, complete %s", label, target, ms(shown), ms(done))
+	return shown, done, nil
 }

@@ -128,3 +128,23 @@ func FuzzMatchLikeSahilmFuzzy(f *testing.F) {
 		}
 	})
 }
+
+// Texts added page by page (List.AppendItems) match as if they had all been
+// there: the results kept for the earlier texts are not reused.
+func TestMatchAfterTextsWereAdded(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	for range 100 {
+		texts := randomTexts(r)
+		cut := r.IntN(len(texts) + 1)
+		m := newMatcher(texts[:cut])
+		query := string(alphabet[r.IntN(16)])
+		m.match(query)
+		m.match("")
+		m.add(texts, cut)
+		for _, q := range []string{"", query, query + string(alphabet[r.IntN(16)])} {
+			if got, want := m.match(q), fuzzyOrder(q, texts); !slices.Equal(got, want) {
+				t.Fatalf("query %q after adding %d texts to %d:\n got %v\nwant %v", q, len(texts)-cut, cut, got, want)
+			}
+		}
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"testing"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -31,7 +32,10 @@ func loadedSwitcher(b *testing.B, n int) *Model {
 	env := screentest.New(b, emulator.Options{Seed: seed.Generate(n)}, "alice@example.com")
 	m := New(env.Ctx)
 	d := screentest.Start(b, m)
-	d.WaitFor(strconv.Itoa(n)+" organizations", func() bool { _, done := m.Loaded(); return done })
+	// A walk of 100,000 on a loaded machine outlasts the tests' usual wait.
+	if err := d.Wait(strconv.Itoa(n)+" organizations", 5*time.Minute, func() bool { _, done := m.Loaded(); return done }); err != nil {
+		b.Fatal(err)
+	}
 	if got, _ := m.Loaded(); got < n {
 		b.Fatalf("loaded %d organizations", got)
 	}

@@ -7,6 +7,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/panel-dev/panel/app"
+	"github.com/panel-dev/panel/internal/termsafe"
 	"github.com/panel-dev/panel/tui/common"
 )
 
@@ -59,7 +60,7 @@ func organizationNames(orgs []app.Organization) []string {
 	out := make([]string, 0, len(orgs))
 	for _, o := range orgs {
 		name := o.Name
-		if name == "" {
+		if name == "" || !typable(name) {
 			name = o.ExternalID
 		}
 		out = append(out, name)
@@ -68,7 +69,7 @@ func organizationNames(orgs []app.Organization) []string {
 }
 
 // serviceNames are the services' names, or app/name for a name that
-// several apps' services share (what ResolveService accepts).
+// several apps' services share (what ResolveService accepts), or the id.
 func serviceNames(ps *app.ProjectServices) []string {
 	count := map[string]int{}
 	for _, s := range ps.Services {
@@ -76,14 +77,22 @@ func serviceNames(ps *app.ProjectServices) []string {
 	}
 	out := make([]string, 0, len(ps.Services))
 	for _, s := range ps.Services {
-		if count[strings.ToLower(s.Name)] > 1 {
+		switch {
+		case !typable(ps.Label(s)):
+			out = append(out, s.ID)
+		case count[strings.ToLower(s.Name)] > 1:
 			out = append(out, ps.Label(s))
-		} else {
+		default:
 			out = append(out, s.Name)
 		}
 	}
 	return out
 }
+
+// typable reports whether a name from the server can go into the line as
+// it is: one without controls or escape sequences completes to its id
+// instead (what the line holds is drawn as typed).
+func typable(name string) bool { return termsafe.Line(name) == name }
 
 func resolveOrganization(ctx context.Context, a common.App, name string) tea.Cmd {
 	return func() tea.Msg {

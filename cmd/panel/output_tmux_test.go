@@ -28,6 +28,7 @@ func TestCLIOutputOnATerminal(t *testing.T) {
 	commands := fmt.Sprintf(`%[1]q login --email alice@example.com >/dev/null 2>&1 || echo LOGIN-FAILED
 %[1]q orgs list; echo "EXIT1=$?"
 %[1]q members list; echo "EXIT2=$?"
+%[1]q status --json=signed_in; %[1]q orgs list --jq '.[0].name'; echo "EXIT4=$?"
 read go
 %[1]q orgs list; echo "EXIT3=$?"
 sleep 600
@@ -40,7 +41,7 @@ sleep 600
 	s.run(tmux, "-f", "/dev/null", "new-session", "-d", "-x", "100", "-y", "30", "-s", "panel", script)
 	t.Cleanup(func() { _ = exec.Command(tmux, "-L", s.socket, "kill-server").Run() })
 
-	s.waitFor("EXIT1=0", "EXIT2=0")
+	s.waitFor("EXIT1=0", "EXIT2=0", "EXIT4=0")
 	screen := s.screen()
 	if strings.Contains(screen, "LOGIN-FAILED") {
 		t.Fatalf("login failed:\n%s", screen)
@@ -67,9 +68,12 @@ sleep 600
 	if termsafe.Width(alice) > 100 || !strings.Contains(alice, "…") || !strings.Contains(header, "ID") {
 		t.Errorf("members list not fitted to 100 columns:\n%s\n%s", header, alice)
 	}
+	if !strings.Contains(screen, `"signed_in": true`) || at("acme") != "acme" {
+		t.Errorf("--json=FIELD or --jq on a terminal:\n%s", screen)
+	}
 	coloured := s.run(tmux, "capture-pane", "-e", "-p", "-t", "panel")
-	if !strings.Contains(coloured, "\x1b[") {
-		t.Errorf("no colour on the terminal:\n%q", coloured)
+	if !strings.Contains(coloured, "\x1b[") || !strings.Contains(coloured, "signed_in\"\x1b[") {
+		t.Errorf("no colour on the terminal (table header, JSON keys):\n%q", coloured)
 	}
 
 	// A slow server: the spinner shows on stderr while orgs list waits, and is gone once it prints.

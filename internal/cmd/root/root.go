@@ -10,7 +10,6 @@ import (
 	"github.com/panel-dev/panel/internal/cmd/login"
 	"github.com/panel-dev/panel/internal/cmd/logout"
 	"github.com/panel-dev/panel/internal/cmd/logs"
-	"github.com/panel-dev/panel/internal/cmd/man"
 	"github.com/panel-dev/panel/internal/cmd/members"
 	"github.com/panel-dev/panel/internal/cmd/orgs"
 	"github.com/panel-dev/panel/internal/cmd/projects"
@@ -77,7 +76,6 @@ func NewCmdRoot(f *cmdutil.Factory, buildVersion string) *cobra.Command {
 		demo.NewCmdDemo(f, nil),
 		demo.NewCmdBrowser(),
 		version.NewCmdVersion(f, buildVersion),
-		man.NewCmdMan(f, buildVersion),
 	)
 	// Last, once every command (cobra's help and completion included) is in the tree.
 	cmd.InitDefaultHelpCmd()

@@ -15,7 +15,9 @@ var timeNow = time.Now
 
 // CheckSession asks the API for the current organization, which is how a
 // revoked session shows (B10): a 403 there (not a locked account, not a
-// deactivated organization) signs out and returns auth.ErrSessionRevoked. A
+// deactivated organization) is either a revoked session, signed out
+// (auth.ErrSessionRevoked), or a lost membership: the session moves to
+// another organization (*MembershipLostError, membership.go). A
 // session without organization (404, or any client error but 401, 403 and
 // 429 for a token without org_id: B23, onboarding.go) returns (nil, nil). It always
 // asks the network (never the cache).
@@ -23,7 +25,8 @@ func (a *App) CheckSession(ctx context.Context) (*api.Organization, error) {
 	org, err := a.API.GetCurrentOrganization(api.Revalidate(ctx))
 	switch {
 	case api.IsSessionRevoked(err):
-		return nil, a.signOutRevoked(ctx)
+		org, _ := a.currentOrgID(ctx)
+		return nil, a.sessionRefused(ctx, api.Organization{ExternalID: org}, true)
 	case a.noOrganization(ctx, err):
 		_ = a.Store.Update(func(st *store.State) { st.Last.Organization, st.Last.Project = nil, nil })
 		return nil, nil

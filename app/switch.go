@@ -51,16 +51,23 @@ type SwitchResult struct {
 //  1. refresh into the organization (WorkOS); a refusal is a *SwitchRefusedError. A token of the
 //     organization the session still holds, valid, is used instead, with no round trip (switch_held.go);
 //  2. drop every cached query, report SwitchTokenReady;
-//  3. in parallel, GET /v1/account/organization (the session check, B10: a
-//     403 signs out and returns auth.ErrSessionRevoked) and GET the project
-//     the organization had when the user left it (else the default named by
-//     the list), checked against the fresh organization;
+//  3. in parallel, GET /v1/account/organization (the session check: a 403
+//     is a revoked session, signed out, or a lost membership, moved on:
+//     membership.go) and GET the project the organization had when the user
+//     left it (else the default named by the list), checked against the
+//     fresh organization;
 //  4. store the project as the organization's current one and record the
 //     previous and recent organizations.
 //
 // The token store's writes (keychain items take milliseconds each) run
 // alongside steps 2 to 4: two round trips and little else.
 func (a *App) SwitchOrganization(ctx context.Context, target api.Organization, progress func(SwitchProgress)) (*SwitchResult, error) {
+	return a.switchOrganization(ctx, target, progress, true)
+}
+
+// switchOrganization is SwitchOrganization; move says whether a membership found gone on arrival moves
+// the session on (membership.go).
+func (a *App) switchOrganization(ctx context.Context, target api.Organization, progress func(SwitchProgress), move bool) (*SwitchResult, error) {
 	if target.ExternalID == "" {
 		return nil, errors.New("the organization has no external id to switch to")
 	}
@@ -72,7 +79,7 @@ func (a *App) SwitchOrganization(ctx context.Context, target api.Organization, p
 		}
 		return nil, err
 	}
-	res, err := a.completeSwitch(ctx, target, sw.From, progress, sw.Held())
+	res, err := a.completeSwitch(ctx, target, sw.From, progress, sw.Held(), move)
 	if errors.Is(err, errHeldTokenRefused) {
 		return a.switchAfterRefusedToken(ctx, target, sw, progress)
 	}
@@ -87,12 +94,13 @@ func (a *App) SwitchOrganization(ctx context.Context, target api.Organization, p
 // that replaces a refused one): steps 2 to 4 above. from is the organization
 // left ("" if none).
 func (a *App) CompleteSwitch(ctx context.Context, target api.Organization, from string, progress func(SwitchProgress)) (*SwitchResult, error) {
-	return a.completeSwitch(ctx, target, from, progress, false)
+	return a.completeSwitch(ctx, target, from, progress, false, true)
 }
 
 // completeSwitch is CompleteSwitch; held says the session switched with a token it already held, which a
-// refusal of the session check (B10) then only discredits (errHeldTokenRefused), see switch_held.go.
-func (a *App) completeSwitch(ctx context.Context, target api.Organization, from string, progress func(SwitchProgress), held bool) (*SwitchResult, error) {
+// refusal of the session check (B10) then only discredits (errHeldTokenRefused), see switch_held.go; move
+// says whether a lost membership moves the session on (membership.go).
+func (a *App) completeSwitch(ctx context.Context, target api.Organization, from string, progress func(SwitchProgress), held, move bool) (*SwitchResult, error) {
 	if progress == nil {
 		progress = func(SwitchProgress) {}
 	}
@@ -106,7 +114,7 @@ func (a *App) completeSwitch(ctx context.Context, target api.Organization, from 
 	case held && api.IsSessionRevoked(err):
 		return nil, errHeldTokenRefused
 	case api.IsSessionRevoked(err):
-		return nil, a.signOutRevoked(ctx)
+		return nil, a.sessionRefused(ctx, target, move)
 	case api.IsOrgDeactivated(err):
 		res.Organization, res.Deactivated = target, true
 	case err != nil:

@@ -123,18 +123,21 @@ func (b *BrowserLogin) finish(ctx context.Context, cb callback) (*Result, error)
 	if cb.errCode != "" {
 		return nil, &RefusedError{Code: cb.errCode, Description: cb.errDescription}
 	}
-	res, err := b.s.wos.authenticate(ctx, grantAuthorizationCode, map[string]string{
-		"code": cb.code, "code_verifier": b.pkce.verifier})
-	if err != nil {
-		var sel *OrganizationSelectionRequired
-		if errors.As(err, &sel) {
-			sel.Next = b.opts.Next
-			return nil, sel
+	// The code is single-use: once sent, the exchange is finished and stored whatever happens to ctx.
+	return settle(ctx, b.s.exchangeTimeout(), func(ctx context.Context) (*Result, error) {
+		res, err := b.s.wos.authenticate(ctx, grantAuthorizationCode, map[string]string{
+			"code": cb.code, "code_verifier": b.pkce.verifier})
+		if err != nil {
+			var sel *OrganizationSelectionRequired
+			if errors.As(err, &sel) {
+				sel.Next = b.opts.Next
+				return nil, sel
+			}
+			return nil, fmt.Errorf("exchange the sign-in code: %w", err)
 		}
-		return nil, fmt.Errorf("exchange the sign-in code: %w", err)
-	}
-	next, org := fromState(cb.state)
-	return b.s.saveLogin(ctx, res, next, org)
+		next, org := fromState(cb.state)
+		return b.s.saveLogin(ctx, res, next, org)
+	})
 }
 
 func outcomePage(res *Result, err error) pageOutcome {

@@ -77,9 +77,9 @@ func (d *DeviceLogin) Wait(ctx context.Context) (*Result, error) {
 			}
 			return nil, err
 		}
-		res, err := d.s.wos.authenticate(ctx, grantDeviceCode, map[string]string{"device_code": d.deviceCode})
+		res, err := d.poll(ctx)
 		if err == nil {
-			return d.s.saveLogin(ctx, res, d.opts.Next, d.opts.OrganizationID)
+			return res, nil
 		}
 		var ref *RefusedError
 		var sel *OrganizationSelectionRequired
@@ -97,6 +97,18 @@ func (d *DeviceLogin) Wait(ctx context.Context) (*Result, error) {
 			lastErr = err
 		}
 	}
+}
+
+// poll asks once whether the device code was approved. An approval spends the code: once a poll is sent,
+// it is finished and its sign-in stored whatever happens to ctx.
+func (d *DeviceLogin) poll(ctx context.Context) (*Result, error) {
+	return settle(ctx, d.s.exchangeTimeout(), func(ctx context.Context) (*Result, error) {
+		res, err := d.s.wos.authenticate(ctx, grantDeviceCode, map[string]string{"device_code": d.deviceCode})
+		if err != nil {
+			return nil, err
+		}
+		return d.s.saveLogin(ctx, res, d.opts.Next, d.opts.OrganizationID)
+	})
 }
 
 // nextPoll applies a polling answer: keep waiting, slow down, or stop with a reason.

@@ -67,12 +67,14 @@ func (s *Session) ChooseOrganization(ctx context.Context, sel *OrganizationSelec
 	if orgID == "" {
 		return nil, errors.New("no organization chosen")
 	}
-	res, err := s.wos.authenticate(ctx, grantOrganizationSelection, map[string]string{
-		"pending_authentication_token": sel.PendingToken, "organization_id": orgID})
-	if err != nil {
-		return nil, err
-	}
-	return s.saveLogin(ctx, res, sel.Next, orgID)
+	return settle(ctx, s.exchangeTimeout(), func(ctx context.Context) (*Result, error) {
+		res, err := s.wos.authenticate(ctx, grantOrganizationSelection, map[string]string{
+			"pending_authentication_token": sel.PendingToken, "organization_id": orgID})
+		if err != nil {
+			return nil, err
+		}
+		return s.saveLogin(ctx, res, sel.Next, orgID)
+	})
 }
 
 // saveLogin stores a fresh sign-in in place of whatever was stored, and ends the replaced server session.

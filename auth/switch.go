@@ -37,6 +37,9 @@ func (w *Switch) Wait() error { return <-w.saved }
 //
 // An organization this session already holds a valid token of (switching back) needs no refresh at all
 // (switch_held.go): StartSwitch then returns without a round trip.
+//
+// Once sent, the refresh runs to its end and is stored whatever happens to ctx, counted by
+// WaitExchanges: a caller that gives up gets ctx's error, and the session is kept.
 func (s *Session) StartSwitch(ctx context.Context, orgExternalID string) (*Switch, error) {
 	if s.opts.EnvToken != "" {
 		return nil, ErrTokenFromEnvironment
@@ -61,17 +64,35 @@ func (s *Session) StartSwitch(ctx context.Context, orgExternalID string) (*Switc
 	if at := s.heldToken(orgExternalID, rec); at != nil {
 		return s.switchHeld(rec, from, orgExternalID, at, makeDefault, unlock), nil
 	}
-	r, err := s.exchange(ctx, rec, orgExternalID, makeDefault)
-	if err != nil {
-		unlock()
-		return nil, err
-	}
-	s.remember(orgExternalID, r.access)
-	s.pin(orgExternalID)
 	sw := &Switch{From: from, saved: make(chan error, 1)}
+	answered := make(chan error, 1)
+	timeout := s.exchangeTimeout()
+	exchanges.add()
 	go func() {
+		defer exchanges.done()
 		defer unlock()
+		dctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), timeout)
+		defer cancel()
+		r, err := s.exchange(dctx, rec, orgExternalID, makeDefault)
+		if err != nil {
+			answered <- err
+			return
+		}
+		s.remember(orgExternalID, r.access)
+		s.pin(orgExternalID)
+		answered <- nil
 		sw.saved <- s.persist(r)
 	}()
+	select {
+	case err = <-answered:
+	case <-ctx.Done():
+		if gaveUp(ctx) {
+			return nil, ctx.Err()
+		}
+		err = <-answered
+	}
+	if err != nil {
+		return nil, err
+	}
 	return sw, nil
 }

@@ -46,13 +46,19 @@ func (s *Session) shared(ctx context.Context, rejected string) (*accessToken, er
 	return v.(*accessToken), nil
 }
 
-// refreshLocked is the cross-process read-refresh-write.
+// refreshLocked is the cross-process read-refresh-write. Once the refresh is sent it runs to its end and
+// is stored whatever happens to ctx (settle); the session lock is held until then.
 func (s *Session) refreshLocked(ctx context.Context, rejected string) (*accessToken, error) {
 	unlock, err := s.lock(ctx)
 	if err != nil {
 		return nil, err
 	}
-	defer unlock()
+	handedOff := false
+	defer func() {
+		if !handedOff {
+			unlock()
+		}
+	}()
 	rec, err := s.loadRecord()
 	if err != nil {
 		return nil, err
@@ -70,7 +76,11 @@ func (s *Session) refreshLocked(ctx context.Context, rejected string) (*accessTo
 		s.remember(org, at)
 		return at, nil
 	}
-	return s.refreshWith(ctx, rec, org, false)
+	handedOff = true
+	return settle(ctx, s.exchangeTimeout(), func(ctx context.Context) (*accessToken, error) {
+		defer unlock()
+		return s.refreshWith(ctx, rec, org, false)
+	})
 }
 
 // refreshWith exchanges rec's refresh token for org's access token (always naming the organization, so

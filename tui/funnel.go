@@ -6,12 +6,14 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/panel-dev/panel/api"
+	"github.com/panel-dev/panel/app"
 	"github.com/panel-dev/panel/auth"
 	"github.com/panel-dev/panel/tui/common"
 )
 
 // funnel is the one place errors end: login required and
-// revoked sessions go to sign-in with `next`; "Token rejected" shows the
+// revoked sessions go to sign-in with `next`; a lost membership moves on,
+// signed in; "Token rejected" shows the
 // deactivated state; anything else goes to the status line. No screen quits
 // on an error, and field errors never get here unless a screen had no input
 // to show them next to.
@@ -19,15 +21,23 @@ func (m *Model) funnel(err error) tea.Cmd {
 	if err == nil {
 		return nil
 	}
+	var lost *app.MembershipLostError
 	switch {
 	case errors.Is(err, auth.ErrSessionRevoked):
 		return m.revoked()
+	case errors.As(err, &lost):
+		return m.membershipLost(lost)
 	case api.IsSessionRevoked(err):
-		// Seen outside the app's check: sign out locally too (B7), then sign in.
-		a := m.deps.App
-		ctx := m.ctx.Ctx
-		signOut := func() tea.Msg { _ = a.SignOutRevoked(ctx); return nil }
-		return tea.Batch(signOut, m.revoked())
+		// Seen outside the app's check: the check tells a revoked session (signed out) from a lost
+		// membership, and its answer comes back here.
+		a, ctx := m.deps.App, m.ctx.Ctx
+		return func() tea.Msg {
+			_, err := a.CheckSession(ctx)
+			if err == nil {
+				return nil
+			}
+			return common.ErrorMsg{Err: err}
+		}
 	case errors.Is(err, auth.ErrLoginRequired) || api.IsUnauthenticated(err):
 		if m.auth == authSignedOut {
 			return nil

@@ -128,6 +128,15 @@ func (m *Model) gateDone(msg gateMsg) tea.Cmd {
 	}
 	fresh := m.justSignedIn
 	var refused *auth.RefusedError
+	var lost *app.MembershipLostError
+	notice := ""
+	if errors.As(err, &lost) {
+		// The session is alive and moved on (or has no organization left): the gate passes there.
+		notice, err, msg.orgErr, msg.org = membershipLostText(lost), nil, nil, nil
+		if lost.SwitchedTo != nil {
+			msg.org = &lost.SwitchedTo.Organization
+		}
+	}
 	switch {
 	case err == nil:
 	case errors.As(err, &refused):
@@ -157,7 +166,11 @@ func (m *Model) gateDone(msg gateMsg) tea.Cmd {
 	m.justSignedIn = false
 	m.header.Stale = false
 	m.unreachable = false
-	cmds := []tea.Cmd{m.setStatus("", common.LevelInfo, -1), m.armTimers(), rememberUser(m.deps.App, msg.user)}
+	status := m.setStatus("", common.LevelInfo, -1)
+	if notice != "" {
+		status = m.setStatus(notice, common.LevelWarning, -1)
+	}
+	cmds := []tea.Cmd{status, m.armTimers(), rememberUser(m.deps.App, msg.user)}
 	if change := m.landedElsewhere(msg); change != "" {
 		cmds = append(cmds, m.setStatus(change, common.LevelWarning, -1))
 	}

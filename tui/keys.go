@@ -36,7 +36,7 @@ func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 func (m *Model) handleOneKey(msg tea.KeyMsg) tea.Cmd {
 	g := m.ctx.Keys
 	if key.Matches(msg, g.ForceQuit) {
-		return tea.Quit
+		return m.quit()
 	}
 	top := m.top()
 	if top == nil {
@@ -47,7 +47,7 @@ func (m *Model) handleOneKey(msg tea.KeyMsg) tea.Cmd {
 	}
 	switch {
 	case key.Matches(msg, g.Quit):
-		return tea.Quit
+		return m.quit()
 	case key.Matches(msg, g.Back):
 		return m.back()
 	case key.Matches(msg, g.Help):

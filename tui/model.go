@@ -53,6 +53,7 @@ type Model struct {
 	// LastSwitch is how long the last organization switch took (measured
 	// from the key to the loaded organization), for the status line.
 	LastSwitch time.Duration
+	quitting   bool // waiting for running token exchanges before quitting (quit.go)
 }
 
 // New builds the root model with its first frame drawn from the local store
@@ -168,7 +169,9 @@ func (m *Model) handleNavigation(msg tea.Msg) (tea.Cmd, bool) {
 	case signOutDoneMsg:
 		return m.signOutDone(msg), true
 	case common.QuitMsg:
-		return tea.Quit, true
+		return m.quit(), true
+	case finishingMsg:
+		return m.finishing(msg), true
 	case common.ErrorMsg:
 		if !msg.Stamp.IsZero() && !m.ctx.IsCurrent(msg.Stamp) {
 			return nil, true // an error about the organization we left

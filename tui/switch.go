@@ -122,6 +122,7 @@ func (m *Model) switchDone(msg switchDoneMsg) tea.Cmd {
 	}
 	elapsed := time.Since(m.switchStart)
 	var refused *app.SwitchRefusedError
+	var lost *app.MembershipLostError
 	switch {
 	case msg.err == nil:
 	case errors.As(msg.err, &refused):
@@ -129,6 +130,8 @@ func (m *Model) switchDone(msg switchDoneMsg) tea.Cmd {
 		return tea.Batch(finished, m.toSignIn("", reason, refused.Organization.ExternalID))
 	case errors.Is(msg.err, auth.ErrSessionRevoked):
 		return tea.Batch(finished, m.revoked())
+	case errors.As(msg.err, &lost):
+		return tea.Batch(finished, m.membershipLost(lost))
 	case api.IsValidation(msg.err):
 		// The asking screen shows the field errors next to its input.
 		return tea.Batch(finished, m.setStatus("", common.LevelInfo, -1))

@@ -136,9 +136,12 @@ func (m *Model) handleTimer(msg tea.Msg) tea.Cmd {
 // organization is onboarding (B23), anything else keeps the session.
 func (m *Model) sessionChecked(msg checkedMsg) tea.Cmd {
 	gen := m.ctx.Generation()
+	var lost *app.MembershipLostError
 	switch {
 	case errors.Is(msg.err, auth.ErrSessionRevoked):
 		return m.revoked()
+	case errors.As(msg.err, &lost):
+		return m.membershipLost(lost)
 	case errors.Is(msg.err, auth.ErrLoginRequired) || api.IsUnauthenticated(msg.err):
 		return m.funnel(msg.err)
 	case api.IsRateLimited(msg.err):

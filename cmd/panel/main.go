@@ -5,10 +5,12 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"os/signal"
 	"syscall"
 
+	"github.com/panel-dev/panel/app"
 	"github.com/panel-dev/panel/internal/cmd/root"
 	versioncmd "github.com/panel-dev/panel/internal/cmd/version"
 	"github.com/panel-dev/panel/internal/cmdutil"
@@ -22,15 +24,19 @@ func main() {
 }
 
 // run executes the command line and returns the process exit code
-// (0 ok, 1 failure, 4 not signed in or session revoked).
+// (0 ok, 1 failure, 4 not signed in or session revoked). A signal (Ctrl-C,
+// SIGTERM, a closed terminal's SIGHUP) cancels the command, but a token
+// exchange already sent is finished and stored before the process exits:
+// its refresh token is spent, and only the stored answer keeps the session.
 func run(args []string) int {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	defer stop()
 	f := cmdutil.NewFactory(ctx)
 	cmd := root.NewCmdRoot(f, versioncmd.Build(version))
 	cmd.SetArgs(args)
 	err := cmd.ExecuteContext(ctx)
 	code := cmdutil.ReportError(f.IO, err)
+	app.FinishExchanges(f.RequestTimeout, func() { fmt.Fprintln(f.IO.ErrOut, app.FinishingNotice) })
 	f.EndDebugLog(code, err)
 	return code
 }

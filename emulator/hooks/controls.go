@@ -19,6 +19,7 @@ type Controls struct {
 	log      io.Writer
 	streams  streamStats
 	inFlight int // requests being served now (hooks aside)
+	held     []*heldAnswer
 }
 
 // Request is one entry of the request log (never a token).
@@ -51,8 +52,10 @@ type Fault struct {
 	// Frame (a JSON text) is sent on a log stream after AfterLines lines, instead of an HTTP answer.
 	Frame      string `json:"frame,omitempty"`
 	AfterLines int    `json:"after_lines,omitempty"`
-	delay      time.Duration
-	bodyDelay  time.Duration
+	// Hold lets the request take effect and holds its answer until POST /_emulator/holds/release.
+	Hold      bool `json:"hold,omitempty"`
+	delay     time.Duration
+	bodyDelay time.Duration
 }
 
 // NewControls starts with a latency and a writer for request log lines (nil = none).

@@ -21,13 +21,15 @@
 //	POST   /_emulator/faults                   {"method": "GET", "path": "/v1/account/organization", "status": 500,
 //	                                            "body": "...", "content_type": "...", "retry_after": "120",
 //	                                            "count": 1, "delay": "2s", "reset": false, "body_delay": "2s",
-//	                                            "frame": "{...}", "after_lines": 0}
+//	                                            "frame": "{...}", "after_lines": 0, "hold": false}
 //	GET    /_emulator/faults                   the faults still armed
 //	DELETE /_emulator/faults                   clears them all
 //	GET    /_emulator/requests                 [{"method","path","query","status","time","duration_ms","project_header",
 //	                                            "in_flight"}] (in_flight: requests being served as it arrived)
 //	DELETE /_emulator/requests                 clears the log
 //	GET    /_emulator/streams                  {"pings": n}: the pings the log streams received
+//	GET    /_emulator/holds                    [{"method","path","status"}]: the answers held now
+//	POST   /_emulator/holds/release            {}: sends every held answer; {"released": n}
 //
 // A fault matches on method ("" = any) and exact path (a trailing "*" matches a prefix). count 0 keeps it
 // until cleared; otherwise it fires count times. delay waits before answering; with neither status nor
@@ -37,6 +39,9 @@
 // its errors as frames: the next WebSocket upgrade of the path goes through, the stream sends after_lines
 // lines, then the frame, then closes (a plain GET is not affected), e.g.
 // {"path": "/v1/streams/logs/tail", "frame": "{\"error\":{\"code\":16,\"message\":\"expired\"}}", "count": 1}.
+// hold lets the request take effect (a refresh token is spent) and holds its answer until released: a test
+// acts (a signal, a key) while the client waits for an answer the server has already committed to; a client
+// that gives up meanwhile loses it, as on a real network.
 // The request log never holds headers other than x-koyeb-project-id, and query values that look like
 // credentials (code, user_code, *token*, *secret*, *password*, *verifier*) are replaced by "REDACTED". Hook calls are not
 // logged. Counting POST /user_management/authenticate entries in the log tells how many refreshes happened.

@@ -35,6 +35,8 @@ func Handler(st *state.State, c *Controls) http.Handler {
 	mux.HandleFunc("GET /_emulator/requests", h.requests)
 	mux.HandleFunc("DELETE /_emulator/requests", h.clearRequests)
 	mux.HandleFunc("GET /_emulator/streams", h.streamsInfo)
+	mux.HandleFunc("GET /_emulator/holds", h.heldAnswers)
+	mux.HandleFunc("POST /_emulator/holds/release", h.releaseHeld)
 	return loopbackOnly(notFromABrowserPage(mux))
 }
 

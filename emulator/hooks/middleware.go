@@ -55,6 +55,8 @@ func (c *Controls) serve(w *recorder, r *http.Request, next http.Handler) {
 		return
 	}
 	switch {
+	case f.Hold:
+		c.serveHeld(w, r, next)
 	case f.Frame != "":
 		if isUpgrade(r) {
 			next.ServeHTTP(w, withStreamFault(r, f))

@@ -35,6 +35,7 @@ func advice(err error) string {
 	var noService *app.ServiceNotFoundError
 	var timeout *auth.CallbackTimeoutError
 	var port *auth.CallbackPortError
+	var lost *app.MembershipLostError
 	switch {
 	case errors.As(err, &timeout):
 		return callbackTimeoutAdvice(timeout.RedirectURI)
@@ -42,6 +43,10 @@ func advice(err error) string {
 		return "; another `panel login` may be waiting on it: finish or stop that one, or use another port registered in WorkOS"
 	case errors.Is(err, auth.ErrSessionRevoked):
 		return ": sign in again (run `panel login`)"
+	case errors.As(err, &lost) && lost.SwitchedTo != nil:
+		return ": run the command again there, or pick another organization (`panel orgs switch <name>`)"
+	case errors.As(err, &lost):
+		return ": pick another organization (`panel orgs list`), accept an invitation (`panel invitations received`) or create one (`panel orgs create <name>`)"
 	case errors.Is(err, auth.ErrLoginRequired):
 		return " (run `panel login`)"
 	case errors.As(err, &unreadable):

@@ -15,7 +15,8 @@ import (
 // to the one error funnel (ReportError), whatever screen met them. A list
 // shows anything else itself, with `r` to retry.
 func FunnelOwns(err error) bool {
-	return errors.Is(err, auth.ErrLoginRequired) || errors.Is(err, auth.ErrSessionRevoked) ||
+	var lost *app.MembershipLostError
+	return errors.Is(err, auth.ErrLoginRequired) || errors.Is(err, auth.ErrSessionRevoked) || errors.As(err, &lost) ||
 		api.IsUnauthenticated(err) || api.IsSessionRevoked(err) || api.IsAccountLocked(err) ||
 		api.IsOrgDeactivated(err)
 }

@@ -4,6 +4,7 @@ package status
 import (
 	"context"
 	"errors"
+	"fmt"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -13,6 +14,7 @@ import (
 	"github.com/panel-dev/panel/auth"
 	"github.com/panel-dev/panel/internal/cmdutil"
 	"github.com/panel-dev/panel/internal/export"
+	"github.com/panel-dev/panel/internal/termsafe"
 	"github.com/panel-dev/panel/store"
 )
 
@@ -81,10 +83,14 @@ func statusRun(opts *Options) error {
 	if opts.Offline {
 		err = fillFromStore(a.Store, info, &r)
 	} else {
+		var lost *app.MembershipLostError
 		err = opts.IO.WithProgress("Checking the session", func() error {
-			info, err = fillFromServer(ctx, a, &r)
+			info, lost, err = fillFromServer(ctx, a, &r)
 			return err
 		})
+		if lost != nil {
+			fmt.Fprintln(opts.IO.ErrOut, "panel:", termsafe.Line(lost.Error()))
+		}
 	}
 	if err != nil {
 		return signedOut(opts, err)
@@ -113,20 +119,28 @@ func signedOut(opts *Options, err error) error {
 // 4), and loads the profile and the current project. In a deactivated organization, whose tokens the API
 // rejects, the organization is the one last seen with its status DEACTIVATED and the user the one last
 // known: the session is still there, and scripts must see where it is.
-func fillFromServer(ctx context.Context, a *app.App, r *statusReport) (auth.Info, error) {
+//
+// A lost membership (the session kept, moved to another organization) is returned for the caller to say,
+// and the report is the new organization's.
+func fillFromServer(ctx context.Context, a *app.App, r *statusReport) (auth.Info, *app.MembershipLostError, error) {
 	if _, err := a.Session.Token(ctx); err != nil {
-		return auth.Info{}, err
+		return auth.Info{}, nil, err
 	}
 	org, err := a.CheckSession(ctx)
+	var lost *app.MembershipLostError
+	if errors.As(err, &lost) && lost.SwitchedTo != nil {
+		org, err = &lost.SwitchedTo.Organization, nil
+	}
 	if api.IsOrgDeactivated(err) {
-		return deactivated(ctx, a, r)
+		info, err := deactivated(ctx, a, r)
+		return info, nil, err
 	}
 	if err != nil {
-		return auth.Info{}, err
+		return auth.Info{}, nil, err
 	}
 	user, err := a.API.GetCurrentUser(ctx)
 	if err != nil {
-		return auth.Info{}, err
+		return auth.Info{}, nil, err
 	}
 	r.User = user
 	a.RememberUser(user)
@@ -136,7 +150,8 @@ func fillFromServer(ctx context.Context, a *app.App, r *statusReport) (auth.Info
 			r.Project = p
 		}
 	}
-	return a.Session.Info(ctx)
+	info, err := a.Session.Info(ctx)
+	return info, lost, err
 }
 
 // deactivated fills the report of a session whose organization rejects its tokens.

@@ -64,7 +64,9 @@ func (s *Session) switchHeld(rec *record, from, org string, at *accessToken, mak
 	s.pin(org)
 	sw := &Switch{From: from, saved: make(chan error, 1),
 		held: &heldSwitch{s: s, to: org, token: at.Token, movedDefault: makeDefault && rec.OrganizationID != org}}
+	exchanges.add() // a write of the stored session: an exit waits for it too
 	go func() {
+		defer exchanges.done()
 		defer unlock()
 		sw.saved <- s.keepDefault(rec, org, makeDefault)
 	}()

@@ -52,10 +52,14 @@ type Fault struct {
 	// Frame (a JSON text) is sent on a log stream after AfterLines lines, instead of an HTTP answer.
 	Frame      string `json:"frame,omitempty"`
 	AfterLines int    `json:"after_lines,omitempty"`
+	// AnswerDelay lets the request take effect at once and sends its answer that much later (a refresh
+	// token spent while its answer is still on the way).
+	AnswerDelay string `json:"answer_delay,omitempty"`
 	// Hold lets the request take effect and holds its answer until POST /_emulator/holds/release.
-	Hold      bool `json:"hold,omitempty"`
-	delay     time.Duration
-	bodyDelay time.Duration
+	Hold        bool `json:"hold,omitempty"`
+	delay       time.Duration
+	bodyDelay   time.Duration
+	answerDelay time.Duration
 }
 
 // NewControls starts with a latency and a writer for request log lines (nil = none).
@@ -88,6 +92,13 @@ func (c *Controls) AddFault(f Fault) error {
 			return err
 		}
 		f.delay = d
+	}
+	if f.AnswerDelay != "" {
+		d, err := time.ParseDuration(f.AnswerDelay)
+		if err != nil {
+			return err
+		}
+		f.answerDelay = d
 	}
 	if f.BodyDelay != "" {
 		d, err := time.ParseDuration(f.BodyDelay)

@@ -21,7 +21,8 @@
 //	POST   /_emulator/faults                   {"method": "GET", "path": "/v1/account/organization", "status": 500,
 //	                                            "body": "...", "content_type": "...", "retry_after": "120",
 //	                                            "count": 1, "delay": "2s", "reset": false, "body_delay": "2s",
-//	                                            "frame": "{...}", "after_lines": 0, "hold": false}
+//	                                            "frame": "{...}", "after_lines": 0, "hold": false,
+//	                                            "answer_delay": "1s"}
 //	GET    /_emulator/faults                   the faults still armed
 //	DELETE /_emulator/faults                   clears them all
 //	GET    /_emulator/requests                 [{"method","path","query","status","time","duration_ms","project_header",
@@ -39,7 +40,7 @@
 // its errors as frames: the next WebSocket upgrade of the path goes through, the stream sends after_lines
 // lines, then the frame, then closes (a plain GET is not affected), e.g.
 // {"path": "/v1/streams/logs/tail", "frame": "{\"error\":{\"code\":16,\"message\":\"expired\"}}", "count": 1}.
-// hold lets the request take effect (a refresh token is spent) and holds its answer until released: a test
+// answer_delay lets the request take effect at once and answers that much later; hold lets the request take effect (a refresh token is spent) and holds its answer until released: a test
 // acts (a signal, a key) while the client waits for an answer the server has already committed to; a client
 // that gives up meanwhile loses it, as on a real network.
 // The request log never holds headers other than x-koyeb-project-id, and query values that look like

@@ -3,6 +3,7 @@ package hooks
 import (
 	"net/http"
 	"net/http/httptest"
+	"time"
 )
 
 // Held is an answer the emulator has computed (the request took effect: a refresh token is spent) and holds
@@ -76,4 +77,19 @@ func (h *hooks) heldAnswers(w http.ResponseWriter, _ *http.Request) {
 
 func (h *hooks) releaseHeld(w http.ResponseWriter, _ *http.Request) {
 	writeJSON(w, http.StatusOK, map[string]int{"released": h.c.ReleaseHeld()})
+}
+
+// serveLate runs the request to its end at once and sends the answer d later (unless the client gave up:
+// the answer is then lost, the request's effect stays).
+func serveLate(w *recorder, r *http.Request, next http.Handler, d time.Duration) {
+	buf := httptest.NewRecorder()
+	next.ServeHTTP(buf, r)
+	if !wait(r, d) {
+		return
+	}
+	for k, v := range buf.Header() {
+		w.Header()[k] = v
+	}
+	w.WriteHeader(buf.Code)
+	_, _ = w.Write(buf.Body.Bytes())
 }

@@ -57,6 +57,8 @@ func (c *Controls) serve(w *recorder, r *http.Request, next http.Handler) {
 	switch {
 	case f.Hold:
 		c.serveHeld(w, r, next)
+	case f.answerDelay > 0:
+		serveLate(w, r, next, f.answerDelay)
 	case f.Frame != "":
 		if isUpgrade(r) {
 			next.ServeHTTP(w, withStreamFault(r, f))

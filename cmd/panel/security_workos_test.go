@@ -40,23 +40,26 @@ func (l *listener) requests() []string {
 }
 
 // expireAccess makes the next command refresh before its first call.
-func (e *testEnv) expireAccess() {
-	e.t.Helper()
-	path := e.dir + "/profiles/default/tokens.json"
+func (e *testEnv) expireAccess() { e.t.Helper(); expireAccessIn(e.t, e.dir) }
+
+// expireAccessIn expires every access token of the default profile stored (in the file) under configDir.
+func expireAccessIn(t *testing.T, configDir string) {
+	t.Helper()
+	path := configDir + "/profiles/default/tokens.json"
 	data, err := os.ReadFile(path)
 	if err != nil {
-		e.t.Fatal(err)
+		t.Fatal(err)
 	}
 	var d map[string]any
 	if err := json.Unmarshal(data, &d); err != nil {
-		e.t.Fatal(err)
+		t.Fatal(err)
 	}
 	for _, a := range d["access_tokens"].(map[string]any) {
 		a.(map[string]any)["expires_at"] = time.Now().Add(-time.Hour).UTC().Format(time.RFC3339)
 	}
 	data, _ = json.Marshal(d)
 	if err := os.WriteFile(path, data, 0o600); err != nil {
-		e.t.Fatal(err)
+		t.Fatal(err)
 	}
 }
 

@@ -43,7 +43,7 @@ func BenchmarkExchangeStoreWindow(b *testing.B) {
 			b.ResetTimer()
 			for range b.N {
 				b.StopTimer()
-				rec, err := s.loadRecord(false)
+				rec, err := s.loadRecord()
 				if err != nil || rec == nil {
 					b.Fatalf("stored session: %v", err)
 				}

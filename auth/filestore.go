@@ -25,8 +25,8 @@ type fileData struct {
 func (f fileStore) kind() string { return StorageFile }
 
 func (f fileStore) reason() string {
-	return "a 0600 file (" + f.path + "), because insecure storage was requested (--insecure-storage, " +
-		"PANEL_INSECURE_STORAGE or the profile's insecure_storage)"
+	return "a 0600 file (" + f.path + "), not the keychain: insecure storage is on (--insecure-storage, " +
+		"PANEL_INSECURE_STORAGE, the profile's insecure_storage, or panel demo's throwaway profile)"
 }
 
 func (f fileStore) read() (fileData, error) {

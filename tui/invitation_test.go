@@ -37,7 +37,7 @@ func TestInvitationLinkSignedOutSignUpThenAccept(t *testing.T) {
 		t.Fatalf("after sign-up: %q over %q, want the invitation over onboarding", d.route(), d.m.stack[0].screen.Route())
 	}
 	d.Press("a")
-	d.WaitView("org acme", "Joined acme")
+	d.WaitView("org acme", "Joined acme and switched to it.")
 	d.WaitFor("home", func() bool { return d.route() == "home" && len(d.m.stack) == 1 })
 }
 
@@ -82,4 +82,17 @@ func TestSignInScreenLeadsBackToTheInvitation(t *testing.T) {
 	if d.route() != string(deps.Start) || d.m.auth != authSignedOut {
 		t.Fatalf("route %q (auth %v), want the landing signed out", d.route(), d.m.auth)
 	}
+}
+
+// Accepting from the received tab switches: the status line says so and
+// names the organization left.
+func TestAcceptingSaysItSwitched(t *testing.T) {
+	_, d := startSignedIn(t)
+	d.WaitView("org acme", "1 pending")
+	d.Press("i")
+	d.WaitView("[Sent]")
+	d.Press("tab")
+	d.WaitView("umbrella")
+	d.Press("a")
+	d.WaitView("org umbrella", "Joined umbrella and switched to it (was acme).")
 }

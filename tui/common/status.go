@@ -56,3 +56,22 @@ func Success(text string) tea.Cmd { return msgCmd(StatusMsg{Text: text, Level: L
 
 // Warn returns a command that shows a warning status line (429 back-off...).
 func Warn(text string) tea.Cmd { return msgCmd(StatusMsg{Text: text, Level: LevelWarning}) }
+
+// Joined says that accepting an invitation also switched organization: the
+// user acts in the new one from now on, and must not miss it (was: the
+// organization before, "" none).
+func Joined(org, was string) tea.Cmd {
+	text := "Joined " + org + " and switched to it"
+	if was != "" && was != org {
+		text += " (was " + was + ")"
+	}
+	return Success(text + ".")
+}
+
+// OrgName is the current organization's name ("" unknown).
+func (c *Context) OrgName() string {
+	if c.Org != nil {
+		return c.Org.Name
+	}
+	return ""
+}

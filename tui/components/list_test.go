@@ -155,3 +155,16 @@ func TestListWithoutSelectIgnoresEnterAndDoesNotOfferIt(t *testing.T) {
 		}
 	}
 }
+
+func TestListCountsInTheSingular(t *testing.T) {
+	l := orgList(false)
+	l.SetItems(demoOrgs()[:1])
+	if v := l.View(); !strings.Contains(v, "1 organization\n") && !strings.HasSuffix(v, "1 organization") {
+		t.Fatalf("one item:\n%s", v)
+	}
+	l.SetItems(demoOrgs())
+	l.SetFilter("acme")
+	if v := l.View(); !strings.Contains(v, "1 of 4 organizations") {
+		t.Fatalf("one of four shown:\n%s", v)
+	}
+}

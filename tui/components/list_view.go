@@ -86,11 +86,20 @@ func (l List[T]) errorLine() string {
 	return l.th.Error.Render(termsafe.Line(l.err)) + l.th.Muted.Render(" — press ") + l.th.Key.Render(k) + l.th.Muted.Render(" to retry.")
 }
 
+// noun is the list's noun for n items: "1 member", "2 members" (every
+// noun of panel's lists takes an s).
+func (l List[T]) noun(n int) string {
+	if n == 1 {
+		return strings.TrimSuffix(l.opts.Noun, "s")
+	}
+	return l.opts.Noun
+}
+
 // footer is the one line under the rows: count, then loading, error or note.
 func (l List[T]) footer() string {
-	count := fmt.Sprintf("%d %s", len(l.items), l.opts.Noun)
+	count := fmt.Sprintf("%d %s", len(l.items), l.noun(len(l.items)))
 	if len(l.shown) != len(l.items) {
-		count = fmt.Sprintf("%d of %d %s", len(l.shown), len(l.items), l.opts.Noun)
+		count = fmt.Sprintf("%d of %d %s", len(l.shown), len(l.items), l.noun(len(l.items)))
 	}
 	line := l.th.Muted.Render(count)
 	switch {

@@ -100,7 +100,7 @@ func (m *Model) View() string {
 	row("Token until", expiry)
 	row("Storage", termsafe.Line(in.Storage))
 	if in.StorageReason != "" {
-		b.WriteString(t.Muted.Width(max(m.width, 20)).Render(termsafe.Line(in.StorageReason)) + "\n")
+		b.WriteString(t.Muted.Render(components.WrapWords(termsafe.Line(in.StorageReason), max(m.width, 20))) + "\n")
 	}
 	b.WriteString("\n")
 	if m.signingOut {

@@ -57,3 +57,20 @@ func TestSignOutAsksTheRootOnce(t *testing.T) {
 		t.Fatalf("%d sign-out requests, want 1", n)
 	}
 }
+
+func TestStorageReasonWrapsBetweenWords(t *testing.T) {
+	ctx := common.NewContext(t.Context(), true, nil)
+	ctx.SessionInfo.Storage = "file"
+	ctx.SessionInfo.StorageReason = "a 0600 file (/home/someone/.config/panel/profiles/default/tokens.json), not the " +
+		"keychain: insecure storage is on (--insecure-storage, PANEL_INSECURE_STORAGE or the profile's insecure_storage)"
+	m := New(ctx)
+	for _, w := range []int{40, 47, 52, 61, 80} {
+		m.SetSize(w, 20)
+		for _, line := range strings.Split(m.View(), "\n") {
+			line = strings.TrimRight(line, " ")
+			if strings.HasSuffix(line, "-") || strings.HasSuffix(line, "--insecure") || strings.HasPrefix(line, "storage,") {
+				t.Fatalf("at %d columns a line breaks inside a word: %q\n%s", w, line, m.View())
+			}
+		}
+	}
+}

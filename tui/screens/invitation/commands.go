@@ -41,6 +41,7 @@ func (m *Model) accept() tea.Cmd {
 	s := m.ctx.Stamp()
 	name := orgName(*m.inv)
 	m.acting, m.working, m.problem = s, "Joining "+name+"…", ""
+	m.joinedFrom = m.ctx.OrgName()
 	a, id := m.ctx.App, m.id
 	return common.SwitchVia(s, "joining "+name,
 		func(ctx context.Context, progress func(app.SwitchProgress)) (*app.SwitchResult, error) {

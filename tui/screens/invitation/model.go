@@ -28,8 +28,10 @@ type Model struct {
 	loadErr error           // the load failed: shown in place, r retries
 	loading common.Stamp    // the load in flight
 	acting  common.Stamp    // accept (via the root's switch) or decline in flight
-	working string          // what is in flight, for the view
-	problem string          // why the server refused the last answer
+	// joinedFrom is the organization an accept switches away from.
+	joinedFrom string
+	working    string // what is in flight, for the view
+	problem    string // why the server refused the last answer
 
 	width int
 }

@@ -106,5 +106,5 @@ func (m *Model) switchFinished(msg common.SwitchFinishedMsg) tea.Cmd {
 	if msg.Result != nil && msg.Result.Organization.Name != "" {
 		name = msg.Result.Organization.Name
 	}
-	return tea.Batch(common.Success("Joined "+name+"."), common.OpenFresh(common.RouteHome))
+	return tea.Batch(common.Joined(name, m.joinedFrom), common.OpenFresh(common.RouteHome))
 }

@@ -68,7 +68,7 @@ func decline(ctx context.Context, a common.App, id string) error {
 // acceptAndSwitch asks the root to accept the invitation and switch into
 // its organization on the one switch path (B19).
 func (m *Model) acceptAndSwitch(inv app.Invitation) tea.Cmd {
-	m.action = m.ctx.Stamp()
+	m.action, m.joinedFrom = m.ctx.Stamp(), m.ctx.OrgName()
 	a, id := m.ctx.App, inv.ID
 	return common.SwitchVia(m.action, "joining "+orgName(inv),
 		func(ctx context.Context, progress func(app.SwitchProgress)) (*app.SwitchResult, error) {

@@ -41,14 +41,16 @@ type Model struct {
 	keys keyMap
 	tab  Tab
 
-	sent      *feed
-	filter    int // index into statusFilters
-	received  *feed
-	action    common.Stamp // resend, revoke, accept or decline in flight
-	ask       *components.Question
-	emails    *components.Emails // n: the multi-email input
-	sendStamp common.Stamp
-	sendsLeft int
+	sent     *feed
+	filter   int // index into statusFilters
+	received *feed
+	action   common.Stamp // resend, revoke, accept or decline in flight
+	// joinedFrom is the organization an accept switches away from.
+	joinedFrom string
+	ask        *components.Question
+	emails     *components.Emails // n: the multi-email input
+	sendStamp  common.Stamp
+	sendsLeft  int
 }
 
 // New returns the screen on the sent tab, or the received tab when the

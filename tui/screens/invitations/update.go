@@ -98,5 +98,5 @@ func (m *Model) switchFinished(msg common.SwitchFinishedMsg) tea.Cmd {
 	case msg.Err != nil:
 		return m.received.Reload(false) // the root reported it
 	}
-	return common.Success("Joined " + msg.Result.Organization.Name)
+	return common.Joined(msg.Result.Organization.Name, m.joinedFrom)
 }

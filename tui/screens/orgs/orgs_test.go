@@ -115,7 +115,7 @@ func TestCreateRefusedByTheAPIShowsTheFieldError(t *testing.T) {
 	}).(common.SwitchViaMsg)
 	done, _ := env.RunSwitch(t, via)
 	d.Send(done)
-	d.WaitView("is already taken")
+	d.WaitView("✗ globex is already taken")
 	if !strings.Contains(m.View(), "name: globex") || m.form.Busy() {
 		t.Fatalf("the field error is not next to the input:\n%s", m.View())
 	}

@@ -6,6 +6,7 @@ package orgform
 
 import (
 	"context"
+	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
@@ -107,7 +108,7 @@ func (f *Form) Finished(msg common.SwitchFinishedMsg) (ours, created bool) {
 	}
 	f.busy = false
 	if msg.Err != nil {
-		f.fieldErr = refusal(msg.Err)
+		f.fieldErr = refusal(msg.Err, f.Value())
 		return true, false
 	}
 	return true, true
@@ -138,8 +139,11 @@ func (f *Form) View() string {
 
 // refusal is the API's word on the name when it refused it ("" for any
 // other error: the root reports those).
-func refusal(err error) string {
+func refusal(err error, name string) string {
 	if d, ok := common.FieldProblem(err, "name"); ok {
+		if !strings.Contains(d, name) {
+			d = name + " " + d // the API's "is already taken" says it of the name
+		}
 		return d
 	}
 	if d, ok := common.FieldProblem(err, ""); ok {

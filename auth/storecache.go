@@ -22,6 +22,13 @@ func (c *storeCache) at(stamp string) {
 	c.rec, c.hasRec, c.access = nil, false, map[string]*accessToken{}
 }
 
+// known reports whether the cache holds what some stamp confirmed.
+func (c *storeCache) known() bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.valid
+}
+
 func (c *storeCache) reset() {
 	c.mu.Lock()
 	c.valid = false

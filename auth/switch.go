@@ -51,6 +51,7 @@ func (s *Session) StartSwitch(ctx context.Context, orgExternalID string) (*Switc
 	if err != nil {
 		return nil, err
 	}
+	stored := s.readAlongside(orgExternalID)
 	rec, err := s.loadRecord()
 	if err == nil && rec == nil {
 		err = s.noSession()
@@ -61,7 +62,7 @@ func (s *Session) StartSwitch(ctx context.Context, orgExternalID string) (*Switc
 	}
 	from := s.orgFor(rec)
 	makeDefault := s.opts.Organization == ""
-	if at := s.heldToken(orgExternalID, rec); at != nil {
+	if at := s.heldToken(orgExternalID, rec, stored); at != nil {
 		return s.switchHeld(rec, from, orgExternalID, at, makeDefault, unlock), nil
 	}
 	sw := &Switch{From: from, saved: make(chan error, 1)}

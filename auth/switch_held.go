@@ -3,14 +3,15 @@ package auth
 import (
 	"context"
 	"fmt"
+	"sync"
 )
 
 // heldToken is an access token of org that the session already holds, in this process's memory or in the
 // store, and that stays valid beyond the refresh margin: switching back to an organization seen minutes
 // ago needs no WorkOS round trip. It proves nothing about the session or the membership today; the caller's
 // read of the organization, which follows every switch, does (the API checks both on each request). The
-// caller holds the session lock and read rec under it.
-func (s *Session) heldToken(org string, rec *record) *accessToken {
+// caller holds the session lock and read rec under it; stored gives org's stored token (readAlongside).
+func (s *Session) heldToken(org string, rec *record, stored func() *accessToken) *accessToken {
 	usable := func(at *accessToken) bool {
 		return at.validFor(s.now(), refreshMargin) && at.SessionID == rec.SessionID &&
 			(at.OrganizationID == "" || at.OrganizationID == org)
@@ -19,12 +20,27 @@ func (s *Session) heldToken(org string, rec *record) *accessToken {
 		return at
 	}
 	if !contains(rec.AccessOrgs, org) {
-		return nil // none stored: no need to ask the keychain
+		return nil // none stored
 	}
-	if at, err := s.loadAccess(org); err == nil && usable(at) {
+	if at := stored(); usable(at) {
 		return at
 	}
 	return nil
+}
+
+// readAlongside starts reading org's stored token while the caller reads the record when this process
+// knows nothing of the store yet (a new process: the CLI), so that two keychain calls take the time of
+// one; the function returned waits for it. Otherwise the token is read when asked, if ever.
+func (s *Session) readAlongside(org string) func() *accessToken {
+	if s.remembered(org) != nil || s.cache.known() {
+		return func() *accessToken { at, _ := s.loadAccess(org); return at }
+	}
+	ch := make(chan *accessToken, 1)
+	go func() {
+		at, _ := s.loadAccess(org)
+		ch <- at
+	}()
+	return sync.OnceValue(func() *accessToken { return <-ch })
 }
 
 // keepDefault records a switch made with a held token: the stored default organization follows it, as it

@@ -51,6 +51,26 @@ func TestHostileTextCommandTree(t *testing.T) {
 	}
 }
 
+// TestHostileTextOnAColourTerminal: the same reads as a colour terminal gets them (tables with a header,
+// fitted and coloured; --json coloured), stdout unguarded: only our SGR styling, no control from the data.
+func TestHostileTextOnAColourTerminal(t *testing.T) {
+	c := signedIn(t, emulator.Options{Seed: seed.Hostile()}, "alice@example.com")
+	c.terminal, c.color, c.width = true, true, 100
+	for _, r := range hostileReads {
+		for _, args := range [][]string{r.args, append(append([]string(nil), r.args...), "--json")} {
+			out, errOut, code := c.panel("", args...)
+			where := "panel " + strings.Join(args, " ") + " on a colour terminal"
+			if code != 0 {
+				t.Fatalf("%s exited %d:\n%s%s", where, code, out, errOut)
+			}
+			termsafetest.Assert(t, where, out, true)
+			if (args[0] != "status" || args[len(args)-1] == "--json") && !strings.Contains(out, "\x1b[") {
+				t.Errorf("%s has no colour:\n%s", where, out)
+			}
+		}
+	}
+}
+
 // TestHostileTextRealBinary: the same reads through the real process and its real stdout and stderr.
 func TestHostileTextRealBinary(t *testing.T) {
 	e := newTestEnv(t, emulator.Options{Seed: seed.Hostile()})

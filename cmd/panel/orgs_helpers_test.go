@@ -20,6 +20,7 @@ type cliEnv struct {
 	*testEnv
 	terminal bool // pretend stdin/stdout are a terminal (no colour; tables fitted to width when it is set)
 	width    int
+	color    bool // with terminal: colour allowed, stdout unguarded (fields must be sanitized where formatted)
 }
 
 func newCLIEnv(t *testing.T, o emulator.Options) *cliEnv {
@@ -65,6 +66,9 @@ func (c *cliEnv) panelCtx(ctx context.Context, stdin string, args ...string) (st
 	f.IO = &IOStreams{In: strings.NewReader(stdin), Out: out, ErrOut: errOut, Terminal: c.terminal, StdoutTTY: c.terminal}
 	if c.terminal {
 		f.IO.Width = c.width
+		if c.color {
+			f.IO.Color, f.IO.StyledOut = true, out
+		}
 	}
 	f.HTTPTransport = spectest.Transport(c.t, nil)
 	root := newRootCmd(f)

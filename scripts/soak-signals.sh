@@ -6,7 +6,8 @@
 # credential at once and sends the answer ANSWER_DELAY later, send the signal at a random point between 0
 # and ANSWER_DELAY + 300 ms (before the request, while it is in flight, or while the answer is stored),
 # then ask `panel token` whether the session survived. A session is lost when the next `panel token`
-# fails after WorkOS spent a credential (for login: after WorkOS created a session for the exchange).
+# fails after WorkOS spent a credential (for login: after WorkOS created a session for the exchange); each
+# cell also says in how many trials the signal came after that (sent), the trials that test something.
 # KILL is the one signal no process can handle: its row measures the window, it cannot be 0.
 #
 #   scripts/soak-signals.sh                       # 50 trials per cell
@@ -76,29 +77,31 @@ trial() {
 	hook DELETE faults >/dev/null
 	local spent
 	spent=$(hook GET requests | jq '[.[] | select(.path == "/user_management/authenticate")] | length')
-	if "$panel" token >/dev/null 2>"$work/token.err"; then
-		echo 0
-	elif [ "$path" = login ] && [ "$(sessions)" = "$before" ]; then
-		echo 0 # interrupted before WorkOS signed anyone in: nothing to lose
-	elif [ "$spent" = 0 ]; then
-		echo 0 # interrupted before the exchange was sent
+	# sent: WorkOS took the exchange (for login: it created a session), so the signal found it sent.
+	local sent=1
+	if [ "$spent" = 0 ] || { [ "$path" = login ] && [ "$(sessions)" = "$before" ]; }; then
+		sent=0
+	fi
+	if "$panel" token >/dev/null 2>"$work/token.err" || [ "$sent" = 0 ]; then
+		echo "0 $sent"
 	else
-		echo 1
+		echo "1 $sent"
 	fi
 }
 
 printf '%-8s' "signal"
-for p in $PATHS; do printf '%-16s' "$p"; done
+for p in $PATHS; do printf '%-24s' "$p"; done
 echo
 for s in $SIGNALS; do
 	printf '%-8s' "$s"
 	for p in $PATHS; do
-		lost=0
+		lost=0 sent=0
 		for n in $(seq "$TRIALS"); do
-			lost=$((lost + $(trial "$p" "$s" "$n")))
+			read -r l x < <(trial "$p" "$s" "$n")
+			lost=$((lost + l)) sent=$((sent + x))
 		done
-		printf '%-16s' "$lost/$TRIALS lost"
+		printf '%-24s' "$lost/$TRIALS lost ($sent sent)"
 	done
 	echo
 done
-echo "($TRIALS trials per cell; WorkOS answers ${ANSWER_DELAY_MS} ms after spending the credential; the signal lands at a random point in 0–$((ANSWER_DELAY_MS + 300)) ms)"
+echo "($TRIALS trials per cell; sent: the signal came after WorkOS had taken the exchange; WorkOS answers ${ANSWER_DELAY_MS} ms after spending the credential; the signal lands at a random point in 0–$((ANSWER_DELAY_MS + 300)) ms)"

@@ -89,6 +89,32 @@ func TestGivenUpCodeExchangeIsStored(t *testing.T) {
 	assertSessionKept(t, srv, inDir, "")
 }
 
+// The device code is spent by the poll that finds it approved: given up during that poll, the sign-in is
+// stored all the same.
+func TestGivenUpDevicePollIsStored(t *testing.T) {
+	srv := startEmulator(t, emulator.Options{DevicePollInterval: 100 * time.Millisecond})
+	inDir := sameProfile(t)
+	s := newSession(t, srv, inDir)
+	dl, err := s.BeginDeviceLogin(ctxT(t), auth.LoginOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p := browse(dl.VerificationURIComplete); !strings.Contains(p.body, "approved") {
+		t.Fatalf("verification page: %d %q %v", p.status, p.body, p.err)
+	}
+	holdNextAuthenticate(t, srv) // the first poll, after the approval
+	ctx, cancel := context.WithCancel(ctxT(t))
+	got := make(chan error, 1)
+	go func() { _, err := dl.Wait(ctx); got <- err }()
+	waitHeld(t, srv)
+	cancel()
+	if err := <-got; !errors.Is(err, context.Canceled) {
+		t.Fatalf("the caller gave up, Wait = %v, want context.Canceled", err)
+	}
+	finishHeld(t, srv)
+	assertSessionKept(t, srv, inDir, "")
+}
+
 func sameProfile(t *testing.T) func(*auth.Options) {
 	dir := t.TempDir()
 	return func(o *auth.Options) { o.ProfileDir = dir }

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/panel-dev/panel/emulator"
+	"github.com/panel-dev/panel/internal/termsafe"
 )
 
 // The output conventions through the real process with its stdout piped, as a script sees them; the
@@ -33,6 +34,16 @@ func TestPipedListsAreTabSeparatedRowsWithTheMarkLast(t *testing.T) {
 	}
 	if strings.Join(first, ",") != "acme,globex,initech" {
 		t.Errorf("first fields = %v", first)
+	}
+	// PANEL_FORCE_TTY asks for the terminal's form in a pipe, a number fitting it to that width.
+	forced, _, code := e.run(e.environ("PANEL_FORCE_TTY=44", "NO_COLOR=1"), "", "orgs", "list")
+	if code != 0 || !strings.HasPrefix(forced, "   NAME") || !strings.Contains(forced, "*  acme") || strings.Contains(forced, "\t") {
+		t.Errorf("PANEL_FORCE_TTY=44: exit %d\n%s", code, forced)
+	}
+	for _, line := range strings.Split(strings.TrimSpace(forced), "\n") {
+		if termsafe.Width(line) > 44 {
+			t.Errorf("PANEL_FORCE_TTY=44: a line of %d columns: %q", termsafe.Width(line), line)
+		}
 	}
 	out, _ = e.mustRun("members", "list")
 	if !strings.HasPrefix(out, "alice@example.com\tAlice Anders\towner\tACTIVE\t2024-01-15T09:00:00Z\t") {

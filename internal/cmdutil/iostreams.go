@@ -3,6 +3,7 @@ package cmdutil
 import (
 	"io"
 	"os"
+	"strconv"
 
 	"github.com/mattn/go-isatty"
 	"golang.org/x/term"
@@ -39,25 +40,41 @@ type IOStreams struct {
 // SystemIO are the process's own standard streams.
 func SystemIO() *IOStreams {
 	stdoutTTY := isatty.IsTerminal(os.Stdout.Fd())
+	forced, forcedWidth := forceTTY(os.Getenv("PANEL_FORCE_TTY"))
 	s := &IOStreams{
 		In:        os.Stdin,
 		Out:       termsafe.NewWriter(os.Stdout),
 		ErrOut:    termsafe.NewWriter(os.Stderr),
 		RawOut:    os.Stdout,
 		Terminal:  isatty.IsTerminal(os.Stdin.Fd()) && stdoutTTY,
-		StdoutTTY: stdoutTTY,
-		Color:     stdoutTTY && colorWanted(os.Getenv),
+		StdoutTTY: stdoutTTY || forced,
+		Color:     (stdoutTTY || forced) && colorWanted(os.Getenv),
 	}
-	if stdoutTTY {
+	if s.StdoutTTY {
 		s.StyledOut = termsafe.NewStyledWriter(os.Stdout)
 		if w, _, err := term.GetSize(int(os.Stdout.Fd())); err == nil { //nolint:gosec // a file descriptor fits an int
 			s.Width = w
 		}
 	}
+	if forced && forcedWidth > 0 {
+		s.Width = forcedWidth
+	}
 	if isatty.IsTerminal(os.Stderr.Fd()) {
 		s.ProgressOut = os.Stderr
 	}
 	return s
+}
+
+// forceTTY reads PANEL_FORCE_TTY (the GitHub CLI's GH_FORCE_TTY): any value makes stdout's output the
+// terminal's (header, alignment, colour) even when it is redirected; a number is the width to fit.
+func forceTTY(v string) (bool, int) {
+	if v == "" {
+		return false, 0
+	}
+	if n, err := strconv.Atoi(v); err == nil && n > 0 {
+		return true, n
+	}
+	return true, 0
 }
 
 // colorWanted: colour unless NO_COLOR is set (to anything) or the terminal says it has none.

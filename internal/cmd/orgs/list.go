@@ -1,0 +1,96 @@
+package orgs
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/panel-dev/panel/api"
+	"github.com/panel-dev/panel/app"
+	"github.com/panel-dev/panel/internal/cmdutil"
+	"github.com/panel-dev/panel/internal/export"
+)
+
+type listOptions struct {
+	IO       *cmdutil.IOStreams
+	App      func() (*app.App, error)
+	Ctx      context.Context
+	Search   string
+	Statuses []string
+	Exporter *export.Exporter
+}
+
+func newListCmd(f *cmdutil.Factory, runF func(*listOptions) error) *cobra.Command {
+	opts := &listOptions{IO: f.IO, App: f.App}
+	cmd := &cobra.Command{
+		Use:   "list",
+		Short: "List your organizations (the current one is marked)",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			for i, s := range opts.Statuses {
+				opts.Statuses[i] = strings.ToUpper(s)
+				if !validOrgStatus(opts.Statuses[i]) {
+					return fmt.Errorf("unknown status %q: use %s", s, orgStatusNames())
+				}
+			}
+			opts.Ctx = cmd.Context()
+			if runF != nil {
+				return runF(opts)
+			}
+			return listRun(opts)
+		},
+	}
+	cmd.Flags().StringVar(&opts.Search, "search", "", "only organizations whose name matches (server search)")
+	cmd.Flags().StringSliceVar(&opts.Statuses, "status", nil, "only these statuses (default: the five live ones)")
+	opts.Exporter = cmdutil.AddExportFlags(cmd, api.Organization{})
+	return cmd
+}
+
+func listRun(opts *listOptions) error {
+	a, ctx, cancel, err := cmdutil.LoadApp(opts.Ctx, opts.App)
+	if err != nil {
+		return err
+	}
+	defer cancel()
+	q := app.OrganizationQuery{Search: opts.Search}
+	for _, s := range opts.Statuses {
+		q.Statuses = append(q.Statuses, api.OrganizationStatus(s))
+	}
+	var list *app.OrganizationList
+	err = opts.IO.WithProgress("Loading organizations", func() error {
+		return cmdutil.WithSessionCheck(ctx, a, false, func(ctx context.Context) error {
+			list, err = a.AllOrganizations(ctx, q)
+			return err
+		})
+	})
+	if err != nil {
+		return err
+	}
+	if opts.Exporter.Enabled() {
+		return opts.IO.Export(opts.Exporter, list.Organizations)
+	}
+	t := cmdutil.NewMarkedTable(opts.IO, "current", "NAME", "EXTERNAL ID", "STATUS", "PLAN")
+	t.KeepWhole(1)
+	t.KeepWhole(2)
+	t.ColorStatus(2)
+	for _, o := range list.Organizations {
+		t.MarkedRow(o.ExternalID == list.Current, o.Name, o.ExternalID, string(o.Status), o.Plan)
+	}
+	return t.Flush()
+}
+
+func validOrgStatus(s string) bool {
+	for _, v := range []api.OrganizationStatus{api.OrganizationWarning, api.OrganizationLocked, api.OrganizationActive,
+		api.OrganizationDeactivating, api.OrganizationDeactivated, api.OrganizationDeleting, api.OrganizationDeleted} {
+		if string(v) == s {
+			return true
+		}
+	}
+	return false
+}
+
+func orgStatusNames() string {
+	return "WARNING, LOCKED, ACTIVE, DEACTIVATING, DEACTIVATED, DELETING, DELETED"
+}

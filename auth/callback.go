@@ -78,6 +78,10 @@ func (c *callbackServer) redirectURI() string { return "http://" + c.host + call
 //
 //nolint:contextcheck // a fresh bounded context on purpose (above)
 func (c *callbackServer) close() error {
+	// Shutdown closes only the listeners Serve has registered: when Serve's goroutine has not run yet, the
+	// port would stay bound until it does, and a sign-in started right after on the same fixed port fails.
+	// Closing the listener here frees the port now (a second close's error means nothing).
+	defer func() { _ = c.ln.Close() }()
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
 	defer cancel()
 	if err := c.srv.Shutdown(ctx); err != nil {

@@ -79,3 +79,18 @@ func TestBrowserLoginTimeoutNamesTheRedirectURI(t *testing.T) {
 		t.Fatalf("Wait = %v, want a timeout naming %s", err, bl.RedirectURI())
 	}
 }
+
+// A sign-in that ends frees its fixed port at once: the next sign-in on that port starts (panel login run
+// again right after one that was cancelled).
+func TestBrowserLoginFreesItsFixedPortWhenClosed(t *testing.T) {
+	srv := startEmulator(t, emulator.Options{})
+	port := testnet.FixedPort(t)
+	s := newSession(t, srv, func(o *auth.Options) { o.CallbackPort = port })
+	for i := range 50 {
+		bl, err := s.BeginBrowserLogin(ctxT(t), auth.LoginOptions{})
+		if err != nil {
+			t.Fatalf("sign-in %d on port %d right after the previous one closed: %v", i+1, port, err)
+		}
+		bl.Close()
+	}
+}

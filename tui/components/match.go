@@ -24,6 +24,10 @@ type matcher struct {
 	ascii  []bool
 	levels []matchLevel // results of growing queries, each a prefix of the next
 	all    []int        // every index in order: the empty query's result
+	// scored is the scores' room, reused by every search: a first key over
+	// 100,000 texts would otherwise allocate 1.6 MB a keystroke and make the
+	// collector scan every row again and again.
+	scored []scoredMatch
 }
 
 // matchLevel is one query's result: the matches in item order (what a
@@ -100,7 +104,10 @@ func (m *matcher) search(query string, within []int32) matchLevel {
 	if within == nil {
 		n = len(m.texts)
 	}
-	scored := make([]scoredMatch, 0, n)
+	scored := m.scored[:0]
+	if cap(scored) < n {
+		scored = make([]scoredMatch, 0, n)
+	}
 	ascii := isASCII(query) // else let sahilm/fuzzy fold the pattern's runes
 	pattern := []byte(strings.ToLower(query))
 	visit := func(i int32) {
@@ -129,6 +136,7 @@ func (m *matcher) search(query string, within []int32) matchLevel {
 		level.within[k] = s.index
 	}
 	level.ranked = rank(scored)
+	m.scored = scored[:0]
 	return level
 }
 

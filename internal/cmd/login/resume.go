@@ -30,7 +30,9 @@ func resumeOrganization(ctx context.Context, opts *Options, s *auth.Session, lo 
 	o := app.ResumeOrganizationOf(ctx, s, st)
 	if o != nil {
 		lo.OrganizationID = o.ExternalID
-		fmt.Fprintf(opts.IO.ErrOut, "Signing in to %s, the organization you were in.\n", organizationName(o))
+		if !opts.Device { // a device code cannot name an organization: where it lands is said after
+			fmt.Fprintf(opts.IO.ErrOut, "Signing in to %s, the organization you were in.\n", organizationName(o))
+		}
 	}
 	return o
 }

@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"errors"
+	"strings"
 
 	"github.com/panel-dev/panel/api"
 	"github.com/panel-dev/panel/auth"
@@ -98,4 +99,19 @@ func OrganizationChange(asked, landed *api.Organization) string {
 		now = "in " + orgLabel(*landed)
 	}
 	return "Now " + now + ", was " + orgLabel(*asked) + "."
+}
+
+// OrganizationRefused reports WorkOS refusing the organization a sign-in
+// asked for: a refusal that came back through the browser's redirect (the
+// authorize step: access_denied when the user is not a member of it), or one
+// about the organization or the membership. The user left it meanwhile, and a
+// replacing sign-in goes on without it. A refused code exchange
+// (invalid_grant) is the sign-in's own failure.
+func OrganizationRefused(err error) bool {
+	var refused *auth.RefusedError
+	if !errors.As(err, &refused) {
+		return false
+	}
+	return refused.Status == 0 || strings.Contains(refused.Code, "organization") ||
+		strings.Contains(refused.Code, "membership")
 }

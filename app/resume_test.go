@@ -2,6 +2,7 @@ package app_test
 
 import (
 	"errors"
+	"fmt"
 	"net/http"
 	"testing"
 
@@ -98,6 +99,22 @@ func TestOrganizationChangeSaysWhereAndWhence(t *testing.T) {
 	} {
 		if got := app.OrganizationChange(c.asked, c.landed); got != c.want {
 			t.Errorf("OrganizationChange(%v, %v) = %q, want %q", c.asked, c.landed, got, c.want)
+		}
+	}
+}
+
+func TestOrganizationRefusedIsTheAuthorizeStepsRefusal(t *testing.T) {
+	for _, c := range []struct {
+		err  error
+		want bool
+	}{
+		{&auth.RefusedError{Code: "access_denied", Description: "alice is not a member of organization org_globex"}, true},
+		{&auth.RefusedError{Status: 403, Code: "organization_membership_not_found"}, true},
+		{fmt.Errorf("exchange the sign-in code: %w", &auth.RefusedError{Status: 400, Code: "invalid_grant"}), false},
+		{errors.New("timed out"), false},
+	} {
+		if got := app.OrganizationRefused(c.err); got != c.want {
+			t.Errorf("OrganizationRefused(%v) = %v, want %v", c.err, got, c.want)
 		}
 	}
 }

@@ -2,7 +2,6 @@ package login
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 
@@ -37,12 +36,9 @@ func resumeOrganization(ctx context.Context, opts *Options, s *auth.Session, lo 
 	return o
 }
 
-// refusedSignIn reports WorkOS refusing the sign-in (into the organization
-// asked for, typically: the user is no longer a member).
-func refusedSignIn(err error) bool {
-	var refused *auth.RefusedError
-	return errors.As(err, &refused)
-}
+// refusedSignIn reports WorkOS refusing the organization the sign-in asked
+// for (the user is no longer a member).
+func refusedSignIn(err error) bool { return app.OrganizationRefused(err) }
 
 // signInWithoutResuming signs in again without naming the organization
 // WorkOS refused.

@@ -175,7 +175,8 @@ func (m *Model) finished(msg finishedMsg) tea.Cmd {
 				"sign-in into it: open the address below on any device, and paste back the address it ends on."
 		}
 		return m.startBrowser()
-	case m.opts.Resuming && m.opts.OrganizationID != "" && errors.As(msg.err, &refused):
+	case m.opts.Resuming && m.opts.OrganizationID != "" && app.OrganizationRefused(msg.err):
+		errors.As(msg.err, &refused)
 		// WorkOS refused the organization the user was in (not a member any more): sign in
 		// without naming it; the root says where the user landed.
 		m.opts.Reason = fmt.Sprintf("%s refused the sign-in (%s). Signing in without it.",

@@ -73,14 +73,15 @@ func startEmulatorProcess(t *testing.T, bin string, extra ...string) map[string]
 }
 
 // launcher writes a script that runs panel with the test's environment (no
-// token or secret in it: the emulator's client id and loopback URLs).
+// token or secret in it: the emulator's client id and loopback URLs), as in a user's terminal: CI is unset
+// too, because termenv takes a set CI to mean no terminal (no colour) whatever TERM says.
 func launcher(t *testing.T, bin string, ready map[string]string, configDir string) string {
 	t.Helper()
 	script := filepath.Join(t.TempDir(), "run-panel.sh")
 	body := fmt.Sprintf(`#!/bin/sh
 export PANEL_CLIENT_ID=%q PANEL_AUTH_URL=%q PANEL_API_URL=%q PANEL_CONFIG_DIR=%q
 export PANEL_INSECURE_STORAGE=1 BROWSER=%q TERM=xterm-256color
-unset PANEL_PROFILE PANEL_TOKEN PANEL_ORGANIZATION_ID NO_COLOR
+unset PANEL_PROFILE PANEL_TOKEN PANEL_ORGANIZATION_ID NO_COLOR CI
 exec %q
 `, ready["client_id"], ready["auth_url"], ready["api_url"], configDir, bin+" "+demoBrowserCmd, bin)
 	if err := os.WriteFile(script, []byte(body), 0o700); err != nil {

@@ -95,8 +95,12 @@ func (s *Session) Info(ctx context.Context) (Info, error) {
 	if s.opts.EnvToken != "" {
 		return s.envInfo()
 	}
-	rec, err := s.loadRecord()
-	if err != nil {
+	sum, fromSummary := readSummary(s.lockPath, s.store.reason()) // the last write's: no keychain read (summary.go)
+	var rec *record
+	var err error
+	if fromSummary {
+		rec = sum.record()
+	} else if rec, err = s.loadRecord(); err != nil {
 		return Info{}, err
 	}
 	if rec == nil {
@@ -106,6 +110,9 @@ func (s *Session) Info(ctx context.Context) (Info, error) {
 	in := Info{UserID: rec.UserID, Email: rec.Email, OrganizationID: org, DefaultOrganizationID: rec.OrganizationID,
 		SessionID: rec.SessionID, Storage: s.store.kind(), StorageReason: s.store.reason()}
 	at := s.remembered(org)
+	if exp, ok := sum.expiry(org); at == nil && fromSummary && ok {
+		at = &accessToken{Token: "-", ExpiresAt: exp, SessionID: sum.SessionID}
+	}
 	if at == nil {
 		at, _ = s.loadAccess(org)
 	}

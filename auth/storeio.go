@@ -52,6 +52,12 @@ func (s *Session) stamped(write func() error, kept func(stamp string)) error {
 	}
 	s.cache.rebase(before, true, after)
 	kept(after)
+	if s.store.kind() != StorageKeyring {
+		return nil
+	}
+	if m, ok := s.cache.summarize(after, s.store.reason()); ok {
+		_ = writeSummary(s.lockPath, m) // without it, Info reads the keychain
+	}
 	return nil
 }
 

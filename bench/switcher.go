@@ -38,7 +38,7 @@ var (
 // of 100 costs the switcher as it loads (bytes and allocations).
 func (h *harness) switcherBench() error {
 	for _, n := range h.orgs {
-		pattern := fmt.Sprintf("^(BenchmarkFilterKeystroke|BenchmarkFilterFirstKeystroke|BenchmarkRenderFrame)$/^orgs=%d$", n)
+		pattern := fmt.Sprintf("/^orgs=%d$", n) // every benchmark of the curve at that size
 		res, err := h.goBench("./tui/screens/orgs", pattern)
 		if err != nil {
 			return err
@@ -51,7 +51,7 @@ func (h *harness) switcherBench() error {
 		} {
 			r := res[fmt.Sprintf("%s/orgs=%d", b.name, n)]
 			h.add(result{Name: fmt.Sprintf("Switcher, %s orgs: %s", thousands(n), b.title), Goal: b.goal,
-				Samples: r.ns, Note: cmd + "; " + r.mem})
+				Samples: r.ns, Note: r.note() + "; " + cmd})
 		}
 	}
 	res, err := h.goBench("./tui/screens/orgs", "^BenchmarkSwitcherPage$")
@@ -61,7 +61,7 @@ func (h *harness) switcherBench() error {
 	for name, r := range res {
 		h.add(result{Name: "Switcher: one page of 100 organizations appended and given to the list (" +
 			strings.TrimPrefix(name, "BenchmarkSwitcherPage/") + ")", Goal: "—", Samples: r.ns,
-			Note: r.mem + " per page; `go test -run '^$' -bench BenchmarkSwitcherPage ./tui/screens/orgs`"})
+			Note: r.note() + " (per page); `go test -run '^$' -bench BenchmarkSwitcherPage ./tui/screens/orgs`"})
 	}
 	return nil
 }
@@ -180,12 +180,26 @@ func (h *harness) switcherRun(t *ptyTerm, all *regexp.Regexp) (switcherRunResult
 	return r, err
 }
 
-var benchLine = regexp.MustCompile(`^(Benchmark\S+?)(?:-\d+)?\s+\d+\s+([\d.]+) ns/op(?:\s+(\d+) B/op\s+(\d+) allocs/op)?`)
+var (
+	benchLine = regexp.MustCompile(`^(Benchmark\S+?)(?:-\d+)?\s+\d+\s+([\d.]+) ns/op`)
+	memOfOp   = regexp.MustCompile(`\s(\d+) B/op\s+(\d+) allocs/op`)
+	cpuOfOp   = regexp.MustCompile(`\s([\d.]+) cpu-ns/op`)
+)
 
-// benchResult is one benchmark's ns/op over the runs, and its memory per op.
+// benchResult is one benchmark's ns/op over the runs, its CPU time per op
+// (when it reports cpu-ns/op) and its memory per op.
 type benchResult struct {
-	ns  samples
-	mem string // "101,851 B/op, 104 allocs/op" (the last run's)
+	ns, cpu samples
+	mem     string // "101,851 B/op, 104 allocs/op" (the last run's)
+}
+
+// note says the CPU time per op (median, min–max) and the memory per op.
+func (r benchResult) note() string {
+	if len(r.cpu) == 0 {
+		return r.mem
+	}
+	return fmt.Sprintf("CPU time %s (%s–%s) a op, which the load does not stretch; %s", ms(r.cpu.median()),
+		ms(r.cpu.min()), ms(r.cpu.max()), r.mem)
 }
 
 // goBench runs the benchmarks matching pattern -count=runs times and returns
@@ -207,9 +221,13 @@ func (h *harness) goBench(pkg, pattern string) (map[string]benchResult, error) {
 		ns, _ := strconv.ParseFloat(m[2], 64)
 		r := res[m[1]]
 		r.ns = append(r.ns, time.Duration(ns))
-		if m[3] != "" {
-			b, _ := strconv.Atoi(m[3])
-			r.mem = fmt.Sprintf("%s B/op, %s allocs/op", thousands(b), m[4])
+		if c := cpuOfOp.FindStringSubmatch(sc.Text()); c != nil {
+			v, _ := strconv.ParseFloat(c[1], 64)
+			r.cpu = append(r.cpu, time.Duration(v))
+		}
+		if mm := memOfOp.FindStringSubmatch(sc.Text()); mm != nil {
+			b, _ := strconv.Atoi(mm[1])
+			r.mem = fmt.Sprintf("%s B/op, %s allocs/op", thousands(b), mm[2])
 		}
 		res[m[1]] = r
 	}

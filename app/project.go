@@ -118,11 +118,29 @@ func (a *App) Projects(ctx context.Context) (*ProjectList, error) {
 }
 
 // FindProject finds a project of the current organization by id, exact
-// name or fuzzy match (MatchProject).
+// name or fuzzy match (MatchProject). An id or exact name among the projects
+// last listed is read alone (one request instead of the whole list); when
+// that project is gone, or the name is not one of them, the list decides.
 func (a *App) FindProject(ctx context.Context, query string) (*api.Project, error) {
+	org, err := a.currentOrgID(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if id, _ := matchName("project", query, a.Store.Names(NamesProjects, org)); id != "" {
+		p, err := a.API.GetProject(ctx, id)
+		switch {
+		case err == nil:
+			return p, nil
+		case !api.IsNotFound(err) && !api.IsValidation(err):
+			return nil, err
+		}
+	}
 	all, err := a.API.AllProjects(ctx, api.ListProjectsParams{})
 	if err != nil {
 		return nil, err
+	}
+	if org != "" {
+		a.rememberProjects(org, all)
 	}
 	return MatchProject(all, query)
 }

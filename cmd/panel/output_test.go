@@ -190,3 +190,21 @@ func TestCompletionFromTheLocalStoreWithoutNetwork(t *testing.T) {
 		}
 	}
 }
+
+// A project named as the last list showed it is read alone, not found by listing them all again.
+func TestProjectsUseByARememberedNameReadsOneProject(t *testing.T) {
+	c := signedIn(t, emulator.Options{}, "alice@example.com")
+	c.ok("projects", "list")
+	c.clearRequests()
+	if out := c.ok("projects", "use", "web"); !strings.Contains(out, "Current project: web") {
+		t.Fatalf("use web:\n%s", out)
+	}
+	for _, r := range c.requests() {
+		if r.Method == http.MethodGet && r.Path == "/v1/projects" {
+			t.Errorf("projects use listed the projects again: %+v", c.requests())
+		}
+	}
+	if out := c.ok("projects", "use", "dta"); !strings.Contains(out, "Current project: data") {
+		t.Errorf("a fuzzy name still goes through the list:\n%s", out)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"github.com/panel-dev/panel/api"
+	"github.com/panel-dev/panel/internal/export"
 	"github.com/panel-dev/panel/internal/tableprinter"
 )
 
@@ -45,8 +46,8 @@ func statusColor(s string) string {
 	return "\x1b[" + code + "m" + s + "\x1b[0m"
 }
 
-// Time formats a timestamp for the table: local minutes for people on a terminal, RFC 3339 (UTC) for
-// scripts in a pipe, "" when absent.
+// Time formats a timestamp for the table as the GitHub CLI does: how long ago (or until) in words for people
+// on a terminal, RFC 3339 (UTC) for scripts in a pipe, "" when absent.
 func (t *Table) Time(at api.Time) string {
 	if at.IsZero() {
 		return ""
@@ -54,7 +55,7 @@ func (t *Table) Time(at api.Time) string {
 	if !t.tty {
 		return at.UTC().Format(time.RFC3339)
 	}
-	return When(at)
+	return export.Ago(at.Time)
 }
 
 // KeepWhole says column i is never cut to fit the terminal (ids people copy).

@@ -138,7 +138,8 @@ func TestCompletionOffersTheFieldsLeft(t *testing.T) {
 }
 
 func TestTimeAgo(t *testing.T) {
-	for d, want := range map[string]string{"30s": "less than a minute ago", "2h": "about 2 hours ago", "49h": "about 2 days ago"} {
+	for d, want := range map[string]string{"30s": "less than a minute ago", "2h": "about 2 hours ago", "49h": "about 2 days ago",
+		"-169h": "in about 7 days", "-1h": "in about 1 hour"} {
 		dd, _ := parseDuration(d)
 		if got := ago(dd); got != want {
 			t.Errorf("ago(%s) = %q, want %q", d, got, want)

@@ -149,16 +149,28 @@ func timeAgo(v any) string {
 	return ago(time.Since(t))
 }
 
+// Ago says how far a time is from now in words, as the GitHub CLI's tables do on a terminal: "about 3 hours
+// ago", or "in about 6 days" for a time to come.
+func Ago(t time.Time) string { return ago(time.Since(t)) }
+
 func ago(d time.Duration) string {
+	future := d < 0
+	if future {
+		d = -d
+	}
 	unit := func(n int, name string) string {
+		s := fmt.Sprintf("about %d %ss", n, name)
 		if n == 1 {
-			return fmt.Sprintf("about 1 %s ago", name)
+			s = fmt.Sprintf("about 1 %s", name)
 		}
-		return fmt.Sprintf("about %d %ss ago", n, name)
+		if future {
+			return "in " + s
+		}
+		return s + " ago"
 	}
 	switch {
-	case d < 0:
-		return "in the future"
+	case d < time.Minute && future:
+		return "in less than a minute"
 	case d < time.Minute:
 		return "less than a minute ago"
 	case d < time.Hour:

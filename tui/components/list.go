@@ -241,6 +241,10 @@ func (l List[T]) ShortHelp() []key.Binding {
 // enabledKeys are the list keys, each enabled when it does something now.
 func (l List[T]) enabledKeys() keys.List {
 	k := l.keys
+	moves := len(l.shown) > 1 // one row or none: nowhere to move
+	for _, b := range []*key.Binding{&k.Up, &k.Down, &k.PageUp, &k.PageDown, &k.Top, &k.Bottom} {
+		b.SetEnabled(moves)
+	}
 	k.Retry.SetEnabled(l.err != "")
 	k.Select.SetHelp("enter", l.opts.Select)
 	k.Select.SetEnabled(l.opts.Select != "" && len(l.shown) > 0)

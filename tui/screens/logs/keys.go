@@ -43,9 +43,17 @@ func (m *Model) ShortHelp() []key.Binding {
 	return []key.Binding{k.Pause, up, k.Follow, k.Retry, k.Pick, k.Stop}
 }
 
-// FullHelp lists every key of the screen.
+// FullHelp lists every key that works now: the picker's, or the pane's
+// (scrolling once there is more than a screen of lines).
 func (m *Model) FullHelp() [][]key.Binding {
 	k, l := m.keys, m.keys.List
-	return [][]key.Binding{{k.Start, k.Kind, k.Build}, {k.Pause, k.Follow, k.Retry, k.Pick, k.Stop},
-		{l.Up, l.Down, l.PageUp, l.PageDown, l.Top}}
+	if m.state == picking {
+		return [][]key.Binding{{k.Start, k.Kind, k.Build, k.Stop}}
+	}
+	k.Retry.SetEnabled(m.state == ended)
+	cols := [][]key.Binding{{k.Pause, k.Follow, k.Retry, k.Pick, k.Stop}}
+	if len(m.lines) > m.rows() {
+		cols = append(cols, []key.Binding{l.Up, l.Down, l.PageUp, l.PageDown, l.Top})
+	}
+	return cols
 }

@@ -1,0 +1,136 @@
+package tui
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// Every key a screen's help offers does something: a walk over the screens
+// of the registry (and the states with keys of their own) presses each
+// advertised key on a fresh session and checks that something changed: the
+// screen's view, the route, the stack, the status line, the keys that work
+// (a focused filter), the organization or the session.
+
+// keyMsgs are the key messages by the names bindings use ("enter", "ctrl+n", "G").
+var keyMsgs = func() map[string]tea.KeyMsg {
+	out := map[string]tea.KeyMsg{}
+	for t := tea.KeyType(-64); t < 128; t++ {
+		if name := t.String(); name != "" && t != tea.KeyRunes {
+			out[name] = tea.KeyMsg{Type: t}
+		}
+	}
+	return out
+}()
+
+func keyMsg(k string) tea.KeyMsg {
+	if m, ok := keyMsgs[k]; ok {
+		return m
+	}
+	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)} // a letter, or a word typed in one go
+}
+
+// helpState is a screen with what brings it to a state: keys pressed from home.
+type helpState struct {
+	name    string
+	prelude []string
+}
+
+// helpStates are the registry's screens with a key, and the states that offer keys of their own.
+func helpStates(d *driver) []helpState {
+	var out []helpState
+	for _, row := range d.m.screens.Rows() {
+		if row.Key != "" {
+			out = append(out, helpState{string(row.Route), []string{row.Key}})
+		}
+	}
+	return append(out,
+		helpState{"help", []string{"?"}},
+		helpState{"invitations, received", []string{"i", "tab"}},
+		helpState{"members, filtered", []string{"m", "/", "bob", "enter"}})
+}
+
+// snapshot is what a key may change.
+type snapshot struct {
+	route, view, status, header, footer string
+	depth                               int
+	gen                                 any
+	auth                                authPhase
+	quit                                bool
+}
+
+func (d *driver) snapshot() snapshot {
+	return snapshot{route: d.route(), view: d.m.top().View(), status: d.m.status.Text, header: d.m.headerView(), footer: d.m.footerView(),
+		depth: len(d.m.stack), gen: d.m.ctx.Generation(), auth: d.m.auth, quit: d.Quit()}
+}
+
+// advertised are the enabled keys of the top screen's short and full help.
+func advertised(d *driver) []key.Binding {
+	top := d.m.top()
+	all := slices.Clone(top.ShortHelp())
+	for _, col := range top.FullHelp() {
+		all = append(all, col...)
+	}
+	var out []key.Binding
+	seen := map[string]bool{}
+	for _, b := range all {
+		if b.Enabled() && len(b.Keys()) > 0 && !seen[b.Keys()[0]] {
+			seen[b.Keys()[0]] = true
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
+// reach starts a signed-in session and brings it to state s.
+func reach(t *testing.T, s helpState) *driver {
+	t.Helper()
+	_, d := startSignedIn(t)
+	d.WaitView("org acme", "1 pending")
+	for _, k := range s.prelude {
+		d.Send(keyMsg(k))
+		d.Settle(60 * time.Millisecond)
+	}
+	return d
+}
+
+func TestEveryAdvertisedKeyDoesSomething(t *testing.T) {
+	_, first := startSignedIn(t)
+	for _, s := range helpStates(first) {
+		t.Run(s.name, func(t *testing.T) {
+			d := reach(t, s)
+			for _, b := range advertised(d) {
+				k := b.Keys()[0]
+				// A key that moves up needs the cursor elsewhere first.
+				if acted(t, s, k, nil) || acted(t, s, k, []string{"end"}) || acted(t, s, k, []string{"down"}) {
+					continue
+				}
+				t.Errorf("%s: %q (%s) is offered and does nothing", s.name, b.Help().Key, b.Help().Desc)
+			}
+		})
+	}
+}
+
+// acted presses k in state s (after the keys of then: some keys need the
+// cursor elsewhere) on a fresh session and reports whether anything changed.
+func acted(t *testing.T, s helpState, k string, then []string) bool {
+	t.Helper()
+	if slices.Contains(then, k) {
+		return false
+	}
+	d := reach(t, helpState{s.name, slices.Concat(s.prelude, then)})
+	before := d.snapshot()
+	d.Send(keyMsg(k))
+	d.Settle(150 * time.Millisecond)
+	after := d.snapshot()
+	if before == after {
+		t.Logf("%s after %v: %q changed nothing:\n%s", s.name, then, k, strings.TrimSpace(fmt.Sprint(after.view)))
+		return false
+	}
+	return true
+}

@@ -2,6 +2,7 @@
 # Runs every test of panel, from a fresh Debian machine or a developer's laptop.
 #
 # It installs what the test layers need when missing (tmux for the TUI test, chromium for the real-browser test,
+# bash-completion for the shell completion test,
 # gnome-keyring + dbus for the real-keychain tests, goreleaser for the release config check, golangci-lint for the
 # static checks), then runs gofmt, `go mod tidy -diff`, go vet, golangci-lint (.golangci.yml), `goreleaser check`,
 # a release snapshot of this machine's target whose .deb must run (scripts/test-release.sh),
@@ -27,6 +28,7 @@ command -v tmux >/dev/null || missing+=(tmux)
 command -v dbus-run-session >/dev/null || missing+=(dbus)
 command -v gnome-keyring-daemon >/dev/null || missing+=(gnome-keyring)
 command -v chromium >/dev/null || missing+=(chromium)
+[ -f /usr/share/bash-completion/bash_completion ] || missing+=(bash-completion)
 if [ ${#missing[@]} -gt 0 ] && [ "${SKIP_INSTALL:-}" != 1 ]; then
   step "installing ${missing[*]}"
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then

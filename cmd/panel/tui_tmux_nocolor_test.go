@@ -72,6 +72,13 @@ func TestTUIInTmuxWithoutColour(t *testing.T) {
 	waitCursorOn(s, "initech")
 	s.keys("Enter")
 	s.waitFor("org initech")
+
+	// A tiny window (40×12, as over a phone's SSH): the header keeps the organization and its state, the
+	// footer keeps `? all keys`.
+	s.run("tmux", "resize-window", "-t", "panel", "-x", "40", "-y", "12")
+	s.waitFor("org initech [DEACTIVATED]", "? all keys")
+	s.run("tmux", "resize-window", "-t", "panel", "-x", "80", "-y", "24")
+	s.waitFor("user alice@example.com")
 	s.keys("o")
 	s.waitFor("3 organizations")
 	s.keys("glob", "Enter")

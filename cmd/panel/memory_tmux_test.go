@@ -24,4 +24,8 @@ func TestProjectIsKeptPerOrganizationInTmux(t *testing.T) {
 	s.waitFor("org globex", "project default", "Switched to globex")
 	s.keys("-")
 	s.waitFor("org acme", "project web", "Switched to acme")
+
+	// Quit, so that no write of panel's races the removal of its profile.
+	s.keys("q")
+	s.waitGone()
 }

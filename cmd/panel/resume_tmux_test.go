@@ -40,6 +40,10 @@ func TestSignInAgainKeepsTheOrganizationInTmux(t *testing.T) {
 	s.waitFor("Sign in again", "Signing in to organization globex.")
 	s.keys("Enter")
 	s.waitFor("org acme (was globex)", "Now in acme, was globex.")
+
+	// Quit, so that no write of panel's races the removal of its profile.
+	s.keys("q")
+	s.waitGone()
 }
 
 // emulatorHook POSTs to one of the emulator process's test hooks.

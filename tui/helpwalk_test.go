@@ -9,6 +9,8 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/panel-dev/panel/emulator"
 )
 
 // Every key a screen's help offers does something: a walk over the screens
@@ -35,10 +37,13 @@ func keyMsg(k string) tea.KeyMsg {
 	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)} // a letter, or a word typed in one go
 }
 
-// helpState is a screen with what brings it to a state: keys pressed from home.
+// helpState is a screen with what brings it to a state: who signs in (""
+// alice; "-" nobody: the sign-in screen), the screen it starts on, then keys.
 type helpState struct {
 	name    string
 	prelude []string
+	as      string
+	landing bool // start on an invitation's landing screen
 }
 
 // helpStates are the registry's screens with a key, and the states that offer keys of their own.
@@ -46,13 +51,16 @@ func helpStates(d *driver) []helpState {
 	var out []helpState
 	for _, row := range d.m.screens.Rows() {
 		if row.Key != "" {
-			out = append(out, helpState{string(row.Route), []string{row.Key}})
+			out = append(out, helpState{name: string(row.Route), prelude: []string{row.Key}})
 		}
 	}
 	return append(out,
-		helpState{"help", []string{"?"}},
-		helpState{"invitations, received", []string{"i", "tab"}},
-		helpState{"members, filtered", []string{"m", "/", "bob", "enter"}})
+		helpState{name: "help", prelude: []string{"?"}},
+		helpState{name: "invitations, received", prelude: []string{"i", "tab"}},
+		helpState{name: "members, filtered", prelude: []string{"m", "/", "bob", "enter"}},
+		helpState{name: "onboarding", as: "carol@example.com"},
+		helpState{name: "invitation landing", landing: true},
+		helpState{name: "sign-in", as: "-"})
 }
 
 // snapshot is what a key may change.
@@ -87,11 +95,29 @@ func advertised(d *driver) []key.Binding {
 	return out
 }
 
-// reach starts a signed-in session and brings it to state s.
+// reach starts a session as the state says and brings it to state s.
 func reach(t *testing.T, s helpState) *driver {
 	t.Helper()
-	_, d := startSignedIn(t)
-	d.WaitView("org acme", "1 pending")
+	e := newEnv(t, emulator.Options{})
+	deps := e.deps()
+	if s.landing {
+		deps.Start = e.invite("bob@example.com")
+		deps.SignInEmail = "bob@example.com"
+	}
+	if s.as != "-" && s.as != "" {
+		deps.SignInEmail = s.as
+	}
+	d := startModel(t, deps)
+	if s.landing {
+		d.WaitView("Someone invited you") // signed out: enter signs in and comes back to it
+	} else {
+		d.WaitView("Sign in to panel")
+	}
+	if s.as != "-" {
+		d.Press("enter")
+		d.WaitFor("the gate to pass", func() bool { return d.m.auth == authSignedIn })
+	}
+	d.Settle(100 * time.Millisecond)
 	for _, k := range s.prelude {
 		d.Send(keyMsg(k))
 		d.Settle(60 * time.Millisecond)
@@ -104,7 +130,12 @@ func TestEveryAdvertisedKeyDoesSomething(t *testing.T) {
 	for _, s := range helpStates(first) {
 		t.Run(s.name, func(t *testing.T) {
 			d := reach(t, s)
-			for _, b := range advertised(d) {
+			keys := advertised(d)
+			if len(keys) == 0 && s.name != "home" {
+				t.Fatalf("%s (route %s) offers no key to walk:\n%s", s.name, d.route(), d.View())
+			}
+			t.Logf("%s on %s offers %d keys", s.name, d.route(), len(keys))
+			for _, b := range keys {
 				k := b.Keys()[0]
 				// A key that moves up needs the cursor elsewhere first.
 				if acted(t, s, k, nil) || acted(t, s, k, []string{"end"}) || acted(t, s, k, []string{"down"}) {
@@ -123,7 +154,8 @@ func acted(t *testing.T, s helpState, k string, then []string) bool {
 	if slices.Contains(then, k) {
 		return false
 	}
-	d := reach(t, helpState{s.name, slices.Concat(s.prelude, then)})
+	s.prelude = slices.Concat(s.prelude, then)
+	d := reach(t, s)
 	before := d.snapshot()
 	d.Send(keyMsg(k))
 	d.Settle(150 * time.Millisecond)

@@ -12,6 +12,7 @@
 #
 #   scripts/soak-signals.sh                       # 50 trials per cell
 #   TRIALS=100 SIGNALS="INT TERM" PATHS=refresh scripts/soak-signals.sh
+#   PANEL_BIN=/tmp/panel-old scripts/soak-signals.sh   # the commands of another build (the emulator is this tree's)
 set -euo pipefail
 
 TRIALS=${TRIALS:-50}
@@ -28,16 +29,17 @@ cleanup() {
 }
 trap cleanup EXIT
 
-panel="$work/panel"
-go build -o "$panel" ./cmd/panel
+emulator="$work/panel"
+go build -o "$emulator" ./cmd/panel
+panel=${PANEL_BIN:-$emulator}
 # Access tokens of 5 s are always within the 10 s refresh margin: every `panel token` refreshes.
-"$panel" emulator --json --access-token-ttl 5s >"$work/emulator.json" 2>/dev/null &
+"$emulator" emulator --json --access-token-ttl 5s >"$work/emulator.json" 2>/dev/null &
 emu_pid=$!
 for _ in $(seq 100); do [ -s "$work/emulator.json" ] && break; sleep 0.1; done
 auth_url=$(jq -r .auth_url "$work/emulator.json")
 export PANEL_CLIENT_ID=$(jq -r .client_id "$work/emulator.json")
 export PANEL_AUTH_URL=$auth_url PANEL_API_URL=$(jq -r .api_url "$work/emulator.json")
-export PANEL_INSECURE_STORAGE=1 BROWSER="$panel __demo-browser"
+export PANEL_INSECURE_STORAGE=1 BROWSER="$emulator __demo-browser"
 unset PANEL_TOKEN PANEL_PROFILE PANEL_ORGANIZATION_ID
 
 hook() { curl -sf -X "$1" -H 'Content-Type: application/json' ${3:+-d "$3"} "$auth_url/_emulator/$2"; }
@@ -76,7 +78,7 @@ trial() {
 	wait "$pid" 2>/dev/null || true
 	hook DELETE faults >/dev/null
 	local spent
-	spent=$(hook GET requests | jq '[.[] | select(.path == "/user_management/authenticate")] | length')
+	spent=$(hook GET requests | jq '[(. // [])[] | select(.path == "/user_management/authenticate")] | length')
 	# sent: WorkOS took the exchange (for login: it created a session), so the signal found it sent.
 	local sent=1
 	if [ "$spent" = 0 ] || { [ "$path" = login ] && [ "$(sessions)" = "$before" ]; }; then

@@ -35,7 +35,6 @@ func (m *Model) headerView() string {
 	}
 	parts = append(parts, headerPart{t.HeaderValue.Render("panel"), 0})
 	add(1, "user ", m.header.User)
-	orgAt := len(parts)
 	if m.header.Org != "" {
 		parts = append(parts, headerPart{m.orgPart(-1), 99})
 	}
@@ -48,8 +47,8 @@ func (m *Model) headerView() string {
 		parts = withoutDrop(parts, drop)
 	}
 	if m.header.Org != "" && lipgloss.Width(joinParts(parts, sep)) > width {
-		rest := lipgloss.Width(joinParts(parts, sep)) - lipgloss.Width(parts[min(orgAt, len(parts)-1)].text)
-		parts = []headerPart{{m.orgPart(width - rest), 99}}
+		// Everything else is gone: the organization alone, its name cut.
+		parts = []headerPart{{m.orgPart(width), 99}}
 	}
 	return t.Header.Width(max(m.width, 1)).MaxHeight(1).Render(joinParts(parts, sep))
 }

@@ -178,11 +178,16 @@ func (e *faultEnv) snapshot() localState {
 
 // keptBy reports whether after kept everything of s: the same tokens, the same choices (current
 // projects, previous, recent and pinned organizations), and the last known user, organization and
-// project still there (a read that did succeed may have filled in what was unknown).
+// project still there (a read that did succeed may have filled in what was unknown: the last known
+// ones, an organization's current project that was the default until then).
 func (s localState) keptBy(after localState) bool {
 	b, a := s.state, after.state
-	if string(s.tokens) != string(after.tokens) || b.Version != a.Version ||
-		!reflect.DeepEqual(b.CurrentProjects, a.CurrentProjects) || b.PreviousOrganization != a.PreviousOrganization ||
+	for org, project := range b.CurrentProjects {
+		if a.CurrentProjects[org] != project {
+			return false
+		}
+	}
+	if string(s.tokens) != string(after.tokens) || b.Version != a.Version || b.PreviousOrganization != a.PreviousOrganization ||
 		!reflect.DeepEqual(b.RecentOrganizations, a.RecentOrganizations) ||
 		!reflect.DeepEqual(b.PinnedOrganizations, a.PinnedOrganizations) {
 		return false

@@ -86,8 +86,10 @@ var operations = []operation{
 		args: fixed("status")},
 	{name: "GetCurrentUser", method: "GET", path: "/v1/account/profile", sent: sentRetried,
 		args: fixed("status")},
+	// `projects use web` resolves a remembered name locally and reads that one project; the list is
+	// `projects list`'s.
 	{name: "ListProjects", method: "GET", path: "/v1/projects", sent: sentRetried,
-		args: fixed("projects", "use", "web")},
+		args: fixed("projects", "list")},
 	{name: "GetProject", method: "GET", path: "/v1/projects/*", sent: sentRetried,
 		args: fixed("projects", "list")},
 	{name: "ListOrganizationInvitations", method: "GET", path: "/v1/organization_invitations", sent: sentRetried,

@@ -13,7 +13,7 @@ import (
 const root = ".."
 
 // documents are the pages a newcomer reads.
-var documents = []string{"README.md", "docs/BEHAVIOUR.md", "docs/ARCHITECTURE.md", "docs/TUI.md"}
+var documents = []string{"README.md", "docs/BEHAVIOUR.md", "docs/ARCHITECTURE.md", "docs/TUI.md", "docs/PERFORMANCE.md"}
 
 var (
 	quoted   = regexp.MustCompile("`([^`\n]+)`")

@@ -25,55 +25,34 @@ func (c *Client) UpdateOrganizationDefaultProject(ctx context.Context, orgID, pr
 		body: map[string]string{"default_project_id": projectID}})
 }
 
+// organization runs a call whose answer is {"organization": ...}.
 func (c *Client) organization(ctx context.Context, k call) (*Organization, error) {
-	var r struct {
+	type envelope struct {
 		Organization Organization `json:"organization"`
 	}
-	var err error
-	if k.method == http.MethodGet {
-		err = c.read(ctx, k, &r)
-	} else {
-		err = c.write(ctx, k, &r)
-	}
-	if err != nil {
-		return nil, err
-	}
-	return &r.Organization, nil
+	return fetchField(ctx, c, k, func(r *envelope) *Organization { return &r.Organization })
 }
 
 // ListOrganizationMembers returns a page of members (count style).
 func (c *Client) ListOrganizationMembers(ctx context.Context, p ListOrganizationMembersParams) (*ListOrganizationMembersReply, error) {
-	var r ListOrganizationMembersReply
-	err := c.read(ctx, call{op: "ListOrganizationMembers", method: http.MethodGet, path: "/v1/organization_members", query: p.query()}, &r)
-	if err != nil {
-		return nil, err
-	}
-	return &r, nil
+	return fetch[ListOrganizationMembersReply](ctx, c, call{op: "ListOrganizationMembers", method: http.MethodGet,
+		path: "/v1/organization_members", query: p.query()})
 }
 
 // RemoveOrganizationMember removes a membership (also how a user leaves).
 func (c *Client) RemoveOrganizationMember(ctx context.Context, id string) (*OrganizationMember, error) {
-	var r struct {
+	type envelope struct {
 		Member OrganizationMember `json:"member"`
 	}
-	err := c.write(ctx, call{op: "RemoveOrganizationMember", method: http.MethodDelete,
-		path: "/v1/organization_members/" + url.PathEscape(id)}, &r)
-	if err != nil {
-		return nil, err
-	}
-	return &r.Member, nil
+	return fetchField(ctx, c, call{op: "RemoveOrganizationMember", method: http.MethodDelete,
+		path: "/v1/organization_members/" + url.PathEscape(id)}, func(r *envelope) *OrganizationMember { return &r.Member })
 }
 
 // ListOrganizationInvitations returns a page of invitations the current
 // organization sent (count style).
 func (c *Client) ListOrganizationInvitations(ctx context.Context, p ListOrganizationInvitationsParams) (*ListOrganizationInvitationsReply, error) {
-	var r ListOrganizationInvitationsReply
-	err := c.read(ctx, call{op: "ListOrganizationInvitations", method: http.MethodGet,
-		path: "/v1/organization_invitations", query: p.query()}, &r)
-	if err != nil {
-		return nil, err
-	}
-	return &r, nil
+	return fetch[ListOrganizationInvitationsReply](ctx, c, call{op: "ListOrganizationInvitations", method: http.MethodGet,
+		path: "/v1/organization_invitations", query: p.query()})
 }
 
 // CreateOrganizationInvitation invites email into the current organization.

@@ -38,9 +38,7 @@ func (p ListUserOrganizationsParams) query() url.Values {
 	p.Page.encode(q)
 	set(q, "order", p.Order)
 	set(q, "search", p.Search)
-	for _, s := range p.Statuses {
-		q.Add("statuses", string(s))
-	}
+	addAll(q, "statuses", p.Statuses)
 	return q
 }
 
@@ -57,9 +55,7 @@ func (p ListOrganizationMembersParams) query() url.Values {
 	p.Page.encode(q)
 	set(q, "organization_id", p.OrganizationID)
 	set(q, "user_id", p.UserID)
-	for _, s := range p.OrganizationStatuses {
-		q.Add("organization_statuses", string(s))
-	}
+	addAll(q, "organization_statuses", p.OrganizationStatuses)
 	return q
 }
 
@@ -73,9 +69,7 @@ type ListOrganizationInvitationsParams struct {
 func (p ListOrganizationInvitationsParams) query() url.Values {
 	q := url.Values{}
 	p.Page.encode(q)
-	for _, s := range p.Statuses {
-		q.Add("statuses", string(s))
-	}
+	addAll(q, "statuses", p.Statuses)
 	set(q, "user_id", p.UserID)
 	return q
 }
@@ -89,9 +83,7 @@ type ListUserOrganizationInvitationsParams struct {
 func (p ListUserOrganizationInvitationsParams) query() url.Values {
 	q := url.Values{}
 	p.Page.encode(q)
-	for _, s := range p.Statuses {
-		q.Add("statuses", string(s))
-	}
+	addAll(q, "statuses", p.Statuses)
 	return q
 }
 
@@ -129,15 +121,9 @@ func (f LogsFilter) encode(q url.Values) {
 	set(q, "service_id", f.ServiceID)
 	set(q, "deployment_id", f.DeploymentID)
 	set(q, "regional_deployment_id", f.RegionalDeploymentID)
-	for _, id := range f.InstanceIDs {
-		q.Add("instance_ids", id)
-	}
-	for _, s := range f.Streams {
-		q.Add("streams", s)
-	}
-	for _, r := range f.Regions {
-		q.Add("regions", r)
-	}
+	addAll(q, "instance_ids", f.InstanceIDs)
+	addAll(q, "streams", f.Streams)
+	addAll(q, "regions", f.Regions)
 	set(q, "regex", f.Regex)
 	set(q, "text", f.Text)
 }
@@ -197,6 +183,13 @@ func (p GetMetricsParams) query() url.Values {
 	set(q, "end", p.End)
 	set(q, "step", p.Step)
 	return q
+}
+
+// addAll adds every value under key (a repeated query parameter).
+func addAll[S ~string](q url.Values, key string, values []S) {
+	for _, v := range values {
+		q.Add(key, string(v))
+	}
 }
 
 func set(q url.Values, key, value string) {

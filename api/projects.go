@@ -9,12 +9,7 @@ import (
 // ListProjects returns a page of the current organization's projects
 // (short-page style).
 func (c *Client) ListProjects(ctx context.Context, p ListProjectsParams) (*ListProjectsReply, error) {
-	var r ListProjectsReply
-	err := c.read(ctx, call{op: "ListProjects", method: http.MethodGet, path: "/v1/projects", query: p.query()}, &r)
-	if err != nil {
-		return nil, err
-	}
-	return &r, nil
+	return fetch[ListProjectsReply](ctx, c, call{op: "ListProjects", method: http.MethodGet, path: "/v1/projects", query: p.query()})
 }
 
 // GetProject returns a project by id (404 if it is not of the token's organization).
@@ -33,18 +28,10 @@ func (c *Client) CreateProject(ctx context.Context, p CreateProjectRequest) (*Pr
 	return c.project(ctx, call{op: "CreateProject", method: http.MethodPost, path: "/v1/projects", body: p})
 }
 
+// project runs a call whose answer is {"project": ...}.
 func (c *Client) project(ctx context.Context, k call) (*Project, error) {
-	var r struct {
+	type envelope struct {
 		Project Project `json:"project"`
 	}
-	var err error
-	if k.method == http.MethodGet {
-		err = c.read(ctx, k, &r)
-	} else {
-		err = c.write(ctx, k, &r)
-	}
-	if err != nil {
-		return nil, err
-	}
-	return &r.Project, nil
+	return fetchField(ctx, c, k, func(r *envelope) *Project { return &r.Project })
 }

@@ -38,15 +38,9 @@ func (p ListServicesParams) query() url.Values {
 	set(q, "app_id", p.AppID)
 	set(q, "project_id", p.ProjectID)
 	set(q, "name", p.Name)
-	for _, t := range p.Types {
-		q.Add("types", string(t))
-	}
-	for _, s := range p.Statuses {
-		q.Add("statuses", string(s))
-	}
-	for _, r := range p.Regions {
-		q.Add("regions", r)
-	}
+	addAll(q, "types", p.Types)
+	addAll(q, "statuses", p.Statuses)
+	addAll(q, "regions", p.Regions)
 	return q
 }
 
@@ -64,9 +58,7 @@ func (p ListInstancesParams) query() url.Values {
 	p.Page.encode(q)
 	set(q, "app_id", p.AppID)
 	set(q, "service_id", p.ServiceID)
-	for _, s := range p.Statuses {
-		q.Add("statuses", string(s))
-	}
+	addAll(q, "statuses", p.Statuses)
 	set(q, "order", p.Order)
 	return q
 }
@@ -100,41 +92,26 @@ type ListInstancesReply struct {
 
 // ListApps returns a page of the current organization's apps.
 func (c *Client) ListApps(ctx context.Context, p ListAppsParams) (*ListAppsReply, error) {
-	var r ListAppsReply
-	if err := c.read(ctx, call{op: "ListApps", method: http.MethodGet, path: "/v1/apps", query: p.query()}, &r); err != nil {
-		return nil, err
-	}
-	return &r, nil
+	return fetch[ListAppsReply](ctx, c, call{op: "ListApps", method: http.MethodGet, path: "/v1/apps", query: p.query()})
 }
 
 // ListServices returns a page of the current organization's services.
 func (c *Client) ListServices(ctx context.Context, p ListServicesParams) (*ListServicesReply, error) {
-	var r ListServicesReply
-	if err := c.read(ctx, call{op: "ListServices", method: http.MethodGet, path: "/v1/services", query: p.query()}, &r); err != nil {
-		return nil, err
-	}
-	return &r, nil
+	return fetch[ListServicesReply](ctx, c, call{op: "ListServices", method: http.MethodGet, path: "/v1/services", query: p.query()})
 }
 
 // GetService returns a service by id (404 if it is not of the token's organization).
 func (c *Client) GetService(ctx context.Context, id string) (*Service, error) {
-	var r struct {
+	type envelope struct {
 		Service Service `json:"service"`
 	}
-	err := c.read(ctx, call{op: "GetService", method: http.MethodGet, path: "/v1/services/" + url.PathEscape(id)}, &r)
-	if err != nil {
-		return nil, err
-	}
-	return &r.Service, nil
+	return fetchField(ctx, c, call{op: "GetService", method: http.MethodGet, path: "/v1/services/" + url.PathEscape(id)},
+		func(r *envelope) *Service { return &r.Service })
 }
 
 // ListInstances returns a page of instances (of a service, with ServiceID).
 func (c *Client) ListInstances(ctx context.Context, p ListInstancesParams) (*ListInstancesReply, error) {
-	var r ListInstancesReply
-	if err := c.read(ctx, call{op: "ListInstances", method: http.MethodGet, path: "/v1/instances", query: p.query()}, &r); err != nil {
-		return nil, err
-	}
-	return &r, nil
+	return fetch[ListInstancesReply](ctx, c, call{op: "ListInstances", method: http.MethodGet, path: "/v1/instances", query: p.query()})
 }
 
 // AllApps returns every app matching p (p.Page is ignored).

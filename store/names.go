@@ -2,7 +2,6 @@ package store
 
 import (
 	"encoding/json"
-	"errors"
 	"os"
 	"path/filepath"
 	"slices"
@@ -51,53 +50,37 @@ func (s *Store) RememberNames(kind, scope string, names []Name) error {
 	if len(names) > maxNames {
 		names = names[:maxNames]
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	unlock, err := s.lock()
-	if err != nil {
-		return err
-	}
-	defer unlock()
-	n := s.readNames()
-	if n.Version > SchemaVersion {
-		return ErrNewerSchema
-	}
-	if slices.Equal(n.Lists[kind][scope], names) {
-		return nil
-	}
-	if n.Lists == nil {
-		n.Lists = map[string]map[string][]Name{}
-	}
-	if n.Lists[kind] == nil {
-		n.Lists[kind] = map[string][]Name{}
-	}
-	if len(names) == 0 {
-		delete(n.Lists[kind], scope)
-	} else {
-		n.Lists[kind][scope] = append([]Name(nil), names...)
-	}
-	n.Version = SchemaVersion
-	data, err := json.Marshal(n)
-	if err != nil {
-		return err
-	}
-	return s.writeFile(NamesFile, append(data, '\n'))
+	return s.withLock(func() error {
+		n := s.readNames()
+		if n.Version > SchemaVersion {
+			return ErrNewerSchema
+		}
+		if slices.Equal(n.Lists[kind][scope], names) {
+			return nil
+		}
+		if n.Lists == nil {
+			n.Lists = map[string]map[string][]Name{}
+		}
+		if n.Lists[kind] == nil {
+			n.Lists[kind] = map[string][]Name{}
+		}
+		if len(names) == 0 {
+			delete(n.Lists[kind], scope)
+		} else {
+			n.Lists[kind][scope] = append([]Name(nil), names...)
+		}
+		n.Version = SchemaVersion
+		data, err := json.Marshal(n)
+		if err != nil {
+			return err
+		}
+		return s.writeFile(NamesFile, append(data, '\n'))
+	})
 }
 
 // ForgetNames drops every list (sign-out, another user's sign-in).
 func (s *Store) ForgetNames() error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	unlock, err := s.lock()
-	if err != nil {
-		return err
-	}
-	defer unlock()
-	err = os.Remove(filepath.Join(s.dir, NamesFile))
-	if errors.Is(err, os.ErrNotExist) {
-		return nil
-	}
-	return err
+	return s.forgetFile(NamesFile)
 }
 
 func (s *Store) readNames() Names {

@@ -160,43 +160,27 @@ func (s *Store) ForgetKnownOrganization(externalID string) error {
 
 // ForgetKnownOrganizations drops the whole list (sign-out, another sign-in).
 func (s *Store) ForgetKnownOrganizations() error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	unlock, err := s.lock()
-	if err != nil {
-		return err
-	}
-	defer unlock()
-	err = os.Remove(filepath.Join(s.dir, KnownOrganizationsFile))
-	if errors.Is(err, os.ErrNotExist) {
-		return nil
-	}
-	return err
+	return s.forgetFile(KnownOrganizationsFile)
 }
 
 // updateKnown applies fn under the store's lock and writes the list when fn
 // reports a change.
 func (s *Store) updateKnown(fn func(*KnownOrganizations) bool) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	unlock, err := s.lock()
-	if err != nil {
-		return err
-	}
-	defer unlock()
-	k, _ := s.KnownOrganizations()
-	if k.Version > SchemaVersion {
-		return ErrNewerSchema
-	}
-	if !fn(&k) {
-		return nil
-	}
-	k.Version, k.At = SchemaVersion, time.Now().UTC()
-	data, err := encodeKnown(k)
-	if err != nil {
-		return err
-	}
-	return s.writeFile(KnownOrganizationsFile, data)
+	return s.withLock(func() error {
+		k, _ := s.KnownOrganizations()
+		if k.Version > SchemaVersion {
+			return ErrNewerSchema
+		}
+		if !fn(&k) {
+			return nil
+		}
+		k.Version, k.At = SchemaVersion, time.Now().UTC()
+		data, err := encodeKnown(k)
+		if err != nil {
+			return err
+		}
+		return s.writeFile(KnownOrganizationsFile, data)
+	})
 }
 
 // encodeKnown writes the list as JSON with one organization per line (what

@@ -85,6 +85,29 @@ func (s *Store) loadLocked() (State, error) {
 // Update applies fn to the state under the file lock and writes the result
 // atomically. fn sees the latest state on disk.
 func (s *Store) Update(fn func(*State)) error {
+	return s.withLock(func() error {
+		s.stamp = fileStamp{} // re-read under the lock: another process may have written
+		st, err := s.loadLocked()
+		if err != nil {
+			return err
+		}
+		if st.Version > SchemaVersion {
+			return ErrNewerSchema
+		}
+		st = st.clone()
+		fn(&st)
+		st.Version = SchemaVersion
+		if err := s.write(st); err != nil {
+			return err
+		}
+		s.cached, s.stamp = st, stampOf(s.Path())
+		return nil
+	})
+}
+
+// withLock runs fn holding the store's mutex (this process) and its file
+// lock (other panel processes).
+func (s *Store) withLock(fn func() error) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	unlock, err := s.lock()
@@ -92,22 +115,18 @@ func (s *Store) Update(fn func(*State)) error {
 		return err
 	}
 	defer unlock()
-	s.stamp = fileStamp{} // re-read under the lock: another process may have written
-	st, err := s.loadLocked()
-	if err != nil {
+	return fn()
+}
+
+// forgetFile removes a cache file under the lock; one already gone is fine.
+func (s *Store) forgetFile(name string) error {
+	return s.withLock(func() error {
+		err := os.Remove(filepath.Join(s.dir, name))
+		if errors.Is(err, os.ErrNotExist) {
+			return nil
+		}
 		return err
-	}
-	if st.Version > SchemaVersion {
-		return ErrNewerSchema
-	}
-	st = st.clone()
-	fn(&st)
-	st.Version = SchemaVersion
-	if err := s.write(st); err != nil {
-		return err
-	}
-	s.cached, s.stamp = st, stampOf(s.Path())
-	return nil
+	})
 }
 
 // lock takes the profile's state lock (shared by every file of the store),

@@ -198,7 +198,7 @@ func (r benchResult) note() string {
 	if len(r.cpu) == 0 {
 		return r.mem
 	}
-	return fmt.Sprintf("CPU time %s (%s–%s) a op, which the load does not stretch; %s", ms(r.cpu.median()),
+	return fmt.Sprintf("CPU time %s (%s–%s) a op (the load stretches it less); %s", ms(r.cpu.median()),
 		ms(r.cpu.min()), ms(r.cpu.max()), r.mem)
 }
 

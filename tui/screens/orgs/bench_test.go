@@ -58,7 +58,7 @@ func eachSize(b *testing.B, run func(b *testing.B, m *Model)) {
 
 // BenchmarkFilterKeystroke is one key typed into (or erased from) the filter:
 // the fuzzy match over every organization plus the frame drawn after it.
-// cpu-ns/op is its CPU time, which the machine's load does not stretch.
+// cpu-ns/op is its CPU time, which the machine's load stretches less.
 func BenchmarkFilterKeystroke(b *testing.B) {
 	keys := []tea.KeyMsg{
 		{Type: tea.KeyRunes, Runes: []rune{'b'}}, {Type: tea.KeyRunes, Runes: []rune{'4'}},

@@ -17,7 +17,8 @@ func cpuTime(b *testing.B) time.Duration {
 }
 
 // reportCPU adds cpu-ns/op: on a machine shared with other work the wall
-// time per op stretches with the load, the CPU time an op costs does not.
+// time per op stretches with the load, the CPU time an op costs much less
+// (only through shared caches and memory bandwidth).
 // The timer's pauses are not taken off: call it only around loops that
 // never stop it.
 func reportCPU(b *testing.B, since time.Duration) {

@@ -3,8 +3,6 @@ package termsafe
 import (
 	"strings"
 	"unicode/utf8"
-
-	"github.com/mattn/go-runewidth"
 )
 
 // Styled makes a whole frame safe while keeping our own styling: SGR sequences (ESC [ digits ; : m, which
@@ -26,24 +24,7 @@ func Styled(s string) string {
 			i += n
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		i += size
-		switch {
-		case r == '\r' && i < len(s) && s[i] == '\n':
-		case r == '\n':
-			b.WriteByte('\n')
-			col = 0
-		case r == '\t':
-			n := TabWidth - col%TabWidth
-			b.WriteString(strings.Repeat(" ", n))
-			col += n
-		case (r == utf8.RuneError && size == 1) || IsControl(r):
-			b.WriteRune(Placeholder)
-			col++
-		default:
-			b.WriteRune(r)
-			col += runewidth.RuneWidth(r)
-		}
+		i = writeClean(&b, s, i, &col, true)
 	}
 	return b.String()
 }

@@ -70,25 +70,32 @@ func clean(s string, keepNewlines bool) string {
 	b.Grow(len(s) + 8)
 	col := 0
 	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		i += size
-		switch {
-		case r == '\r' && i < len(s) && s[i] == '\n':
-			continue // CRLF is a line break, written at the '\n'
-		case r == '\n' && keepNewlines:
-			b.WriteByte('\n')
-			col = 0
-		case r == '\t':
-			n := TabWidth - col%TabWidth
-			b.WriteString(strings.Repeat(" ", n))
-			col += n
-		case (r == utf8.RuneError && size == 1) || IsControl(r):
-			b.WriteRune(Placeholder)
-			col++
-		default:
-			b.WriteRune(r)
-			col += runewidth.RuneWidth(r)
-		}
+		i = writeClean(&b, s, i, &col, keepNewlines)
 	}
 	return b.String()
+}
+
+// writeClean writes the rune of s at i to b as clean and Styled show it (tabs expanded to the next stop from
+// *col, controls replaced, line breaks kept when keepNewlines) and returns the index after it.
+func writeClean(b *strings.Builder, s string, i int, col *int, keepNewlines bool) int {
+	r, size := utf8.DecodeRuneInString(s[i:])
+	i += size
+	switch {
+	case r == '\r' && i < len(s) && s[i] == '\n':
+		// CRLF is a line break, written at the '\n'
+	case r == '\n' && keepNewlines:
+		b.WriteByte('\n')
+		*col = 0
+	case r == '\t':
+		n := TabWidth - *col%TabWidth
+		b.WriteString(strings.Repeat(" ", n))
+		*col += n
+	case (r == utf8.RuneError && size == 1) || IsControl(r):
+		b.WriteRune(Placeholder)
+		*col++
+	default:
+		b.WriteRune(r)
+		*col += runewidth.RuneWidth(r)
+	}
+	return i
 }

@@ -12,14 +12,24 @@ import (
 // split across writes (fmt, tabwriter and the JSON encoder never do).
 func NewWriter(w io.Writer) io.Writer { return &writer{w: w} }
 
-type writer struct{ w io.Writer }
+type writer struct {
+	w       io.Writer
+	keepSGR bool // our own colours pass (NewStyledWriter)
+}
 
 func (g *writer) Write(p []byte) (int, error) {
-	if streamClean(p) {
+	if !g.keepSGR && streamClean(p) {
 		return g.w.Write(p)
 	}
 	out := make([]byte, 0, len(p)+8)
 	for i := 0; i < len(p); {
+		if g.keepSGR {
+			if n := sgrLen(string(p[i:min(len(p), i+64)])); n > 0 {
+				out = append(out, p[i:i+n]...)
+				i += n
+				continue
+			}
+		}
 		r, size := utf8.DecodeRune(p[i:])
 		switch {
 		case r == '\n' || r == '\t':

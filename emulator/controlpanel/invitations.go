@@ -14,6 +14,23 @@ import (
 // caller's own id, as the spec says) the invitations the caller received
 // instead. Paginated with count.
 func (h *handler) listInvitations(w http.ResponseWriter, r *http.Request, c *caller) {
+	h.listInvitationsOf(w, r, func() ([]state.Invitation, bool) {
+		switch userID := r.URL.Query().Get("user_id"); userID {
+		case "":
+			return h.st.Invitations(c.org.ID), true
+		case c.user.ID:
+			return h.st.ReceivedInvitations(c.user.Email), true
+		default:
+			badField(w, "user_id", "the only valid value is your own user id")
+			return nil, false
+		}
+	})
+}
+
+// listInvitationsOf answers a list of invitations: the page and statuses of r
+// are checked first, then list gives the invitations (or answers itself and
+// reports false); the page of those with the statuses is written.
+func (h *handler) listInvitationsOf(w http.ResponseWriter, r *http.Request, list func() ([]state.Invitation, bool)) {
 	p, ok := readPage(w, r)
 	if !ok {
 		return
@@ -22,14 +39,8 @@ func (h *handler) listInvitations(w http.ResponseWriter, r *http.Request, c *cal
 	if !ok {
 		return
 	}
-	var invitations []state.Invitation
-	switch userID := r.URL.Query().Get("user_id"); userID {
-	case "":
-		invitations = h.st.Invitations(c.org.ID)
-	case c.user.ID:
-		invitations = h.st.ReceivedInvitations(c.user.Email)
-	default:
-		badField(w, "user_id", "the only valid value is your own user id")
+	invitations, ok := list()
+	if !ok {
 		return
 	}
 	h.writeInvitations(w, p, filterInvitations(invitations, statuses))
@@ -58,8 +69,14 @@ func (h *handler) writeInvitations(w http.ResponseWriter, p page, invitations []
 // sentInvitation finds an invitation of the token's organization, answering
 // 404 itself for any other.
 func (h *handler) sentInvitation(w http.ResponseWriter, r *http.Request, c *caller) (state.Invitation, bool) {
+	return h.invitationWhere(w, r, func(i state.Invitation) bool { return i.OrganizationID == c.org.ID })
+}
+
+// invitationWhere finds the invitation of the path's id when mine says it is
+// the caller's to see, answering 404 itself otherwise.
+func (h *handler) invitationWhere(w http.ResponseWriter, r *http.Request, mine func(state.Invitation) bool) (state.Invitation, bool) {
 	i, ok := h.st.Invitation(r.PathValue("id"))
-	if !ok || i.OrganizationID != c.org.ID {
+	if !ok || !mine(i) {
 		notFound(w, "Invitation")
 		return state.Invitation{}, false
 	}

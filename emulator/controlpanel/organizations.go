@@ -80,6 +80,16 @@ func nameProblem(name string) string {
 // default project, owned by the caller. The caller's token is unchanged: the
 // client switches into the new organization through WorkOS.
 func (h *handler) createOrganization(w http.ResponseWriter, r *http.Request, c *caller) {
+	createNamed(w, r, "organization", func(name string) (state.Organization, error) {
+		return h.st.CreateOrganization(name, c.user.ID)
+	}, toOrganization)
+}
+
+// createNamed answers a create call whose body is {"name": ...} (an
+// organization or a project): the name rules and a taken name are a 400 on
+// "name"; on success the reply is {kind: toJSON(created)}.
+func createNamed[T, J any](w http.ResponseWriter, r *http.Request, kind string,
+	create func(name string) (T, error), toJSON func(T) J) {
 	var body struct {
 		Name string `json:"name"`
 	}
@@ -90,16 +100,16 @@ func (h *handler) createOrganization(w http.ResponseWriter, r *http.Request, c *
 		badField(w, "name", problem)
 		return
 	}
-	org, err := h.st.CreateOrganization(body.Name, c.user.ID)
+	created, err := create(body.Name)
 	if errors.Is(err, state.ErrAlreadyExists) {
 		badField(w, "name", "is already taken")
 		return
 	}
 	if err != nil {
-		writeError(w, http.StatusInternalServerError, codeInternal, "Could not create the organization")
+		writeError(w, http.StatusInternalServerError, codeInternal, "Could not create the "+kind)
 		return
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"organization": toOrganization(org)})
+	writeJSON(w, http.StatusOK, map[string]any{kind: toJSON(created)})
 }
 
 // listUserOrganizations is ListUserOrganizations: the caller's organizations

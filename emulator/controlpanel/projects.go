@@ -1,7 +1,6 @@
 package controlpanel
 
 import (
-	"errors"
 	"net/http"
 	"strings"
 
@@ -33,26 +32,9 @@ func (h *handler) listProjects(w http.ResponseWriter, r *http.Request, c *caller
 
 // createProject is CreateProject; names follow the organization name rules.
 func (h *handler) createProject(w http.ResponseWriter, r *http.Request, c *caller) {
-	var body struct {
-		Name string `json:"name"`
-	}
-	if !readBody(w, r, &body) {
-		return
-	}
-	if problem := nameProblem(body.Name); problem != "" {
-		badField(w, "name", problem)
-		return
-	}
-	p, err := h.st.CreateProject(c.org.ID, body.Name, "")
-	if errors.Is(err, state.ErrAlreadyExists) {
-		badField(w, "name", "is already taken")
-		return
-	}
-	if err != nil {
-		writeError(w, http.StatusInternalServerError, codeInternal, "Could not create the project")
-		return
-	}
-	writeJSON(w, http.StatusOK, map[string]any{"project": toProject(p)})
+	createNamed(w, r, "project", func(name string) (state.Project, error) {
+		return h.st.CreateProject(c.org.ID, name, "")
+	}, toProject)
 }
 
 // getProject is GetProject; another organization's project reads as not found.

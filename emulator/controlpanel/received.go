@@ -10,26 +10,15 @@ import (
 // listReceivedInvitations is ListUserOrganizationInvitations: invitations sent
 // to the caller's email, filtered by statuses. Paginated with count.
 func (h *handler) listReceivedInvitations(w http.ResponseWriter, r *http.Request, c *caller) {
-	p, ok := readPage(w, r)
-	if !ok {
-		return
-	}
-	statuses, ok := readStatuses(w, r, "statuses", invitationStatuses)
-	if !ok {
-		return
-	}
-	h.writeInvitations(w, p, filterInvitations(h.st.ReceivedInvitations(c.user.Email), statuses))
+	h.listInvitationsOf(w, r, func() ([]state.Invitation, bool) {
+		return h.st.ReceivedInvitations(c.user.Email), true
+	})
 }
 
 // receivedInvitation finds an invitation sent to the caller, answering 404
 // itself for any other (someone else's invitation is not revealed).
 func (h *handler) receivedInvitation(w http.ResponseWriter, r *http.Request, c *caller) (state.Invitation, bool) {
-	i, ok := h.st.Invitation(r.PathValue("id"))
-	if !ok || i.Email != c.user.Email {
-		notFound(w, "Invitation")
-		return state.Invitation{}, false
-	}
-	return i, true
+	return h.invitationWhere(w, r, func(i state.Invitation) bool { return i.Email == c.user.Email })
 }
 
 // getReceivedInvitation is GetUserOrganizationInvitation.

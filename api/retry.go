@@ -62,16 +62,24 @@ func (c *Client) retrying(ctx context.Context, op string, fn func(context.Contex
 		if e, ok := asError(err); ok && e.RetryAfter > wait {
 			wait = min(e.RetryAfter, max(c.retry.Max, wait))
 		}
-		if c.notify != nil {
-			c.notify(Notice{Operation: op, RateLimited: IsRateLimited(err), Attempt: attempt + 1, Wait: wait, Err: err})
+		if err := c.pause(ctx, Notice{Operation: op, RateLimited: IsRateLimited(err), Attempt: attempt + 1, Wait: wait, Err: err}); err != nil {
+			return err
 		}
-		t := time.NewTimer(wait)
-		select {
-		case <-ctx.Done():
-			t.Stop()
-			return ctx.Err()
-		case <-t.C:
-		}
+	}
+}
+
+// pause tells n to whoever listens, then waits n.Wait or until ctx ends (its error).
+func (c *Client) pause(ctx context.Context, n Notice) error {
+	if c.notify != nil {
+		c.notify(n)
+	}
+	t := time.NewTimer(n.Wait)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-t.C:
+		return nil
 	}
 }
 

@@ -233,16 +233,8 @@ func (s *LogStream) fresh(e LogEntry) bool {
 func (s *LogStream) reconnect(ctx context.Context, failures int, cause error) error {
 	r := s.c.retry
 	for ; failures <= r.Attempts; failures++ {
-		wait := r.delay(failures - 1)
-		if s.c.notify != nil {
-			s.c.notify(Notice{Operation: "TailLogs", Attempt: failures, Wait: wait, Err: cause})
-		}
-		t := time.NewTimer(wait)
-		select {
-		case <-ctx.Done():
-			t.Stop()
-			return ctx.Err()
-		case <-t.C:
+		if err := s.c.pause(ctx, Notice{Operation: "TailLogs", Attempt: failures, Wait: r.delay(failures - 1), Err: cause}); err != nil {
+			return err
 		}
 		err := s.dial(ctx, "")
 		if err == nil {

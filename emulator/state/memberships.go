@@ -184,10 +184,11 @@ func (s *State) RemoveUserFromOrganization(userID, orgIDOrExternalID string) (Me
 	return *m, nil
 }
 
-func copies(ms []*Membership) []Membership {
-	out := make([]Membership, 0, len(ms))
-	for _, m := range ms {
-		out = append(out, *m)
+// copies returns the values of ps, so that callers never hold the state's own records.
+func copies[T any](ps []*T) []T {
+	out := make([]T, 0, len(ps))
+	for _, p := range ps {
+		out = append(out, *p)
 	}
 	return out
 }

@@ -22,11 +22,7 @@ func (s *State) Projects(orgIDOrExternalID string) []Project {
 	if o == nil {
 		return nil
 	}
-	out := make([]Project, 0, len(s.orgProjects[o.ID]))
-	for _, p := range s.orgProjects[o.ID] {
-		out = append(out, *p)
-	}
-	return out
+	return copies(s.orgProjects[o.ID])
 }
 
 // Project returns the project with that id, whatever its organization.

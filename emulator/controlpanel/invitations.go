@@ -57,11 +57,7 @@ func filterInvitations(all []state.Invitation, statuses map[string]bool) []state
 }
 
 func (h *handler) writeInvitations(w http.ResponseWriter, p page, invitations []state.Invitation) {
-	start, end, _ := p.window(len(invitations))
-	out := make([]*invitationJSON, 0, end-start)
-	for _, i := range invitations[start:end] {
-		out = append(out, h.toInvitation(i))
-	}
+	out, _ := pageOf(p, invitations, h.toInvitation)
 	writeJSON(w, http.StatusOK, map[string]any{"invitations": out, "limit": p.limit, "offset": p.offset,
 		"count": len(invitations)})
 }

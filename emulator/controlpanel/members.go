@@ -48,11 +48,7 @@ func (h *handler) listMembers(w http.ResponseWriter, r *http.Request, c *caller)
 		}
 		kept = append(kept, m)
 	}
-	start, end, _ := p.window(len(kept))
-	out := make([]*memberJSON, 0, end-start)
-	for _, m := range kept[start:end] {
-		out = append(out, h.toMember(m))
-	}
+	out, _ := pageOf(p, kept, h.toMember)
 	writeJSON(w, http.StatusOK, map[string]any{"members": out, "limit": p.limit, "offset": p.offset,
 		"count": len(kept)})
 }

@@ -165,11 +165,7 @@ func (h *handler) listUserOrganizations(w http.ResponseWriter, r *http.Request, 
 			}
 			return orgs[i].Name > orgs[j].Name
 		})
-		var start, end int
-		start, end, hasNext = p.window(len(orgs))
-		for _, o := range orgs[start:end] {
-			out = append(out, toOrganization(o))
-		}
+		out, hasNext = pageOf(p, orgs, toOrganization)
 	}
 	if out == nil {
 		out = []*organizationJSON{}

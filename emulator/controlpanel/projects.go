@@ -22,11 +22,7 @@ func (h *handler) listProjects(w http.ResponseWriter, r *http.Request, c *caller
 			projects = append(projects, pr)
 		}
 	}
-	start, end, _ := p.window(len(projects))
-	out := make([]*projectJSON, 0, end-start)
-	for _, pr := range projects[start:end] {
-		out = append(out, toProject(pr))
-	}
+	out, _ := pageOf(p, projects, toProject)
 	writeJSON(w, http.StatusOK, map[string]any{"projects": out, "limit": p.limit, "offset": p.offset})
 }
 

@@ -53,6 +53,17 @@ func (p page) window(n int) (start, end int, hasNext bool) {
 	return start, end, end < n
 }
 
+// pageOf is the window p selects of all, each in its wire form by to (an
+// empty page is [], never null), and whether more follow it.
+func pageOf[T, J any](p page, all []T, to func(T) J) ([]J, bool) {
+	start, end, hasNext := p.window(len(all))
+	out := make([]J, 0, end-start)
+	for _, v := range all[start:end] {
+		out = append(out, to(v))
+	}
+	return out, hasNext
+}
+
 // readStatuses reads a repeated enum query parameter (statuses=A&statuses=B),
 // answering 400 itself for a value outside allowed.
 func readStatuses(w http.ResponseWriter, r *http.Request, name string, allowed []string) (map[string]bool, bool) {

@@ -30,11 +30,7 @@ func (h *handler) listApps(w http.ResponseWriter, r *http.Request, c *caller) {
 			apps = append(apps, a)
 		}
 	}
-	start, end, hasNext := p.window(len(apps))
-	out := make([]*appJSON, 0, end-start)
-	for _, a := range apps[start:end] {
-		out = append(out, toApp(a, c.org.Name))
-	}
+	out, hasNext := pageOf(p, apps, func(a state.App) *appJSON { return toApp(a, c.org.Name) })
 	writeJSON(w, http.StatusOK, map[string]any{"apps": out, "limit": p.limit, "offset": p.offset,
 		"count": len(apps), "has_next": hasNext})
 }
@@ -80,11 +76,7 @@ func (h *handler) listServices(w http.ResponseWriter, r *http.Request, c *caller
 		}
 		services = append(services, sv)
 	}
-	start, end, hasNext := p.window(len(services))
-	out := make([]*serviceJSON, 0, end-start)
-	for _, sv := range services[start:end] {
-		out = append(out, toService(sv, false))
-	}
+	out, hasNext := pageOf(p, services, func(sv state.Service) *serviceJSON { return toService(sv, false) })
 	writeJSON(w, http.StatusOK, map[string]any{"services": out, "limit": p.limit, "offset": p.offset,
 		"count": len(services), "has_next": hasNext})
 }
@@ -136,11 +128,7 @@ func (h *handler) listInstances(w http.ResponseWriter, r *http.Request, c *calle
 			list[i], list[j] = list[j], list[i]
 		}
 	}
-	start, end, _ := p.window(len(list))
-	out := make([]*instanceJSON, 0, end-start)
-	for _, in := range list[start:end] {
-		out = append(out, toInstance(in))
-	}
+	out, _ := pageOf(p, list, toInstance)
 	writeJSON(w, http.StatusOK, map[string]any{"instances": out, "limit": p.limit, "offset": p.offset,
 		"count": len(list), "order": order})
 }

@@ -74,49 +74,36 @@ func listCmd(f *cmdutil.Factory, runF func(*listOptions) error, received bool, u
 }
 
 func listRun(opts *listOptions) error {
-	a, ctx, cancel, err := cmdutil.LoadApp(opts.Ctx, opts.App)
-	if err != nil {
-		return err
-	}
-	defer cancel()
-	if !opts.Received {
-		if _, err := cmdutil.RequireOrganization(ctx, a); err != nil {
-			return err
-		}
-	}
-	var invs []api.OrganizationInvitation
-	err = opts.IO.WithProgress("Loading invitations", func() error {
-		return cmdutil.WithSessionCheck(ctx, a, false, func(ctx context.Context) error {
+	invs, err := cmdutil.LoadList(opts.Ctx, opts.IO, opts.App, "Loading invitations", !opts.Received,
+		func(ctx context.Context, a *app.App) ([]api.OrganizationInvitation, error) {
 			if opts.Received {
-				invs, err = a.ReceivedInvitations(ctx, opts.Statuses...)
-			} else {
-				invs, err = a.SentInvitations(ctx, opts.Statuses...)
+				return a.ReceivedInvitations(ctx, opts.Statuses...)
 			}
-			return err
+			return a.SentInvitations(ctx, opts.Statuses...)
 		})
-	})
 	if err != nil {
 		return err
-	}
-	if opts.Exporter.Enabled() {
-		return opts.IO.Export(opts.Exporter, invs)
 	}
 	if opts.Received {
-		t := cmdutil.NewTable(opts.IO, "ORGANIZATION", "INVITED BY", "STATUS", "EXPIRES", "ID")
-		t.KeepWhole(2)
-		t.KeepWhole(4)
-		t.ColorStatus(2)
-		for _, i := range invs {
-			t.Row(orgName(i.Organization), userLabel(i.Inviter), string(i.Status), t.Time(i.ExpiresAt), i.ID)
-		}
-		return t.Flush()
+		return cmdutil.PrintList(opts.IO, opts.Exporter, invs, receivedTable)
 	}
-	t := cmdutil.NewTable(opts.IO, "EMAIL", "STATUS", "INVITED BY", "EXPIRES", "ID")
-	t.KeepWhole(1)
-	t.KeepWhole(4)
-	t.ColorStatus(1)
-	for _, i := range invs {
-		t.Row(i.Email, string(i.Status), userLabel(i.Inviter), t.Time(i.ExpiresAt), i.ID)
-	}
-	return t.Flush()
+	return cmdutil.PrintList(opts.IO, opts.Exporter, invs, sentTable)
 }
+
+type invitation = api.OrganizationInvitation
+
+var receivedTable = cmdutil.ListTable[invitation]{Columns: []cmdutil.Column[invitation]{
+	{Header: "ORGANIZATION", Cell: func(_ *cmdutil.Table, i invitation) string { return orgName(i.Organization) }},
+	{Header: "INVITED BY", Cell: func(_ *cmdutil.Table, i invitation) string { return userLabel(i.Inviter) }},
+	{Header: "STATUS", Cell: func(_ *cmdutil.Table, i invitation) string { return string(i.Status) }, Whole: true, Status: true},
+	{Header: "EXPIRES", Cell: func(t *cmdutil.Table, i invitation) string { return t.Time(i.ExpiresAt) }},
+	{Header: "ID", Cell: func(_ *cmdutil.Table, i invitation) string { return i.ID }, Whole: true},
+}}
+
+var sentTable = cmdutil.ListTable[invitation]{Columns: []cmdutil.Column[invitation]{
+	{Header: "EMAIL", Cell: func(_ *cmdutil.Table, i invitation) string { return i.Email }},
+	{Header: "STATUS", Cell: func(_ *cmdutil.Table, i invitation) string { return string(i.Status) }, Whole: true, Status: true},
+	{Header: "INVITED BY", Cell: func(_ *cmdutil.Table, i invitation) string { return userLabel(i.Inviter) }},
+	{Header: "EXPIRES", Cell: func(t *cmdutil.Table, i invitation) string { return t.Time(i.ExpiresAt) }},
+	{Header: "ID", Cell: func(_ *cmdutil.Table, i invitation) string { return i.ID }, Whole: true},
+}}

@@ -50,22 +50,28 @@ func listRun(opts *listOptions) error {
 	if err != nil {
 		return err
 	}
-	if opts.Exporter.Enabled() {
-		return opts.IO.Export(opts.Exporter, members)
+	return cmdutil.PrintList(opts.IO, opts.Exporter, members, memberTable)
+}
+
+var memberTable = cmdutil.ListTable[app.Member]{Columns: []cmdutil.Column[app.Member]{
+	{Header: "EMAIL", Cell: func(_ *cmdutil.Table, m app.Member) string {
+		return memberUser(m, func(u *api.PublicUser) string { return u.Email })
+	}, Whole: true},
+	{Header: "NAME", Cell: func(_ *cmdutil.Table, m app.Member) string {
+		return memberUser(m, func(u *api.PublicUser) string { return u.Name })
+	}},
+	{Header: "ROLE", Cell: func(_ *cmdutil.Table, m app.Member) string { return roleLabel(m.Role) }},
+	{Header: "STATUS", Cell: func(_ *cmdutil.Table, m app.Member) string { return string(m.Status) }, Whole: true, Status: true},
+	{Header: "JOINED", Cell: func(t *cmdutil.Table, m app.Member) string { return t.Time(m.JoinedAt) }},
+	{Header: "ID", Cell: func(_ *cmdutil.Table, m app.Member) string { return m.ID }, Whole: true},
+}}
+
+// memberUser is what field reads from the member's user, "-" when empty or unknown.
+func memberUser(m app.Member, field func(*api.PublicUser) string) string {
+	if m.User == nil {
+		return "-"
 	}
-	t := cmdutil.NewTable(opts.IO, "EMAIL", "NAME", "ROLE", "STATUS", "JOINED", "ID")
-	t.KeepWhole(0)
-	t.KeepWhole(3)
-	t.KeepWhole(5)
-	t.ColorStatus(3)
-	for _, m := range members {
-		email, name := "-", "-"
-		if m.User != nil {
-			email, name = cmdutil.Dash(m.User.Email), cmdutil.Dash(m.User.Name)
-		}
-		t.Row(email, name, roleLabel(m.Role), string(m.Status), t.Time(m.JoinedAt), m.ID)
-	}
-	return t.Flush()
+	return cmdutil.Dash(field(m.User))
 }
 
 func roleLabel(r api.Role) string {

@@ -49,36 +49,27 @@ func newListCmd(f *cmdutil.Factory, runF func(*listOptions) error) *cobra.Comman
 }
 
 func listRun(opts *listOptions) error {
-	a, ctx, cancel, err := cmdutil.LoadApp(opts.Ctx, opts.App)
-	if err != nil {
-		return err
-	}
-	defer cancel()
 	q := app.OrganizationQuery{Search: opts.Search}
 	for _, s := range opts.Statuses {
 		q.Statuses = append(q.Statuses, api.OrganizationStatus(s))
 	}
-	var list *app.OrganizationList
-	err = opts.IO.WithProgress("Loading organizations", func() error {
-		return cmdutil.WithSessionCheck(ctx, a, false, func(ctx context.Context) error {
-			list, err = a.AllOrganizations(ctx, q)
-			return err
+	list, err := cmdutil.LoadList(opts.Ctx, opts.IO, opts.App, "Loading organizations", false,
+		func(ctx context.Context, a *app.App) (*app.OrganizationList, error) {
+			return a.AllOrganizations(ctx, q)
 		})
-	})
 	if err != nil {
 		return err
 	}
-	if opts.Exporter.Enabled() {
-		return opts.IO.Export(opts.Exporter, list.Organizations)
-	}
-	t := cmdutil.NewMarkedTable(opts.IO, "current", "NAME", "EXTERNAL ID", "STATUS", "PLAN")
-	t.KeepWhole(1)
-	t.KeepWhole(2)
-	t.ColorStatus(2)
-	for _, o := range list.Organizations {
-		t.MarkedRow(o.ExternalID == list.Current, o.Name, o.ExternalID, string(o.Status), o.Plan)
-	}
-	return t.Flush()
+	return cmdutil.PrintList(opts.IO, opts.Exporter, list.Organizations, cmdutil.ListTable[api.Organization]{
+		Mark:   "current",
+		Marked: func(o api.Organization) bool { return o.ExternalID == list.Current },
+		Columns: []cmdutil.Column[api.Organization]{
+			{Header: "NAME", Cell: func(_ *cmdutil.Table, o api.Organization) string { return o.Name }},
+			{Header: "EXTERNAL ID", Cell: func(_ *cmdutil.Table, o api.Organization) string { return o.ExternalID }, Whole: true},
+			{Header: "STATUS", Cell: func(_ *cmdutil.Table, o api.Organization) string { return string(o.Status) }, Whole: true, Status: true},
+			{Header: "PLAN", Cell: func(_ *cmdutil.Table, o api.Organization) string { return o.Plan }},
+		},
+	})
 }
 
 func validOrgStatus(s string) bool {

@@ -38,35 +38,27 @@ func newListCmd(f *cmdutil.Factory, runF func(*listOptions) error) *cobra.Comman
 }
 
 func listRun(opts *listOptions) error {
-	a, ctx, cancel, err := cmdutil.LoadApp(opts.Ctx, opts.App)
+	l, err := cmdutil.LoadList(opts.Ctx, opts.IO, opts.App, "Loading projects", true,
+		func(ctx context.Context, a *app.App) (*app.ProjectList, error) { return a.Projects(ctx) })
 	if err != nil {
 		return err
 	}
-	defer cancel()
-	if _, err := cmdutil.RequireOrganization(ctx, a); err != nil {
-		return err
-	}
-	var l *app.ProjectList
-	err = opts.IO.WithProgress("Loading projects", func() error {
-		return cmdutil.WithSessionCheck(ctx, a, false, func(ctx context.Context) error {
-			l, err = a.Projects(ctx)
-			return err
-		})
+	return cmdutil.PrintList(opts.IO, opts.Exporter, l.Projects, cmdutil.ListTable[api.Project]{
+		Mark:   "current",
+		Marked: func(p api.Project) bool { return l.Current != nil && p.ID == l.Current.ID },
+		Columns: []cmdutil.Column[api.Project]{
+			{Header: "NAME", Cell: func(_ *cmdutil.Table, p api.Project) string { return p.Name }},
+			{Header: "ID", Cell: func(_ *cmdutil.Table, p api.Project) string { return p.ID }, Whole: true},
+			{Header: "SERVICES", Cell: func(_ *cmdutil.Table, p api.Project) string { return strconv.FormatInt(int64(p.ServiceCount), 10) }},
+			{Header: "DEFAULT", Cell: func(_ *cmdutil.Table, p api.Project) string { return defaultLabel(p.ID == l.DefaultID) }},
+			{Header: "DESCRIPTION", Cell: func(_ *cmdutil.Table, p api.Project) string { return p.Description }},
+		},
 	})
-	if err != nil {
-		return err
+}
+
+func defaultLabel(isDefault bool) string {
+	if isDefault {
+		return "default"
 	}
-	if opts.Exporter.Enabled() {
-		return opts.IO.Export(opts.Exporter, l.Projects)
-	}
-	t := cmdutil.NewMarkedTable(opts.IO, "current", "NAME", "ID", "SERVICES", "DEFAULT", "DESCRIPTION")
-	t.KeepWhole(1)
-	for _, p := range l.Projects {
-		def := ""
-		if p.ID == l.DefaultID {
-			def = "default"
-		}
-		t.MarkedRow(l.Current != nil && p.ID == l.Current.ID, p.Name, p.ID, strconv.FormatInt(int64(p.ServiceCount), 10), def, p.Description)
-	}
-	return t.Flush()
+	return ""
 }

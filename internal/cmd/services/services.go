@@ -54,21 +54,10 @@ func newListCmd(f *cmdutil.Factory, runF func(*listOptions) error) *cobra.Comman
 }
 
 func listRun(opts *listOptions) error {
-	a, ctx, cancel, err := cmdutil.LoadApp(opts.Ctx, opts.App)
-	if err != nil {
-		return err
-	}
-	defer cancel()
-	if _, err := cmdutil.RequireOrganization(ctx, a); err != nil {
-		return err
-	}
-	var ps *app.ProjectServices
-	err = opts.IO.WithProgress("Loading services", func() error {
-		return cmdutil.WithSessionCheck(ctx, a, false, func(ctx context.Context) error {
-			ps, err = a.CurrentProjectServices(ctx)
-			return err
+	ps, err := cmdutil.LoadList(opts.Ctx, opts.IO, opts.App, "Loading services", true,
+		func(ctx context.Context, a *app.App) (*app.ProjectServices, error) {
+			return a.CurrentProjectServices(ctx)
 		})
-	})
 	if err != nil {
 		return err
 	}
@@ -83,12 +72,12 @@ func listRun(opts *listOptions) error {
 		fmt.Fprintf(opts.IO.ErrOut, "Project %s has no service.\n", termsafe.Line(ps.Project.Name))
 		return nil
 	}
-	t := cmdutil.NewTable(opts.IO, "NAME", "APP", "TYPE", "STATUS", "ID", "UPDATED")
-	t.KeepWhole(3)
-	t.KeepWhole(4)
-	t.ColorStatus(3)
-	for _, s := range ps.Services {
-		t.Row(s.Name, cmdutil.Dash(ps.AppName(s)), string(s.Type), string(s.Status), s.ID, t.Time(s.UpdatedAt))
-	}
-	return t.Flush()
+	return cmdutil.ListTable[api.Service]{Columns: []cmdutil.Column[api.Service]{
+		{Header: "NAME", Cell: func(_ *cmdutil.Table, s api.Service) string { return s.Name }},
+		{Header: "APP", Cell: func(_ *cmdutil.Table, s api.Service) string { return cmdutil.Dash(ps.AppName(s)) }},
+		{Header: "TYPE", Cell: func(_ *cmdutil.Table, s api.Service) string { return string(s.Type) }},
+		{Header: "STATUS", Cell: func(_ *cmdutil.Table, s api.Service) string { return string(s.Status) }, Whole: true, Status: true},
+		{Header: "ID", Cell: func(_ *cmdutil.Table, s api.Service) string { return s.ID }, Whole: true},
+		{Header: "UPDATED", Cell: func(t *cmdutil.Table, s api.Service) string { return t.Time(s.UpdatedAt) }},
+	}}.Print(opts.IO, ps.Services)
 }

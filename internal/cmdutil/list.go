@@ -12,16 +12,15 @@ import (
 func LoadList[T any](ctx context.Context, ios *IOStreams, newApp func() (*app.App, error), label string, orgScoped bool,
 	fetch func(context.Context, *app.App) (T, error)) (T, error) {
 	var rows T
-	a, ctx, cancel, err := LoadApp(ctx, newApp)
+	load := LoadApp
+	if orgScoped {
+		load = LoadOrgApp
+	}
+	a, ctx, cancel, err := load(ctx, newApp)
 	if err != nil {
 		return rows, err
 	}
 	defer cancel()
-	if orgScoped {
-		if _, err := RequireOrganization(ctx, a); err != nil {
-			return rows, err
-		}
-	}
 	err = ios.WithProgress(label, func() error {
 		return WithSessionCheck(ctx, a, false, func(ctx context.Context) error {
 			var err error

@@ -20,6 +20,20 @@ func LoadApp(ctx context.Context, newApp func() (*app.App, error)) (*app.App, co
 	return a, ctx, cancel, nil
 }
 
+// LoadOrgApp is LoadApp for a command on the current organization: it fails with the onboarding hint when
+// the session has none (B23).
+func LoadOrgApp(ctx context.Context, newApp func() (*app.App, error)) (*app.App, context.Context, context.CancelFunc, error) {
+	a, ctx, cancel, err := LoadApp(ctx, newApp)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	if _, err := RequireOrganization(ctx, a); err != nil {
+		cancel()
+		return nil, nil, nil, err
+	}
+	return a, ctx, cancel, nil
+}
+
 // WithSessionCheck runs work with the session check (B10), by app's rule of
 // which result wins: writes (checkFirst) after it, reads alongside it.
 func WithSessionCheck(ctx context.Context, a *app.App, checkFirst bool, work func(context.Context) error) error {

@@ -54,14 +54,11 @@ func sendRun(opts *sendOptions) error {
 	failed := len(opts.Invalid)
 	var sent []api.OrganizationInvitation
 	if len(opts.Emails) > 0 {
-		a, ctx, cancel, err := cmdutil.LoadApp(opts.Ctx, opts.App)
+		a, ctx, cancel, err := cmdutil.LoadOrgApp(opts.Ctx, opts.App)
 		if err != nil {
 			return err
 		}
 		defer cancel()
-		if _, err := cmdutil.RequireOrganization(ctx, a); err != nil {
-			return err
-		}
 		err = cmdutil.WithSessionCheck(ctx, a, true, func(ctx context.Context) error {
 			for _, email := range opts.Emails {
 				inv, err := a.SendInvitation(ctx, email)

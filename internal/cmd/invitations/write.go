@@ -87,16 +87,15 @@ func revokeRun(opts *invitationOptions) error {
 
 // invitationWrite runs one write on an invitation after the session check.
 func invitationWrite(opts *invitationOptions, orgScoped bool, do func(context.Context, *app.App) (*api.OrganizationInvitation, error), done string) error {
-	a, ctx, cancel, err := cmdutil.LoadApp(opts.Ctx, opts.App)
+	load := cmdutil.LoadApp
+	if orgScoped {
+		load = cmdutil.LoadOrgApp
+	}
+	a, ctx, cancel, err := load(opts.Ctx, opts.App)
 	if err != nil {
 		return err
 	}
 	defer cancel()
-	if orgScoped {
-		if _, err := cmdutil.RequireOrganization(ctx, a); err != nil {
-			return err
-		}
-	}
 	if opts.ID, err = invitationID(ctx, a, opts.ID, !orgScoped); err != nil {
 		return err
 	}
@@ -109,21 +108,13 @@ func invitationWrite(opts *invitationOptions, orgScoped bool, do func(context.Co
 		return err
 	}
 	if inv == nil { // revoke: the API answers {}
-		if opts.Exporter.Enabled() {
-			return opts.IO.Export(opts.Exporter, struct{}{})
-		}
-		fmt.Fprintf(opts.IO.Out, "Revoked invitation %s\n", termsafe.Line(opts.ID))
-		return nil
-	}
-	if opts.Exporter.Enabled() {
-		return opts.IO.Export(opts.Exporter, inv)
+		return cmdutil.PrintResult(opts.IO, opts.Exporter, struct{}{}, "Revoked invitation %s\n", termsafe.Line(opts.ID))
 	}
 	target := inv.Email
 	if target == "" || !orgScoped {
 		target = orgName(inv.Organization)
 	}
-	fmt.Fprintf(opts.IO.Out, done, termsafe.Line(target))
-	return nil
+	return cmdutil.PrintResult(opts.IO, opts.Exporter, inv, done, termsafe.Line(target))
 }
 
 func acceptRun(opts *invitationOptions) error {
@@ -140,22 +131,11 @@ func acceptRun(opts *invitationOptions) error {
 		return err
 	}
 	inv, res, err := a.AcceptInvitation(ctx, opts.ID, nil)
-	if inv != nil {
-		if opts.Exporter.Enabled() {
-			if perr := opts.IO.Export(opts.Exporter, inv); perr != nil {
-				return perr
-			}
-		} else {
-			fmt.Fprintf(opts.IO.Out, "Accepted the invitation to %s\n", termsafe.Line(orgName(inv.Organization)))
-		}
-	}
-	if err != nil {
+	if inv == nil {
 		return err
 	}
-	if !opts.Exporter.Enabled() {
-		cmdutil.PrintSwitched(opts.IO, res)
-	}
-	return nil
+	return cmdutil.PrintSwitchedInto(opts.IO, opts.Exporter, inv, res, err,
+		"Accepted the invitation to %s\n", termsafe.Line(orgName(inv.Organization)))
 }
 
 // invitationID resolves what was typed to an invitation's id: as it is when it is one; else the email of a

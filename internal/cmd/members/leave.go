@@ -52,15 +52,9 @@ func leaveRun(opts *leaveOptions) error {
 		return err
 	}
 	defer cancel()
-	if _, err := cmdutil.RequireOrganization(ctx, a); err != nil {
-		return err
-	}
-	org, err := a.CheckSession(ctx)
+	org, err := currentOrganization(ctx, a)
 	if err != nil {
 		return err
-	}
-	if org == nil {
-		return app.ErrNoOrganization
 	}
 	typed := opts.Confirm
 	if typed == "" {

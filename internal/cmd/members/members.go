@@ -26,16 +26,26 @@ func NewCmdMembers(f *cmdutil.Factory) *cobra.Command {
 // currentMembers checks the session (B10) and lists the members of the
 // organization it names.
 func currentMembers(ctx context.Context, a *app.App) (*api.Organization, []api.OrganizationMember, error) {
-	if _, err := cmdutil.RequireOrganization(ctx, a); err != nil {
-		return nil, nil, err
-	}
-	org, err := a.CheckSession(ctx)
+	org, err := currentOrganization(ctx, a)
 	if err != nil {
 		return nil, nil, err
 	}
-	if org == nil {
-		return nil, nil, app.ErrNoOrganization
-	}
 	members, err := a.Members(ctx, org.ID)
 	return org, members, err
+}
+
+// currentOrganization is the current organization as the session check (B10) answers it (list, remove and
+// leave all start from it).
+func currentOrganization(ctx context.Context, a *app.App) (*api.Organization, error) {
+	if _, err := cmdutil.RequireOrganization(ctx, a); err != nil {
+		return nil, err
+	}
+	org, err := a.CheckSession(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if org == nil {
+		return nil, app.ErrNoOrganization
+	}
+	return org, nil
 }

@@ -90,9 +90,5 @@ func removeRun(opts *removeOptions) error {
 	if err != nil {
 		return err
 	}
-	if opts.Exporter.Enabled() {
-		return opts.IO.Export(opts.Exporter, removed)
-	}
-	fmt.Fprintf(opts.IO.Out, "Removed %s from %s\n", termsafe.Line(label), termsafe.Line(org.Name))
-	return nil
+	return cmdutil.PrintResult(opts.IO, opts.Exporter, removed, "Removed %s from %s\n", termsafe.Line(label), termsafe.Line(org.Name))
 }

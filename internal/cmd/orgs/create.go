@@ -61,20 +61,8 @@ func createRun(opts *createOptions) error {
 	if org == nil {
 		return fieldErrors(err, "name")
 	}
-	if opts.Exporter.Enabled() {
-		if perr := opts.IO.Export(opts.Exporter, org); perr != nil {
-			return perr
-		}
-	} else {
-		fmt.Fprintf(opts.IO.Out, "Created organization %s (%s)\n", termsafe.Line(org.Name), termsafe.Line(org.ExternalID))
-	}
-	if err != nil {
-		return err
-	}
-	if !opts.Exporter.Enabled() {
-		cmdutil.PrintSwitched(opts.IO, res)
-	}
-	return nil
+	return cmdutil.PrintSwitchedInto(opts.IO, opts.Exporter, org, res, err,
+		"Created organization %s (%s)\n", termsafe.Line(org.Name), termsafe.Line(org.ExternalID))
 }
 
 // fieldErrors names the input the API blamed (B21: errors next to their input).

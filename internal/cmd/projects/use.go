@@ -3,7 +3,6 @@ package projects
 import (
 	"context"
 	"errors"
-	"fmt"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -67,9 +66,5 @@ func useRun(opts *useOptions) error {
 	if err := a.UseProject(orgID, p); err != nil {
 		return err
 	}
-	if opts.Exporter.Enabled() {
-		return opts.IO.Export(opts.Exporter, p)
-	}
-	fmt.Fprintf(opts.IO.Out, "Current project: %s (%s)\n", termsafe.Line(p.Name), termsafe.Line(p.ID))
-	return nil
+	return cmdutil.PrintResult(opts.IO, opts.Exporter, p, "Current project: %s (%s)\n", termsafe.Line(p.Name), termsafe.Line(p.ID))
 }

@@ -9,6 +9,7 @@ package screentest
 import (
 	"context"
 	"net/http"
+	"os"
 	"testing"
 	"time"
 
@@ -46,6 +47,7 @@ func New(t testing.TB, opts emulator.Options, email string) *Env {
 // session yet (the sign-in screen's tests); Ctx.SignedOut is set.
 func NewSignedOut(t testing.TB, opts emulator.Options) *Env {
 	t.Helper()
+	dir := profileDir(t)
 	srv, err := emulator.Start("127.0.0.1:0", opts)
 	if err != nil {
 		t.Fatal(err)
@@ -54,7 +56,6 @@ func NewSignedOut(t testing.TB, opts emulator.Options) *Env {
 	ctx, cancel := context.WithCancel(context.Background())
 	t.Cleanup(cancel)
 
-	dir := t.TempDir()
 	st := store.Open(dir, nil)
 	sess, err := auth.NewSession(auth.Options{ClientID: srv.ClientID, AuthURL: srv.AuthURL, ProfileDir: dir,
 		InsecureStorage: true, ProjectHeader: st.CurrentProject})
@@ -142,4 +143,31 @@ func (e *Env) RunSwitch(t testing.TB, via common.SwitchViaMsg) (common.SwitchFin
 	e.refreshIdentity(t)
 	e.Ctx.Project = res.Project
 	return done, &common.OrgSwitchedMsg{Org: res.Organization, Gen: gen}
+}
+
+// profileDir is the profile's directory, removed after everything else of the test has stopped. A command the
+// screen started may still be writing there when the test has seen what it waited for (a list remembers its
+// names after drawing them); t.TempDir's removal then fails on the file being written. This one waits for
+// such a write to finish (an atomic write is a temporary file renamed).
+func profileDir(t testing.TB) string {
+	t.Helper()
+	dir, err := os.MkdirTemp("", "panel-screentest-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		deadline := time.Now().Add(5 * time.Second)
+		for {
+			err := os.RemoveAll(dir)
+			if err == nil {
+				return
+			}
+			if time.Now().After(deadline) {
+				t.Errorf("removing the profile directory: %v", err)
+				return
+			}
+			time.Sleep(20 * time.Millisecond)
+		}
+	})
+	return dir
 }

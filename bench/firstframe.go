@@ -12,19 +12,11 @@ import (
 // token store and the API 1 RTT away: exec → the first frame on a
 // pseudo-terminal showing the user's organization from the local store.
 func (h *harness) firstFrame() error {
-	em, err := startEmulator(h.panel, "--latency", h.rtt.String())
+	_, p, stop, err := h.signedIn()
 	if err != nil {
 		return err
 	}
-	defer em.stop()
-	p, err := h.newProfile(em)
-	if err != nil {
-		return err
-	}
-	defer p.signOut()
-	if err := p.signIn(); err != nil {
-		return err
-	}
+	defer stop()
 	if _, err := h.frameOnce(p); err != nil { // warm the page cache
 		return err
 	}

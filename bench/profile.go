@@ -119,3 +119,22 @@ func (p *profile) app() (*app.App, error) {
 		ProfileDir: filepath.Join(p.dir, "profiles", "default"), Profile: "default",
 		InsecureStorage: p.h.storage == "file"})
 }
+
+// signedIn starts an emulator with the bench's RTT and flags, and signs a throwaway profile in against it;
+// stop signs out and stops the emulator.
+func (h *harness) signedIn(flags ...string) (em *emulatorProc, p *profile, stop func(), err error) {
+	em, err = startEmulator(h.panel, append([]string{"--latency", h.rtt.String()}, flags...)...)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	if p, err = h.newProfile(em); err != nil {
+		em.stop()
+		return nil, nil, nil, err
+	}
+	stop = func() { p.signOut(); em.stop() }
+	if err = p.signIn(); err != nil {
+		stop()
+		return nil, nil, nil, err
+	}
+	return em, p, stop, nil
+}

@@ -14,19 +14,11 @@ import (
 // `panel token` processes started together; each repeated for -runs
 // expiries, then the session must still work.
 func (h *harness) refreshes() error {
-	em, err := startEmulator(h.panel, "--latency", h.rtt.String(), "--access-token-ttl", "12s")
+	em, p, stop, err := h.signedIn("--access-token-ttl", "12s")
 	if err != nil {
 		return err
 	}
-	defer em.stop()
-	p, err := h.newProfile(em)
-	if err != nil {
-		return err
-	}
-	defer p.signOut()
-	if err := p.signIn(); err != nil {
-		return err
-	}
+	defer stop()
 	var inProcess, processes []int
 	for i := range h.runs {
 		n, err := h.fiftyCalls(p, em)

@@ -14,19 +14,11 @@ import (
 // local store and the token store only, for shell prompts. With hyperfine
 // installed its figures are saved next to the raw log as well.
 func (h *harness) statusOffline() error {
-	em, err := startEmulator(h.panel, "--latency", h.rtt.String())
+	em, p, stop, err := h.signedIn()
 	if err != nil {
 		return err
 	}
-	defer em.stop()
-	p, err := h.newProfile(em)
-	if err != nil {
-		return err
-	}
-	defer p.signOut()
-	if err := p.signIn(); err != nil {
-		return err
-	}
+	defer stop()
 	for range 3 { // warm the page cache, as a prompt that runs it every time does
 		if _, err := p.timed("status", "--offline"); err != nil {
 			return err

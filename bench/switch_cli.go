@@ -15,19 +15,11 @@ import (
 // fetched first) and a switch by an external id never seen (the default
 // project comes from the project list).
 func (h *harness) switchCLI() error {
-	em, err := startEmulator(h.panel, "--latency", h.rtt.String(), "--orgs", fmt.Sprint(h.runs+1))
+	em, p, stop, err := h.signedIn("--orgs", fmt.Sprint(h.runs+1))
 	if err != nil {
 		return err
 	}
-	defer em.stop()
-	p, err := h.newProfile(em)
-	if err != nil {
-		return err
-	}
-	defer p.signOut()
-	if err := p.signIn(); err != nil {
-		return err
-	}
+	defer stop()
 	if err := p.run("orgs", "list"); err != nil {
 		return err
 	}

@@ -11,19 +11,11 @@ import (
 // model driver, this includes Bubble Tea's renderer, which draws on a frame
 // tick (120 a second in panel).
 func (h *harness) switchPTY() error {
-	em, err := startEmulator(h.panel, "--latency", h.rtt.String(), "--orgs", fmt.Sprint(h.runs+1))
+	_, p, stop, err := h.signedIn("--orgs", fmt.Sprint(h.runs+1))
 	if err != nil {
 		return err
 	}
-	defer em.stop()
-	p, err := h.newProfile(em)
-	if err != nil {
-		return err
-	}
-	defer p.signOut()
-	if err := p.signIn(); err != nil {
-		return err
-	}
+	defer stop()
 	t, _, err := startPTY(p.command())
 	if err != nil {
 		return err

@@ -21,19 +21,11 @@ const frame = time.Second / 120
 // the session does not hold (a refresh each), then `-` back and forth between
 // the last two, whose tokens it holds (no refresh).
 func (h *harness) switchTUI() error {
-	em, err := startEmulator(h.panel, "--latency", h.rtt.String(), "--orgs", fmt.Sprint(h.runs+1))
+	em, p, stop, err := h.signedIn("--orgs", fmt.Sprint(h.runs+1))
 	if err != nil {
 		return err
 	}
-	defer em.stop()
-	p, err := h.newProfile(em)
-	if err != nil {
-		return err
-	}
-	defer p.signOut()
-	if err := p.signIn(); err != nil {
-		return err
-	}
+	defer stop()
 	a, err := p.app()
 	if err != nil {
 		return err

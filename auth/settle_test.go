@@ -25,19 +25,13 @@ func TestGivenUpRefreshIsStored(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ctx, cancel := context.WithCancel(ctxT(t))
 	holdNextAuthenticate(t, srv)
-	got := make(chan error, 1)
-	go func() { _, err := s.RefreshToken(ctx, old); got <- err }()
-	waitHeld(t, srv)
-	cancel()
-	if err := <-got; !errors.Is(err, context.Canceled) {
-		t.Fatalf("the caller gave up, RefreshToken = %v, want context.Canceled", err)
-	}
-	if !auth.ExchangesPending() {
-		t.Fatal("the sent refresh is not counted as running")
-	}
-	finishHeld(t, srv)
+	giveUpWhileHeld(t, srv, "RefreshToken", func(ctx context.Context) error { _, err := s.RefreshToken(ctx, old); return err },
+		func() {
+			if !auth.ExchangesPending() {
+				t.Fatal("the sent refresh is not counted as running")
+			}
+		})
 	assertSessionKept(t, srv, inDir, old)
 }
 
@@ -51,16 +45,8 @@ func TestGivenUpSwitchIsStored(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ctx, cancel := context.WithCancel(ctxT(t))
 	holdNextAuthenticate(t, srv)
-	got := make(chan error, 1)
-	go func() { _, err := s.StartSwitch(ctx, "org_globex"); got <- err }()
-	waitHeld(t, srv)
-	cancel()
-	if err := <-got; !errors.Is(err, context.Canceled) {
-		t.Fatalf("the caller gave up, StartSwitch = %v, want context.Canceled", err)
-	}
-	finishHeld(t, srv)
+	giveUpWhileHeld(t, srv, "StartSwitch", func(ctx context.Context) error { _, err := s.StartSwitch(ctx, "org_globex"); return err }, nil)
 	assertSessionKept(t, srv, inDir, old)
 }
 
@@ -77,14 +63,7 @@ func TestGivenUpCodeExchangeIsStored(t *testing.T) {
 	defer bl.Close()
 	holdNextAuthenticate(t, srv)
 	tab := browseAsync(bl.URL())
-	got := make(chan error, 1)
-	go func() { _, err := bl.Wait(ctx); got <- err }()
-	waitHeld(t, srv)
-	cancel()
-	if err := <-got; !errors.Is(err, context.Canceled) {
-		t.Fatalf("the caller gave up, Wait = %v, want context.Canceled", err)
-	}
-	finishHeld(t, srv)
+	giveUp(t, srv, "Wait", cancel, func() error { _, err := bl.Wait(ctx); return err }, nil)
 	<-tab
 	assertSessionKept(t, srv, inDir, "")
 }
@@ -103,16 +82,34 @@ func TestGivenUpDevicePollIsStored(t *testing.T) {
 		t.Fatalf("verification page: %d %q %v", p.status, p.body, p.err)
 	}
 	holdNextAuthenticate(t, srv) // the first poll, after the approval
+	giveUpWhileHeld(t, srv, "Wait", func(ctx context.Context) error { _, err := dl.Wait(ctx); return err }, nil)
+	assertSessionKept(t, srv, inDir, "")
+}
+
+// giveUpWhileHeld runs call, waits until the emulator holds the exchange it sent, gives up on it (the
+// caller's context is cancelled, as a signal does), checks that call returned context.Canceled, runs
+// whileHeld (nil: nothing) and releases the held answer.
+func giveUpWhileHeld(t *testing.T, srv *emulator.Server, what string, call func(context.Context) error, whileHeld func()) {
+	t.Helper()
 	ctx, cancel := context.WithCancel(ctxT(t))
+	giveUp(t, srv, what, cancel, func() error { return call(ctx) }, whileHeld)
+}
+
+// giveUp is giveUpWhileHeld for a call already bound to the context that cancel ends (something else was
+// started with that context too).
+func giveUp(t *testing.T, srv *emulator.Server, what string, cancel context.CancelFunc, call func() error, whileHeld func()) {
+	t.Helper()
 	got := make(chan error, 1)
-	go func() { _, err := dl.Wait(ctx); got <- err }()
+	go func() { got <- call() }()
 	waitHeld(t, srv)
 	cancel()
 	if err := <-got; !errors.Is(err, context.Canceled) {
-		t.Fatalf("the caller gave up, Wait = %v, want context.Canceled", err)
+		t.Fatalf("the caller gave up, %s = %v, want context.Canceled", what, err)
+	}
+	if whileHeld != nil {
+		whileHeld()
 	}
 	finishHeld(t, srv)
-	assertSessionKept(t, srv, inDir, "")
 }
 
 func sameProfile(t *testing.T) func(*auth.Options) {

@@ -45,24 +45,7 @@ func (c *countingStore) saveAccess(org string, at *accessToken) error {
 func TestStampKeepsTheStoreOffTheSwitchPath(t *testing.T) {
 	for _, storage := range []string{StorageKeyring, StorageFile} {
 		t.Run(storage, func(t *testing.T) {
-			if storage == StorageKeyring {
-				requireSecretService(t)
-			}
-			srv, err := emulator.Start("127.0.0.1:0", emulator.Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer srv.Close()
-			ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-			defer cancel()
-			o := Options{ClientID: srv.ClientID, AuthURL: srv.AuthURL, ProfileDir: t.TempDir(),
-				Profile: "test-stamp-" + randomString(6), InsecureStorage: storage == StorageFile}
-			s, err := NewSession(o)
-			if err != nil {
-				t.Fatal(err)
-			}
-			signInForTest(t, ctx, s)
-			t.Cleanup(func() { _, _ = s.Logout(context.Background()) })
+			ctx, srv, o, s := signedInStorage(t, storage, "test-stamp-")
 			counted := &countingStore{tokenStore: s.store}
 			s.store = counted
 
@@ -164,6 +147,31 @@ func mustToken(t *testing.T, ctx context.Context, s *Session) string {
 		t.Fatal(err)
 	}
 	return tok
+}
+
+// signedInStorage starts an emulator and signs a session in with tokens in storage (the keychain or the
+// file), in a throwaway profile; the test's end signs it out and stops the emulator.
+func signedInStorage(t *testing.T, storage, profilePrefix string) (context.Context, *emulator.Server, Options, *Session) {
+	t.Helper()
+	if storage == StorageKeyring {
+		requireSecretService(t)
+	}
+	srv, err := emulator.Start("127.0.0.1:0", emulator.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = srv.Close() })
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	t.Cleanup(cancel)
+	o := Options{ClientID: srv.ClientID, AuthURL: srv.AuthURL, ProfileDir: t.TempDir(),
+		Profile: profilePrefix + randomString(6), InsecureStorage: storage == StorageFile}
+	s, err := NewSession(o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	signInForTest(t, ctx, s)
+	t.Cleanup(func() { _, _ = s.Logout(context.Background()) })
+	return ctx, srv, o, s
 }
 
 // signInForTest signs s in as alice through the browser flow, the test playing the browser.

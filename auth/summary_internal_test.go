@@ -1,12 +1,8 @@
 package auth
 
 import (
-	"context"
 	"errors"
 	"testing"
-	"time"
-
-	"github.com/panel-dev/panel/emulator"
 )
 
 // Info in a new process (panel status --offline) reads the summary the last write left in the lock file,
@@ -15,24 +11,7 @@ import (
 func TestInfoReadsTheSummaryNotTheKeychain(t *testing.T) {
 	for _, storage := range []string{StorageKeyring, StorageFile} {
 		t.Run(storage, func(t *testing.T) {
-			if storage == StorageKeyring {
-				requireSecretService(t)
-			}
-			srv, err := emulator.Start("127.0.0.1:0", emulator.Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer srv.Close()
-			ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-			defer cancel()
-			o := Options{ClientID: srv.ClientID, AuthURL: srv.AuthURL, ProfileDir: t.TempDir(),
-				Profile: "test-summary-" + randomString(6), InsecureStorage: storage == StorageFile}
-			s, err := NewSession(o)
-			if err != nil {
-				t.Fatal(err)
-			}
-			signInForTest(t, ctx, s)
-			t.Cleanup(func() { _, _ = s.Logout(context.Background()) })
+			ctx, _, o, s := signedInStorage(t, storage, "test-summary-")
 			want, _ := s.Info(ctx)
 
 			other, err := NewSession(o)

@@ -17,11 +17,15 @@ import (
 //     fuzzy match of "ab" is also one of "a");
 //   - the results of the shorter queries are kept, so erasing is free;
 //   - ASCII texts are scored in a tight loop over bytes; the rest (rare) go
-//     through sahilm/fuzzy itself.
+//     through sahilm/fuzzy itself;
+//   - each ASCII text has a signature (textSig): a query with a byte the
+//     text lacks skips it, and a one-byte query (the first key, which
+//     every text may match) is scored from the signatures alone.
 type matcher struct {
 	texts  []string
 	folded []string // lower-cased ASCII text cut at the first NUL; "" when not ASCII
 	ascii  []bool
+	sigs   []textSig    // of the ASCII texts; anyText for the others
 	levels []matchLevel // results of growing queries, each a prefix of the next
 	all    []int        // every index in order: the empty query's result
 	// scored is the scores' room, reused by every search: a first key over
@@ -56,11 +60,12 @@ func (m *matcher) add(texts []string, from int) {
 		if nul := strings.IndexByte(t, 0); nul >= 0 {
 			t = t[:nul]
 		}
-		folded, ascii := "", isASCII(t)
+		folded, ascii, sig := "", isASCII(t), anyText
 		if ascii {
 			folded = strings.ToLower(t)
+			sig = newTextSig(t, folded)
 		}
-		m.folded, m.ascii = append(m.folded, folded), append(m.ascii, ascii)
+		m.folded, m.ascii, m.sigs = append(m.folded, folded), append(m.ascii, ascii), append(m.sigs, sig)
 	}
 	m.levels = m.levels[:0]
 	if m.all != nil {
@@ -113,20 +118,28 @@ func (m *matcher) search(query string, within []int32) matchLevel {
 	visit := func(i int32) {
 		var score int
 		var ok bool
-		if ascii && m.ascii[i] {
-			score, ok = scoreASCII(pattern, m.texts[i], m.folded[i])
-		} else {
+		switch {
+		case ascii && m.ascii[i] && len(pattern) == 1:
+			score, ok = m.sigs[i].scoreByte(pattern[0])
+		case ascii && m.ascii[i]:
+			if m.sigs[i].has.containsAll(pattern) { // else it cannot match
+				score, ok = scoreASCII(pattern, m.texts[i], m.folded[i])
+			}
+		default:
 			score, ok = scoreSlow(query, m.texts[i])
 		}
 		if ok {
 			scored = append(scored, scoredMatch{index: i, score: score})
 		}
 	}
-	if within == nil {
+	switch {
+	case ascii && len(pattern) == 1 && within == nil:
+		scored = m.scoreEveryByte(query, pattern[0], scored)
+	case within == nil:
 		for i := range m.texts {
 			visit(int32(i))
 		}
-	} else {
+	default:
 		for _, i := range within {
 			visit(i)
 		}
@@ -138,6 +151,30 @@ func (m *matcher) search(query string, within []int32) matchLevel {
 	level.ranked = rank(scored)
 	m.scored = scored[:0]
 	return level
+}
+
+// scoreEveryByte scores a one-byte query (c folded) in every text: the first
+// key into an empty filter, which may match them all. The signatures are read
+// in order, 40 bytes a text; the texts themselves only when not ASCII.
+func (m *matcher) scoreEveryByte(query string, c byte, scored []scoredMatch) []scoredMatch {
+	word, bit := c>>6&1, uint64(1)<<(c&63)
+	for i := range m.sigs {
+		sig := &m.sigs[i]
+		if sig.has[word]&bit == 0 {
+			continue // most texts, for most bytes
+		}
+		var score int
+		var ok bool
+		if m.ascii[i] {
+			score, ok = sig.scoreByte(c)
+		} else {
+			score, ok = scoreSlow(query, m.texts[i])
+		}
+		if ok {
+			scored = append(scored, scoredMatch{index: int32(i), score: score}) //nolint:gosec // see indexes in the switcher: far below 2^31
+		}
+	}
+	return scored
 }
 
 type scoredMatch struct {

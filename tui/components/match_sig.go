@@ -1,0 +1,99 @@
+package components
+
+// textSig is what the filter knows of an ASCII text without reading it,
+// built once when the text is added (40 bytes a text: 4 MB at 100,000). It
+// answers two things:
+//   - which bytes the text holds, so a query with a byte it lacks is
+//     rejected without a scan;
+//   - the whole score of a one-byte query (the first key typed), which in
+//     sahilm/fuzzy depends only on where the byte first occurs, where it
+//     first occurs with the +20 bonus, and the text's length (scoreByte).
+type textSig struct {
+	has   byteSet // the folded bytes in the text
+	bonus byteSet // the folded bytes found after a separator or as a camel-case hump (+20)
+	head  [3]byte // the first three folded bytes, 0 past the end
+	// headBonus has bit k set when position k (1 or 2) has the +20: the
+	// leading penalty only tells apart positions 0, 1, 2 and the rest.
+	headBonus uint8
+	n         int32 // the folded text's length
+}
+
+// anyText is the signature of a text that is not ASCII: it may match any
+// byte (sahilm/fuzzy folds K, the Kelvin sign, to k), and is scored by
+// sahilm/fuzzy itself.
+var anyText = textSig{has: byteSet{^uint64(0), ^uint64(0)}}
+
+// byteSet is a set of ASCII bytes.
+type byteSet [2]uint64
+
+func (s *byteSet) add(b byte)           { s[b>>6&1] |= 1 << (b & 63) }
+func (s *byteSet) contains(b byte) bool { return b < 128 && s[b>>6]&(1<<(b&63)) != 0 }
+
+// containsAll reports whether every byte of pattern is in s.
+func (s *byteSet) containsAll(pattern []byte) bool {
+	for _, b := range pattern {
+		if !s.contains(b) {
+			return false
+		}
+	}
+	return true
+}
+
+// newTextSig reads an ASCII text and its folding (both cut at any NUL).
+func newTextSig(text, folded string) textSig {
+	s := textSig{n: int32(len(folded))} //nolint:gosec // a filter text is far below 2 GB
+	for j := 0; j < len(folded); j++ {
+		c := folded[j]
+		s.has.add(c)
+		if j < len(s.head) {
+			s.head[j] = c
+		}
+		if j > 0 && boundaryBonus(text[j-1], text[j]) {
+			s.bonus.add(c)
+			if j < len(s.head) {
+				s.headBonus |= 1 << j
+			}
+		}
+	}
+	return s
+}
+
+// boundaryBonus reports whether a match of cur after prev earns
+// sahilm/fuzzy's separator or camel-case bonus (20 either way; a character
+// is never both).
+func boundaryBonus(prev, cur byte) bool {
+	p := charClass[prev]
+	return p == classSeparator || p == classLower && charClass[cur] == classUpper
+}
+
+// scoreByte is sahilm/fuzzy's score of the one-byte pattern c (folded) in
+// the text, from its signature alone. For one character sahilm/fuzzy keeps
+// the first occurrence with the best bonus (+10 at position 0, +20 after a
+// boundary, 0 elsewhere), takes off 5 per leading character up to 15, and
+// adds 1 - length.
+func (s *textSig) scoreByte(c byte) (int, bool) {
+	if !s.has.contains(c) {
+		return 0, false
+	}
+	var best int
+	switch {
+	case s.bonus.contains(c): // the first boundary occurrence: position 1, 2 or later
+		switch {
+		case s.head[1] == c && s.headBonus&(1<<1) != 0:
+			best = matchFollowingSeparatorBonus - 5
+		case s.head[2] == c && s.headBonus&(1<<2) != 0:
+			best = matchFollowingSeparatorBonus - 10
+		default:
+			best = matchFollowingSeparatorBonus + maxUnmatchedLeadingCharPenalty
+		}
+	case s.head[0] == c:
+		best = firstCharMatchBonus
+	case s.head[1] == c:
+		best = unmatchedLeadingCharPenalty
+	case s.head[2] == c:
+		best = 2 * unmatchedLeadingCharPenalty
+	default:
+		best = maxUnmatchedLeadingCharPenalty
+	}
+	return best + 1 - int(s.n), true
+}

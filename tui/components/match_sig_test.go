@@ -1,0 +1,99 @@
+package components
+
+import (
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/sahilm/fuzzy"
+)
+
+// oneKeyQueries are every printable ASCII character (upper case too: the
+// query is folded) and runes whose folding reaches ASCII or not.
+func oneKeyQueries() []string {
+	var out []string
+	for c := byte(' '); c < 127; c++ {
+		out = append(out, string(c))
+	}
+	return append(out, "\x00", "\t", "\u212a", "\u017f", "é", "É", "ß")
+}
+
+// adversarialTexts put one character where the one-key score changes:
+// positions 0, 1, 2 and 3, after a separator or a camel-case hump or not,
+// first with and later without the bonus, a NUL before or after it, and
+// texts that are empty, one character or not ASCII.
+func adversarialTexts() []string {
+	texts := []string{"", "\x00", "a", "A", "ab", "aB", "Ab", "AB", " a", "-a", "_A", "zA", "ZA", "za", "a\x00b",
+		"b\x00a", "xa", "xxa", "xxxa", "x-a", "xx-a", "xxx-a", "xaA", "xAa", "xaxA", "a-a", "aA", "aa", "a a", "-",
+		"--", "x.y/z\\w", "éa", "a\u212a", "\u212aa", "k\u212a", "ſs", "abcAbC_c", "bench-00042 org_bench_00042",
+		"Acme Corp org_acme", "ACME", "acmeCorp", "a1B2c3", "1a", "x1a", "x1A", ".A", "aaaA", "AAAa"}
+	var more []string
+	for _, t := range texts {
+		more = append(more, strings.ToUpper(t), strings.Repeat("x", 5)+t, t+"-"+t)
+	}
+	return append(texts, more...)
+}
+
+// A one-key query is scored from the texts' signatures: the same order as
+// sahilm/fuzzy, on adversarial and random texts.
+func TestMatchOneKeyLikeSahilmFuzzy(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	sets := [][]string{adversarialTexts()}
+	for range 50 {
+		sets = append(sets, randomTexts(r))
+	}
+	for _, texts := range sets {
+		for _, q := range oneKeyQueries() {
+			if got, want := Match(q, texts), fuzzyOrder(q, texts); !slices.Equal(got, want) {
+				t.Fatalf("%q over %q:\n got %v\nwant %v", q, texts, got, want)
+			}
+		}
+	}
+}
+
+// The signature's score of each byte equals sahilm/fuzzy's score, text by
+// text (the order above could hide two wrong scores that tie).
+func TestScoreByteLikeSahilmFuzzy(t *testing.T) {
+	r := rand.New(rand.NewPCG(9, 10))
+	texts := adversarialTexts()
+	for range 2000 {
+		texts = append(texts, randomText(r, 12))
+	}
+	for _, text := range texts {
+		if !isASCII(text) {
+			continue // scored by sahilm/fuzzy itself
+		}
+		if nul := strings.IndexByte(text, 0); nul >= 0 {
+			text = text[:nul] // what the matcher keeps of it
+		}
+		sig := newTextSig(text, strings.ToLower(text))
+		for c := byte(1); c < 128; c++ {
+			score, ok := sig.scoreByte(strings.ToLower(string(c))[0])
+			found := fuzzy.Find(string(c), []string{text})
+			if ok != (len(found) == 1) || ok && found[0].Score != score {
+				t.Fatalf("%q in %q: score %d %v, want %+v", c, text, score, ok, found)
+			}
+		}
+	}
+}
+
+// A signature built page by page is the one built at once: the one-key
+// results after texts were added match a fresh search.
+func TestMatchOneKeyAfterTextsWereAdded(t *testing.T) {
+	r := rand.New(rand.NewPCG(11, 12))
+	for range 50 {
+		texts := append(randomTexts(r), adversarialTexts()...)
+		m := newMatcher(nil)
+		for from := 0; from < len(texts); {
+			to := min(from+1+r.IntN(40), len(texts))
+			m.add(texts[:to], from)
+			from = to
+			for _, q := range []string{"a", "B", "-", "\u212a", "ab"} {
+				if got, want := m.match(q), fuzzyOrder(q, texts[:to]); !slices.Equal(got, want) {
+					t.Fatalf("%q over %d texts:\n got %v\nwant %v", q, to, got, want)
+				}
+			}
+		}
+	}
+}

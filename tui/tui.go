@@ -18,9 +18,11 @@ import (
 	"context"
 	"errors"
 	"io"
+	"os"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/term"
 
 	"github.com/panel-dev/panel/app"
 	"github.com/panel-dev/panel/tui/common"
@@ -52,8 +54,10 @@ type Deps struct {
 	SessionCheckEvery time.Duration
 	// Clipboard receives the OSC 52 copy sequence (nil = stderr).
 	Clipboard io.Writer
-	// ProgramOptions are added to the Bubble Tea program by Run (input and
-	// output in tests).
+	// Output is the terminal (nil = standard output).
+	Output *os.File
+	// ProgramOptions are added to the Bubble Tea program by Run (input in
+	// tests).
 	ProgramOptions []tea.ProgramOption
 }
 
@@ -61,8 +65,15 @@ type Deps struct {
 func Run(ctx context.Context, d Deps) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	m := New(ctx, d)
-	opts := append([]tea.ProgramOption{tea.WithAltScreen(), tea.WithContext(ctx)}, d.ProgramOptions...)
+	out := d.Output
+	if out == nil {
+		out = os.Stdout
+	}
+	var m tea.Model = New(ctx, d)
+	if width, height, err := term.GetSize(out.Fd()); err == nil && term.IsTerminal(out.Fd()) {
+		m = &drawFirst{Model: m, out: out, width: width, height: height}
+	}
+	opts := append([]tea.ProgramOption{tea.WithAltScreen(), tea.WithContext(ctx), tea.WithOutput(out)}, d.ProgramOptions...)
 	_, err := tea.NewProgram(m, opts...).Run()
 	if errors.Is(err, tea.ErrProgramKilled) && ctx.Err() != nil {
 		return nil // interrupted: a normal way to leave

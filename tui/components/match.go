@@ -32,6 +32,9 @@ type matcher struct {
 	// 100,000 texts would otherwise allocate 1.6 MB a keystroke and make the
 	// collector scan every row again and again.
 	scored []scoredMatch
+	// spare are results dropped by erasing or retyping, whose room the next
+	// searches reuse (1.2 MB for a first key over 100,000).
+	spare []matchLevel
 }
 
 // matchLevel is one query's result: the matches in item order (what a
@@ -67,7 +70,7 @@ func (m *matcher) add(texts []string, from int) {
 		}
 		m.folded, m.ascii, m.sigs = append(m.folded, folded), append(m.ascii, ascii), append(m.sigs, sig)
 	}
-	m.levels = m.levels[:0]
+	m.forget(0)
 	if m.all != nil {
 		for i := len(m.all); i < len(texts); i++ {
 			m.all = append(m.all, i)
@@ -77,18 +80,21 @@ func (m *matcher) add(texts []string, from int) {
 
 // match returns the indexes of the texts matching query, best first; ties
 // keep the item order. An empty query matches everything in order. The
-// result is kept for the next query: callers must not modify it.
+// result is kept for the next query: callers must not modify it, and must
+// drop it at the next match or add (its room may be reused).
 func (m *matcher) match(query string) []int {
 	if query == "" {
-		m.levels = m.levels[:0]
+		m.forget(0)
 		if m.all == nil {
 			m.all = identity(len(m.texts))
 		}
 		return m.all
 	}
-	for len(m.levels) > 0 && !strings.HasPrefix(query, m.levels[len(m.levels)-1].query) {
-		m.levels = m.levels[:len(m.levels)-1]
+	keep := len(m.levels)
+	for keep > 0 && !strings.HasPrefix(query, m.levels[keep-1].query) {
+		keep--
 	}
+	m.forget(keep)
 	var within []int32
 	if n := len(m.levels); n > 0 {
 		if m.levels[n-1].query == query {
@@ -101,6 +107,33 @@ func (m *matcher) match(query string) []int {
 		m.levels = append(m.levels, level)
 	}
 	return level.ranked
+}
+
+// forget drops the kept results from the k-th on, keeping their room for
+// the next searches.
+func (m *matcher) forget(k int) {
+	for _, l := range m.levels[k:] {
+		if len(m.spare) < maxLevels {
+			m.spare = append(m.spare, l)
+		}
+	}
+	clear(m.levels[k:])
+	m.levels = m.levels[:k]
+}
+
+// room returns n slots for a result's two orders, from a dropped result
+// big enough if there is one.
+func (m *matcher) room(n int) ([]int32, []int) {
+	for k, l := range m.spare {
+		if cap(l.within) >= n && cap(l.ranked) >= n {
+			last := len(m.spare) - 1
+			m.spare[k] = m.spare[last]
+			m.spare[last] = matchLevel{}
+			m.spare = m.spare[:last]
+			return l.within[:n], l.ranked[:n]
+		}
+	}
+	return make([]int32, n), make([]int, n)
 }
 
 // search scores the candidates (every text when within is nil).
@@ -144,11 +177,12 @@ func (m *matcher) search(query string, within []int32) matchLevel {
 			visit(i)
 		}
 	}
-	level := matchLevel{query: query, within: make([]int32, len(scored))}
+	level := matchLevel{query: query}
+	level.within, level.ranked = m.room(len(scored))
 	for k, s := range scored {
 		level.within[k] = s.index
 	}
-	level.ranked = rank(scored)
+	rank(scored, level.ranked)
 	m.scored = scored[:0]
 	return level
 }
@@ -190,16 +224,16 @@ func scoreSlow(query, text string) (int, bool) {
 	return found[0].Score, true
 }
 
-// rank orders matches by score, best first, keeping the item order among
-// equal scores (sort.Stable in sahilm/fuzzy). Already ordered input (all
-// scores equal, a common case) costs one pass; scores within a few thousand
+// rank puts the matches' indexes in out (as long as scored) by score, best
+// first, keeping the item order among equal scores (sort.Stable in
+// sahilm/fuzzy). Already ordered input (all scores equal, a common case)
+// costs one pass; scores within a few thousand
 // of each other (the usual spread) are placed by counting, in two more
 // passes, instead of sorted: a first key over 100,000 items would
 // otherwise sort them all.
-func rank(scored []scoredMatch) []int {
-	out := make([]int, len(scored))
+func rank(scored []scoredMatch, out []int) {
 	if len(scored) == 0 {
-		return out
+		return
 	}
 	ordered := true
 	lo, hi := scored[0].score, scored[0].score
@@ -223,7 +257,7 @@ func rank(scored []scoredMatch) []int {
 			out[starts[hi-s.score]] = int(s.index)
 			starts[hi-s.score]++
 		}
-		return out
+		return
 	default:
 		// The index breaks ties, so an unstable sort gives the stable order.
 		slices.SortFunc(scored, func(a, b scoredMatch) int {
@@ -236,7 +270,6 @@ func rank(scored []scoredMatch) []int {
 	for i, s := range scored {
 		out[i] = int(s.index)
 	}
-	return out
 }
 
 // maxCountingSpread bounds the counts rank keeps (one int per score between

@@ -37,10 +37,11 @@ const (
 // pattern is lower-cased ASCII; folded is text lower-cased, cut at any NUL.
 // The scan only stops where something can happen (nextStop): elsewhere
 // sahilm/fuzzy just remembers the previous character, read here as text[j-1].
+// It matches exactly when pattern is a subsequence of folded (each pattern
+// byte is taken once the next one comes, or at the end), so the scan itself
+// decides; texts lacking one of the pattern's bytes never get here
+// (textSig).
 func scoreASCII(pattern []byte, text, folded string) (int, bool) {
-	if !isSubsequence(pattern, folded) {
-		return 0, false // sahilm/fuzzy matches exactly the subsequences
-	}
 	n, last := len(folded), len(pattern)-1
 	total, matched, lastMatch := 0, 0, -1
 	bestScore, matchedIndex, adjacent := -1, -1, 0
@@ -105,16 +106,4 @@ func nextStop(pattern []byte, folded string, p, j int) int {
 		}
 	}
 	return stop
-}
-
-// isSubsequence reports whether pattern's bytes occur in s in order.
-func isSubsequence(pattern []byte, s string) bool {
-	for _, b := range pattern {
-		i := strings.IndexByte(s, b)
-		if i < 0 {
-			return false
-		}
-		s = s[i+1:]
-	}
-	return true
 }

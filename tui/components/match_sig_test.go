@@ -97,3 +97,30 @@ func TestMatchOneKeyAfterTextsWereAdded(t *testing.T) {
 		}
 	}
 }
+
+// Erasing and retyping reuses the room of dropped results: every result is
+// still the fresh search's, whatever was dropped before it.
+func TestMatchReusesDroppedResults(t *testing.T) {
+	r := rand.New(rand.NewPCG(13, 14))
+	texts := append(randomTexts(r), adversarialTexts()...)
+	m := newMatcher(texts)
+	query := ""
+	for step := range 3000 {
+		switch k := r.IntN(6); {
+		case k == 0:
+			query = "" // esc
+		case k == 1 && query != "":
+			query = query[:len(query)-1]
+		case k == 2:
+			query = string(alphabet[r.IntN(16)]) // a new first key over a selection
+		default:
+			query += string(alphabet[r.IntN(16)])
+		}
+		if step%500 == 499 { // a page arrives: every kept result is dropped
+			m.add(texts, len(texts))
+		}
+		if got, want := m.match(query), fuzzyOrder(query, texts); !slices.Equal(got, want) {
+			t.Fatalf("step %d, query %q:\n got %v\nwant %v", step, query, got, want)
+		}
+	}
+}

@@ -155,8 +155,8 @@ func (m *matcher) search(query string, within []int32) matchLevel {
 		case ascii && m.ascii[i] && len(pattern) == 1:
 			score, ok = m.sigs[i].scoreByte(pattern[0])
 		case ascii && m.ascii[i]:
-			if m.sigs[i].has.containsAll(pattern) { // else it cannot match
-				score, ok = scoreASCII(pattern, m.texts[i], m.folded[i])
+			if sig := &m.sigs[i]; sig.has.containsAll(pattern) { // else it cannot match
+				score, ok = scoreASCII(pattern, m.texts[i], m.folded[i], &sig.bonus)
 			}
 		default:
 			score, ok = scoreSlow(query, m.texts[i])

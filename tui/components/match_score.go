@@ -41,12 +41,19 @@ const (
 // byte is taken once the next one comes, or at the end), so the scan itself
 // decides; texts lacking one of the pattern's bytes never get here
 // (textSig).
-func scoreASCII(pattern []byte, text, folded string) (int, bool) {
+//
+// bonus is the text's bytes that occur with the +20 (textSig.bonus). Once a
+// pattern character's best occurrence so far cannot be beaten (it has 20 or
+// more, or the character never has the +20), the scan stops looking for it:
+// a later occurrence scores 0 or 20 (the +10 is only at 0, the adjacency
+// bonus only just after the previous match, before any other). For the last
+// character that ends the scan.
+func scoreASCII(pattern []byte, text, folded string, bonus *byteSet) (int, bool) {
 	n, last := len(folded), len(pattern)-1
 	total, matched, lastMatch := 0, 0, -1
 	bestScore, matchedIndex, adjacent := -1, -1, 0
-	p := 0
-	for j := strings.IndexByte(folded, pattern[0]); j >= 0; j = nextStop(pattern, folded, p, j) {
+	p, settled := 0, false
+	for j := strings.IndexByte(folded, pattern[0]); j >= 0; j = nextStop(pattern, folded, p, j, settled) {
 		if folded[j] == pattern[p] {
 			score := 0
 			prev := byte(0)
@@ -70,17 +77,22 @@ func scoreASCII(pattern []byte, text, folded string) (int, bool) {
 			if score > bestScore {
 				bestScore, matchedIndex = score, j
 			}
+			settled = bestScore >= matchFollowingSeparatorBonus || !bonus.contains(pattern[p])
 		}
 		// The best occurrence is taken when the next pattern character comes
-		// next, or at the end of the text.
-		if (j+1 == n || p < last && folded[j+1] == pattern[p+1]) && matchedIndex > -1 {
+		// next, or at the end of the text (or now for the last character,
+		// when nothing later can beat it).
+		if (j+1 == n || p < last && folded[j+1] == pattern[p+1] || p == last && settled) && matchedIndex > -1 {
 			if matched == 0 {
 				bestScore += max(matchedIndex*unmatchedLeadingCharPenalty, maxUnmatchedLeadingCharPenalty)
 			}
 			total += bestScore
 			matched++
 			lastMatch = matchedIndex
-			bestScore = -1
+			bestScore, settled = -1, false
+			if matched == len(pattern) {
+				break
+			}
 			p = min(p+1, last)
 		}
 	}
@@ -89,16 +101,19 @@ func scoreASCII(pattern []byte, text, folded string) (int, bool) {
 }
 
 // nextStop is the next position after j where the scan has something to do:
-// an occurrence of the pattern character sought, the position just before
-// one of the character after it, or the last position; -1 past the end.
-func nextStop(pattern []byte, folded string, p, j int) int {
+// an occurrence of the pattern character sought (unless settled: none can
+// beat the best one), the position just before one of the character after
+// it, or the last position; -1 past the end.
+func nextStop(pattern []byte, folded string, p, j int, settled bool) int {
 	n := len(folded)
 	if j+1 >= n {
 		return -1
 	}
 	stop := n - 1
-	if k := strings.IndexByte(folded[j+1:stop], pattern[p]); k >= 0 {
-		stop = j + 1 + k
+	if !settled {
+		if k := strings.IndexByte(folded[j+1:stop], pattern[p]); k >= 0 {
+			stop = j + 1 + k
+		}
 	}
 	if p+1 < len(pattern) && j+2 <= stop {
 		if k := strings.IndexByte(folded[j+2:stop+1], pattern[p+1]); k >= 0 {

@@ -124,3 +124,28 @@ func TestMatchReusesDroppedResults(t *testing.T) {
 		}
 	}
 }
+
+// The scan's score equals sahilm/fuzzy's on texts of a few characters
+// repeated (many occurrences to choose from, humps and separators), for
+// patterns of one to five: where it stops looking for a better occurrence
+// must not change the result.
+func TestScoreASCIILikeSahilmFuzzy(t *testing.T) {
+	r := rand.New(rand.NewPCG(15, 16))
+	const chars = "abAB-_ ./x"
+	pick := func(n int) string {
+		b := make([]byte, n)
+		for i := range b {
+			b[i] = chars[r.IntN(len(chars))]
+		}
+		return string(b)
+	}
+	for range 20000 {
+		text, pattern := pick(1+r.IntN(20)), pick(1+r.IntN(5))
+		folded := strings.ToLower(text)
+		sig := newTextSig(text, folded)
+		score, ok := scoreASCII([]byte(strings.ToLower(pattern)), text, folded, &sig.bonus)
+		if found := fuzzy.Find(pattern, []string{text}); ok != (len(found) == 1) || ok && found[0].Score != score {
+			t.Fatalf("%q in %q: score %d %v, want %+v", pattern, text, score, ok, found)
+		}
+	}
+}

@@ -122,7 +122,8 @@ func FuzzMatchLikeSahilmFuzzy(f *testing.F) {
 		if len(text) == 0 {
 			return
 		}
-		score, ok := scoreASCII([]byte(strings.ToLower(pattern)), text, folded)
+		sig := newTextSig(text, folded)
+		score, ok := scoreASCII([]byte(strings.ToLower(pattern)), text, folded, &sig.bonus)
 		if found := fuzzy.Find(pattern, []string{text}); ok != (len(found) == 1) || ok && found[0].Score != score {
 			t.Fatalf("%q in %q: score %d %v, want %+v", pattern, text, score, ok, found)
 		}

@@ -32,7 +32,7 @@ func run(args []string) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	defer stop()
 	f := cmdutil.NewFactory(ctx)
-	cmd := root.NewCmdRoot(f, versioncmd.Build(version))
+	cmd := root.NewCmdRootFor(f, versioncmd.Build(version), args)
 	cmd.SetArgs(args)
 	err := cmd.ExecuteContext(ctx)
 	code := cmdutil.ReportError(f.IO, err)

@@ -2,7 +2,6 @@ package config
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -31,7 +30,19 @@ var OrganizationColors = []string{"red", "orange", "yellow", "green", "teal", "b
 // maxLabel bounds a label: it shares the header with the name.
 const maxLabel = 16
 
-var hexColor = regexp.MustCompile(`^#[0-9A-Fa-f]{6}$`)
+// isHexColor reports whether s is #RRGGBB (a function, not a regular expression: this package is on every
+// command's start path, and a compiled expression would be built at every start).
+func isHexColor(s string) bool {
+	if len(s) != 7 || s[0] != '#' {
+		return false
+	}
+	for _, c := range []byte(s[1:]) {
+		if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F') {
+			return false
+		}
+	}
+	return true
+}
 
 // organizations merges the file's top-level entries with the profile's and
 // checks them; what cannot be used is left out with a warning.
@@ -56,7 +67,7 @@ func organizations(path, profile string, top, own map[string]Organization) (map[
 func checkOrganization(o Organization) (Organization, []string) {
 	var problems []string
 	o.Color = strings.ToLower(strings.TrimSpace(o.Color))
-	if o.Color != "" && !hexColor.MatchString(o.Color) && !slices.Contains(OrganizationColors, o.Color) {
+	if o.Color != "" && !isHexColor(o.Color) && !slices.Contains(OrganizationColors, o.Color) {
 		problems = append(problems, fmt.Sprintf("color %q is not one of %s or #RRGGBB (ignored)",
 			o.Color, strings.Join(OrganizationColors, ", ")))
 		o.Color = ""

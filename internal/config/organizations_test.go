@@ -38,3 +38,16 @@ profiles:
 		t.Errorf("warnings:\n%s", all)
 	}
 }
+
+// A colour is #RRGGBB exactly, in either case, or one of the palette's names.
+func TestOrganizationColourForms(t *testing.T) {
+	for color, ok := range map[string]bool{
+		"#1E7F3C": true, "#1e7f3c": true, " #A0b1C2 ": true, "teal": true, "": true,
+		"#1e7f3": false, "#1e7f3c0": false, "1e7f3c0": false, "#gg7f3c": false, "##e7f3c": false, "#1e7f3 ": false,
+	} {
+		_, problems := checkOrganization(Organization{Color: color})
+		if (len(problems) == 0) != ok {
+			t.Errorf("colour %q: problems %v, want usable %v", color, problems, ok)
+		}
+	}
+}

@@ -2,6 +2,8 @@
 package root
 
 import (
+	"slices"
+
 	"github.com/spf13/cobra"
 
 	"github.com/panel-dev/panel/internal/cmd/demo"
@@ -22,8 +24,67 @@ import (
 	"github.com/panel-dev/panel/internal/cmdutil"
 )
 
+// subcommand is one of panel's subcommands: the words that call it (its name, then its aliases, as its
+// command says them) and how to build it.
+type subcommand struct {
+	names []string
+	build func(f *cmdutil.Factory, buildVersion string) *cobra.Command
+}
+
+// subcommands are panel's subcommands (help lists them by name).
+var subcommands = []subcommand{
+	{[]string{"login"}, func(f *cmdutil.Factory, _ string) *cobra.Command { return login.NewCmdLogin(f, nil) }},
+	{[]string{"logout"}, func(f *cmdutil.Factory, _ string) *cobra.Command { return logout.NewCmdLogout(f, nil) }},
+	{[]string{"status"}, func(f *cmdutil.Factory, _ string) *cobra.Command { return status.NewCmdStatus(f, nil) }},
+	{[]string{"token"}, func(f *cmdutil.Factory, _ string) *cobra.Command { return token.NewCmdToken(f, nil) }},
+	{[]string{"orgs", "organizations", "org"}, func(f *cmdutil.Factory, _ string) *cobra.Command { return orgs.NewCmdOrgs(f) }},
+	{[]string{"projects", "project"}, func(f *cmdutil.Factory, _ string) *cobra.Command { return projects.NewCmdProjects(f) }},
+	{[]string{"invitations", "invitation", "invites"},
+		func(f *cmdutil.Factory, _ string) *cobra.Command { return invitations.NewCmdInvitations(f) }},
+	{[]string{"members", "member"}, func(f *cmdutil.Factory, _ string) *cobra.Command { return members.NewCmdMembers(f) }},
+	{[]string{"services", "service"}, func(f *cmdutil.Factory, _ string) *cobra.Command { return services.NewCmdServices(f) }},
+	{[]string{"logs"}, func(f *cmdutil.Factory, _ string) *cobra.Command { return logs.NewCmdLogs(f) }},
+	{[]string{"sso"}, func(f *cmdutil.Factory, _ string) *cobra.Command { return sso.NewCmdSSO(f) }},
+	{[]string{"emulator"}, func(f *cmdutil.Factory, _ string) *cobra.Command { return emulator.NewCmdEmulator(f, nil) }},
+	{[]string{"demo"}, func(f *cmdutil.Factory, _ string) *cobra.Command { return demo.NewCmdDemo(f, nil) }},
+	{[]string{demo.BrowserCommand}, func(*cmdutil.Factory, string) *cobra.Command { return demo.NewCmdBrowser() }},
+	{[]string{"version"}, func(f *cmdutil.Factory, v string) *cobra.Command { return version.NewCmdVersion(f, v) }},
+}
+
 // NewCmdRoot returns `panel` with every subcommand; version is the build's.
 func NewCmdRoot(f *cmdutil.Factory, buildVersion string) *cobra.Command {
+	cmd := newRoot(f)
+	for _, s := range subcommands {
+		cmd.AddCommand(s.build(f, buildVersion))
+	}
+	// Last, once every command (cobra's help and completion included) is in the tree.
+	cmd.InitDefaultHelpCmd()
+	cmd.InitDefaultCompletionCmd()
+	cmdutil.RejectUnknownSubcommands(cmd)
+	return cmd
+}
+
+// NewCmdRootFor returns `panel` ready to run args: when args start with a subcommand's name, only that
+// subcommand's branch of the tree is built (every start builds the tree, most run one command); otherwise
+// (no arguments: the TUI; a flag first, help, completion, a mistyped word and its suggestions) the whole tree.
+// Either way the command that runs, its flags, help and errors are the same.
+func NewCmdRootFor(f *cmdutil.Factory, buildVersion string, args []string) *cobra.Command {
+	if len(args) == 0 {
+		return NewCmdRoot(f, buildVersion)
+	}
+	i := slices.IndexFunc(subcommands, func(s subcommand) bool { return slices.Contains(s.names, args[0]) })
+	if i < 0 {
+		return NewCmdRoot(f, buildVersion)
+	}
+	cmd := newRoot(f)
+	cmd.AddCommand(subcommands[i].build(f, buildVersion))
+	cmd.CompletionOptions.DisableDefaultCmd = true // not called: `completion` is not args[0]
+	cmdutil.RejectUnknownSubcommands(cmd)
+	return cmd
+}
+
+// newRoot is `panel` alone: its flags, its run (the TUI) and the debug log every command starts.
+func newRoot(f *cmdutil.Factory) *cobra.Command {
 	var invitation string
 	cmd := &cobra.Command{
 		Use:   "panel",
@@ -59,27 +120,5 @@ func NewCmdRoot(f *cmdutil.Factory, buildVersion string) *cobra.Command {
 	pf.BoolVar(&f.Overrides.InsecureStorage, "insecure-storage", false,
 		"keep tokens in a 0600 file under the config dir instead of the OS keychain (env PANEL_INSECURE_STORAGE=1)")
 	pf.BoolVar(&f.Overrides.Debug, "debug", false, "write a debug log (never tokens) under the profile directory")
-
-	cmd.AddCommand(
-		login.NewCmdLogin(f, nil),
-		logout.NewCmdLogout(f, nil),
-		status.NewCmdStatus(f, nil),
-		token.NewCmdToken(f, nil),
-		orgs.NewCmdOrgs(f),
-		projects.NewCmdProjects(f),
-		invitations.NewCmdInvitations(f),
-		members.NewCmdMembers(f),
-		services.NewCmdServices(f),
-		logs.NewCmdLogs(f),
-		sso.NewCmdSSO(f),
-		emulator.NewCmdEmulator(f, nil),
-		demo.NewCmdDemo(f, nil),
-		demo.NewCmdBrowser(),
-		version.NewCmdVersion(f, buildVersion),
-	)
-	// Last, once every command (cobra's help and completion included) is in the tree.
-	cmd.InitDefaultHelpCmd()
-	cmd.InitDefaultCompletionCmd()
-	cmdutil.RejectUnknownSubcommands(cmd)
 	return cmd
 }

@@ -58,14 +58,20 @@ func (f fileStore) write(d fileData) error {
 }
 
 func (f fileStore) loadRecord() (*record, error) {
+	rec, _, err := f.loadAll()
+	return rec, err
+}
+
+// loadAll is the record and every organization's access token, from one read of the file.
+func (f fileStore) loadAll() (*record, map[string]*accessToken, error) {
 	d, err := f.read()
 	if err != nil || d.Record == nil {
-		return nil, err
+		return nil, d.Access, err
 	}
 	if d.Record.RefreshToken == "" {
-		return nil, &UnreadableSessionError{Path: f.path}
+		return nil, nil, &UnreadableSessionError{Path: f.path}
 	}
-	return d.Record, nil
+	return d.Record, d.Access, nil
 }
 
 func (f fileStore) saveRecord(r *record) error {

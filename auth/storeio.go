@@ -5,10 +5,26 @@ package auth
 // after it. A read is kept with the stamp read before it: a write that overlaps the read, or follows it,
 // leaves another stamp behind when it ends, so the copy is not trusted past it.
 
+// wholeStore is a store read whole (the token file): the read for the record brings every access token
+// too, so they go into the copy with it rather than each costing the file's read and decoding again.
+type wholeStore interface {
+	loadAll() (*record, map[string]*accessToken, error)
+}
+
 func (s *Session) loadRecord() (*record, error) {
 	stamp, ok := readStamp(s.lockPath)
 	if rec, hit := s.cache.record(stamp, ok); hit {
 		return rec, nil
+	}
+	if w, whole := s.store.(wholeStore); whole {
+		rec, access, err := w.loadAll()
+		if err == nil && ok {
+			s.cache.putRecord(stamp, rec)
+			for org, at := range access {
+				s.cache.putAccess(stamp, org, at)
+			}
+		}
+		return rec, err
 	}
 	rec, err := s.store.loadRecord()
 	if err == nil && ok {

@@ -57,4 +57,11 @@ func (f *Filter) SetWidth(w int) { f.input.Width = max(w-len(f.input.Prompt)-1, 
 // the input order, so pinned and recent items stay ahead of the rest). An
 // empty pattern matches everything in order. A list keeps its own matcher,
 // so that typing on narrows its last result instead of starting over.
-func Match(pattern string, texts []string) []int { return newMatcher(texts).match(pattern) }
+func Match(pattern string, texts []string) []int {
+	found := newMatcher(texts).match(pattern)
+	out := make([]int, len(found))
+	for i, k := range found {
+		out[i] = int(k)
+	}
+	return out
+}

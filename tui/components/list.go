@@ -51,7 +51,7 @@ type List[T any] struct {
 	items  []T
 	texts  []string
 	match  *matcher // the texts folded once, and the last results
-	shown  []int    // indexes into items, in display order
+	shown  []int32  // indexes into items, in display order (the matcher's result)
 	cursor int      // index into shown
 	offset int      // first shown row on screen
 

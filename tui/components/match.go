@@ -27,7 +27,7 @@ type matcher struct {
 	ascii  []bool
 	sigs   []textSig    // of the ASCII texts; anyText for the others
 	levels []matchLevel // results of growing queries, each a prefix of the next
-	all    []int        // every index in order: the empty query's result
+	all    []int32      // every index in order: the empty query's result
 	// scored is the scores' room, reused by every search: a first key over
 	// 100,000 texts would otherwise allocate 1.6 MB a keystroke and make the
 	// collector scan every row again and again.
@@ -42,7 +42,7 @@ type matcher struct {
 type matchLevel struct {
 	query  string
 	within []int32
-	ranked []int
+	ranked []int32
 }
 
 // maxLevels bounds the kept results; a deeper query searches within the
@@ -73,7 +73,7 @@ func (m *matcher) add(texts []string, from int) {
 	m.forget(0)
 	if m.all != nil {
 		for i := len(m.all); i < len(texts); i++ {
-			m.all = append(m.all, i)
+			m.all = append(m.all, int32(i)) //nolint:gosec // far below 2^31 texts
 		}
 	}
 }
@@ -82,7 +82,7 @@ func (m *matcher) add(texts []string, from int) {
 // keep the item order. An empty query matches everything in order. The
 // result is kept for the next query: callers must not modify it, and must
 // drop it at the next match or add (its room may be reused).
-func (m *matcher) match(query string) []int {
+func (m *matcher) match(query string) []int32 {
 	if query == "" {
 		m.forget(0)
 		if m.all == nil {
@@ -123,7 +123,7 @@ func (m *matcher) forget(k int) {
 
 // room returns n slots for a result's two orders, from a dropped result
 // big enough if there is one.
-func (m *matcher) room(n int) ([]int32, []int) {
+func (m *matcher) room(n int) ([]int32, []int32) {
 	for k, l := range m.spare {
 		if cap(l.within) >= n && cap(l.ranked) >= n {
 			last := len(m.spare) - 1
@@ -133,7 +133,7 @@ func (m *matcher) room(n int) ([]int32, []int) {
 			return l.within[:n], l.ranked[:n]
 		}
 	}
-	return make([]int32, n), make([]int, n)
+	return make([]int32, n), make([]int32, n)
 }
 
 // search scores the candidates (every text when within is nil).
@@ -152,7 +152,7 @@ func (m *matcher) search(query string, within []int32) matchLevel {
 		var score int
 		var ok bool
 		switch {
-		case ascii && m.ascii[i] && len(pattern) == 1:
+		case ascii && m.ascii[i] && len(pattern) == 1 && exactByte[pattern[0]]:
 			score, ok = m.sigs[i].scoreByte(pattern[0])
 		case ascii && m.ascii[i]:
 			if sig := &m.sigs[i]; sig.has.containsAll(pattern) { // else it cannot match
@@ -167,7 +167,7 @@ func (m *matcher) search(query string, within []int32) matchLevel {
 	}
 	switch {
 	case ascii && len(pattern) == 1 && within == nil:
-		scored = m.scoreEveryByte(query, pattern[0], scored)
+		scored = m.scoreEveryByte(query, pattern, scored)
 	case within == nil:
 		for i := range m.texts {
 			visit(int32(i))
@@ -187,22 +187,27 @@ func (m *matcher) search(query string, within []int32) matchLevel {
 	return level
 }
 
-// scoreEveryByte scores a one-byte query (c folded) in every text: the first
-// key into an empty filter, which may match them all. The signatures are read
-// in order, 40 bytes a text; the texts themselves only when not ASCII.
-func (m *matcher) scoreEveryByte(query string, c byte, scored []scoredMatch) []scoredMatch {
-	word, bit := c>>6&1, uint64(1)<<(c&63)
+// scoreEveryByte scores a one-byte query (pattern, folded) in every text:
+// the first key into an empty filter, which may match them all. The
+// signatures are read in order, 24 bytes a text; the texts themselves only
+// when not ASCII or for a rare byte.
+func (m *matcher) scoreEveryByte(query string, pattern []byte, scored []scoredMatch) []scoredMatch {
+	c := pattern[0]
+	bit, exact := byteSet(1)<<byteBit[c], exactByte[c]
 	for i := range m.sigs {
 		sig := &m.sigs[i]
-		if sig.has[word]&bit == 0 {
+		if sig.has&bit == 0 {
 			continue // most texts, for most bytes
 		}
 		var score int
 		var ok bool
-		if m.ascii[i] {
-			score, ok = sig.scoreByte(c)
-		} else {
+		switch {
+		case !m.ascii[i]:
 			score, ok = scoreSlow(query, m.texts[i])
+		case exact:
+			score, ok = sig.scoreByte(c)
+		default: // a rare byte, sharing its bit: the set only said maybe
+			score, ok = scoreASCII(pattern, m.texts[i], m.folded[i], &sig.bonus)
 		}
 		if ok {
 			scored = append(scored, scoredMatch{index: int32(i), score: score}) //nolint:gosec // see indexes in the switcher: far below 2^31
@@ -231,7 +236,7 @@ func scoreSlow(query, text string) (int, bool) {
 // of each other (the usual spread) are placed by counting, in two more
 // passes, instead of sorted: a first key over 100,000 items would
 // otherwise sort them all.
-func rank(scored []scoredMatch, out []int) {
+func rank(scored []scoredMatch, out []int32) {
 	if len(scored) == 0 {
 		return
 	}
@@ -254,7 +259,7 @@ func rank(scored []scoredMatch, out []int) {
 			starts[k] += starts[k-1]
 		}
 		for _, s := range scored {
-			out[starts[hi-s.score]] = int(s.index)
+			out[starts[hi-s.score]] = s.index
 			starts[hi-s.score]++
 		}
 		return
@@ -268,7 +273,7 @@ func rank(scored []scoredMatch, out []int) {
 		})
 	}
 	for i, s := range scored {
-		out[i] = int(s.index)
+		out[i] = s.index
 	}
 }
 
@@ -276,10 +281,10 @@ func rank(scored []scoredMatch, out []int) {
 // the lowest and the highest).
 const maxCountingSpread = 1 << 14
 
-func identity(n int) []int {
-	all := make([]int, n)
+func identity(n int) []int32 {
+	all := make([]int32, n)
 	for i := range all {
-		all[i] = i
+		all[i] = int32(i) //nolint:gosec // far below 2^31 texts
 	}
 	return all
 }

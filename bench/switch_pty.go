@@ -33,7 +33,7 @@ func (h *harness) switchPTY() error {
 			return err
 		}
 		t.keys(target)
-		if _, _, err = t.waitFor("1 of ", off, 10*time.Second); err != nil {
+		if _, _, err = t.waitFor(selectedRow(target), off, 10*time.Second); err != nil {
 			return err
 		}
 		shown, done, err := h.measurePTYSwitch(t, "\r", target, fmt.Sprintf("run %d", i+1))

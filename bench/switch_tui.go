@@ -51,7 +51,7 @@ func (h *harness) switchTUI() error {
 			return err
 		}
 		d.Press(target)
-		if err := waitFrame(d, "the filtered list", 10*time.Second, func(v string) bool { return strings.Contains(v, "1 of ") }); err != nil {
+		if err := waitFrame(d, "the filtered list", 10*time.Second, func(v string) bool { return strings.Contains(v, selectedRow(target)) }); err != nil {
 			return err
 		}
 		d.Settle(h.rtt / 2)
@@ -120,6 +120,10 @@ func previousOf(n int) string {
 	}
 	return benchOrg(n - 1)
 }
+
+// selectedRow is how the switcher draws target as the row Enter switches to: typed in full, a name is
+// the best match, though not always the only one (bench-00001 also matches bench-00010).
+func selectedRow(target string) string { return "›   " + target + " " }
 
 // showsOrg reports whether a header names the organization name (not merely
 // one that starts with it).

@@ -50,17 +50,21 @@ type SwitchResult struct {
 // list gave them:
 //  1. refresh into the organization (WorkOS); a refusal is a *SwitchRefusedError. A token of the
 //     organization the session still holds, valid, is used instead, with no round trip (switch_held.go);
-//  2. drop every cached query, report SwitchTokenReady;
+//  2. drop every cached query;
 //  3. in parallel, GET /v1/account/organization (the session check: a 403
 //     is a revoked session, signed out, or a lost membership, moved on:
 //     membership.go) and GET the project the organization had when the user
 //     left it (else the default named by the list), checked against the
-//     fresh organization;
+//     fresh organization; once both requests are on the wire, report
+//     SwitchTokenReady;
 //  4. store the project as the organization's current one and record the
 //     previous and recent organizations.
 //
-// The token store's writes (keychain items take milliseconds each) run
-// alongside steps 2 to 4: two round trips and little else.
+// The token store's writes (keychain items take milliseconds each) start
+// once the reads of step 3 are on the wire and run alongside their round
+// trip: two round trips and little else. Reads first: on a busy machine the
+// writes (D-Bus traffic, a file's fsync) and the screens' reloads that
+// SwitchTokenReady starts would otherwise delay sending them.
 func (a *App) SwitchOrganization(ctx context.Context, target api.Organization, progress func(SwitchProgress)) (*SwitchResult, error) {
 	return a.switchOrganization(ctx, target, progress, true)
 }
@@ -79,7 +83,7 @@ func (a *App) switchOrganization(ctx context.Context, target api.Organization, p
 		}
 		return nil, err
 	}
-	res, err := a.completeSwitch(ctx, target, sw.From, progress, sw.Held(), move)
+	res, err := a.completeSwitch(ctx, target, sw.From, progress, sw.Held(), move, sw.Proceed)
 	if errors.Is(err, errHeldTokenRefused) {
 		return a.switchAfterRefusedToken(ctx, target, sw, progress)
 	}
@@ -94,21 +98,23 @@ func (a *App) switchOrganization(ctx context.Context, target api.Organization, p
 // that replaces a refused one): steps 2 to 4 above. from is the organization
 // left ("" if none).
 func (a *App) CompleteSwitch(ctx context.Context, target api.Organization, from string, progress func(SwitchProgress)) (*SwitchResult, error) {
-	return a.completeSwitch(ctx, target, from, progress, false, true)
+	return a.completeSwitch(ctx, target, from, progress, false, true, func() {})
 }
 
 // completeSwitch is CompleteSwitch; held says the session switched with a token it already held, which a
 // refusal of the session check (B10) then only discredits (errHeldTokenRefused), see switch_held.go; move
-// says whether a lost membership moves the session on (membership.go).
-func (a *App) completeSwitch(ctx context.Context, target api.Organization, from string, progress func(SwitchProgress), held, move bool) (*SwitchResult, error) {
+// says whether a lost membership moves the session on (membership.go); proceed lets the token store's
+// writes start, once the reads are on the wire.
+func (a *App) completeSwitch(ctx context.Context, target api.Organization, from string, progress func(SwitchProgress), held, move bool, proceed func()) (*SwitchResult, error) {
 	if progress == nil {
 		progress = func(SwitchProgress) {}
 	}
 	a.API.Cache().InvalidateAll()
-	progress(SwitchProgress{Step: SwitchTokenReady, Organization: target})
-
 	remembered := a.Store.CurrentProject(target.ExternalID)
-	fresh, project, gone, err := a.loadOrganizationAndProject(ctx, target, remembered)
+	fresh, project, gone, err := a.loadOrganizationAndProject(ctx, target, remembered, func() {
+		proceed()
+		progress(SwitchProgress{Step: SwitchTokenReady, Organization: target})
+	})
 	res := &SwitchResult{Previous: from}
 	switch {
 	case held && api.IsSessionRevoked(err):
@@ -152,7 +158,7 @@ func (a *App) completeSwitch(ctx context.Context, target api.Organization, from 
 //
 // Only a default that neither read supplied costs another round trip. gone
 // reports a remembered project that no longer exists in the organization.
-func (a *App) loadOrganizationAndProject(ctx context.Context, target api.Organization, remembered string) (fresh *api.Organization, p *api.Project, gone bool, err error) {
+func (a *App) loadOrganizationAndProject(ctx context.Context, target api.Organization, remembered string, sent func()) (fresh *api.Organization, p *api.Project, gone bool, err error) {
 	want := remembered
 	if want == "" {
 		want = target.DefaultProjectID
@@ -160,26 +166,34 @@ func (a *App) loadOrganizationAndProject(ctx context.Context, target api.Organiz
 	var wanted *api.Project
 	var wantedErr error
 	var projects []api.Project
+	wire := newOnTheWire()
 	g, gctx := errgroup.WithContext(ctx)
+	octx, osent := wire.track(gctx)
+	pctx, psent := wire.track(gctx)
 	g.Go(func() error {
+		defer osent()
 		var err error
-		fresh, err = a.API.GetCurrentOrganization(gctx)
+		fresh, err = a.API.GetCurrentOrganization(octx)
 		return err
 	})
 	if want != "" {
 		g.Go(func() error {
-			wanted, wantedErr = a.API.GetProject(gctx, want)
+			defer psent()
+			wanted, wantedErr = a.API.GetProject(pctx, want)
 			return nil // judged below, against the fresh organization
 		})
 	} else {
 		g.Go(func() error {
-			r, err := a.API.ListProjects(gctx, api.ListProjectsParams{Page: api.Page{Limit: api.MaxLimit}})
+			defer psent()
+			r, err := a.API.ListProjects(pctx, api.ListProjectsParams{Page: api.Page{Limit: api.MaxLimit}})
 			if err == nil {
 				projects = r.Projects
 			}
 			return nil // a failed list only means one more read below
 		})
 	}
+	wire.wait()
+	sent()
 	if err := g.Wait(); err != nil {
 		return nil, nil, false, err
 	}

@@ -74,16 +74,17 @@ type heldSwitch struct {
 }
 
 // switchHeld moves the process into org with a token it holds; the stored default follows in the
-// background, under the lock the caller took (unlock releases it).
+// background once the caller proceeds, under the lock the caller took (unlock releases it).
 func (s *Session) switchHeld(rec *record, from, org string, at *accessToken, makeDefault bool, unlock func()) *Switch {
 	s.remember(org, at)
 	s.pin(org)
-	sw := &Switch{From: from, saved: make(chan error, 1),
-		held: &heldSwitch{s: s, to: org, token: at.Token, movedDefault: makeDefault && rec.OrganizationID != org}}
+	sw := newSwitch(from)
+	sw.held = &heldSwitch{s: s, to: org, token: at.Token, movedDefault: makeDefault && rec.OrganizationID != org}
 	exchanges.add() // a write of the stored session: an exit waits for it too
 	go func() {
 		defer exchanges.done()
 		defer unlock()
+		sw.awaitProceed()
 		sw.saved <- s.keepDefault(rec, org, makeDefault)
 	}()
 	return sw

@@ -111,11 +111,17 @@ func nextStop(pattern []byte, folded string, p, j int, settled bool) int {
 	}
 	stop := n - 1
 	if !settled {
+		if folded[j+1] == pattern[p] {
+			return j + 1 // the next one, as when a typed prefix matches: no search
+		}
 		if k := strings.IndexByte(folded[j+1:stop], pattern[p]); k >= 0 {
 			stop = j + 1 + k
 		}
 	}
 	if p+1 < len(pattern) && j+2 <= stop {
+		if folded[j+2] == pattern[p+1] {
+			return j + 1
+		}
 		if k := strings.IndexByte(folded[j+2:stop+1], pattern[p+1]); k >= 0 {
 			stop = min(stop, j+1+k)
 		}

@@ -2,7 +2,6 @@ package hooks
 
 import (
 	"net/http"
-	"net/http/httptest"
 	"time"
 )
 
@@ -22,9 +21,9 @@ type heldAnswer struct {
 // serveHeld runs the request to its end into a buffer, then keeps the answer until ReleaseHeld (or until
 // the client goes away: the answer is then lost, as it would be on a real network).
 func (c *Controls) serveHeld(w *recorder, r *http.Request, next http.Handler) {
-	buf := httptest.NewRecorder()
+	buf := newBuffered()
 	next.ServeHTTP(buf, r)
-	h := &heldAnswer{Held: Held{Method: r.Method, Path: r.URL.Path, Status: buf.Code}, release: make(chan struct{})}
+	h := &heldAnswer{Held: Held{Method: r.Method, Path: r.URL.Path, Status: buf.status()}, release: make(chan struct{})}
 	c.mu.Lock()
 	c.held = append(c.held, h)
 	c.mu.Unlock()
@@ -41,11 +40,7 @@ func (c *Controls) serveHeld(w *recorder, r *http.Request, next http.Handler) {
 		c.mu.Unlock()
 		return
 	}
-	for k, v := range buf.Header() {
-		w.Header()[k] = v
-	}
-	w.WriteHeader(buf.Code)
-	_, _ = w.Write(buf.Body.Bytes())
+	buf.sendTo(w)
 }
 
 // HeldAnswers lists the answers held now, oldest first.
@@ -82,14 +77,10 @@ func (h *hooks) releaseHeld(w http.ResponseWriter, _ *http.Request) {
 // serveLate runs the request to its end at once and sends the answer d later (unless the client gave up:
 // the answer is then lost, the request's effect stays).
 func serveLate(w *recorder, r *http.Request, next http.Handler, d time.Duration) {
-	buf := httptest.NewRecorder()
+	buf := newBuffered()
 	next.ServeHTTP(buf, r)
 	if !wait(r, d) {
 		return
 	}
-	for k, v := range buf.Header() {
-		w.Header()[k] = v
-	}
-	w.WriteHeader(buf.Code)
-	_, _ = w.Write(buf.Body.Bytes())
+	buf.sendTo(w)
 }

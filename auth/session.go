@@ -95,7 +95,11 @@ func (s *Session) Info(ctx context.Context) (Info, error) {
 	if s.opts.EnvToken != "" {
 		return s.envInfo()
 	}
-	sum, fromSummary := readSummary(s.lockPath, s.store.reason()) // the last write's: no keychain read (summary.go)
+	var sum *summary
+	fromSummary := false
+	if s.store.kind() == StorageKeyring { // only keychain writes leave one (the token file is read as it is)
+		sum, fromSummary = readSummary(s.lockPath, s.store.reason()) // the last write's: no keychain read (summary.go)
+	}
 	var rec *record
 	var err error
 	if fromSummary {

@@ -20,6 +20,7 @@ import (
 var version = "dev"
 
 func main() {
+	growStack()
 	os.Exit(run(os.Args[1:]))
 }
 

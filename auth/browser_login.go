@@ -125,6 +125,7 @@ func (b *BrowserLogin) finish(ctx context.Context, cb callback) (*Result, error)
 	}
 	// The code is single-use: once sent, the exchange is finished and stored whatever happens to ctx.
 	return settle(ctx, b.s.exchangeTimeout(), func(ctx context.Context) (*Result, error) {
+		stored := b.s.storedAhead()
 		res, err := b.s.wos.authenticate(ctx, grantAuthorizationCode, map[string]string{
 			"code": cb.code, "code_verifier": b.pkce.verifier})
 		if err != nil {
@@ -136,7 +137,7 @@ func (b *BrowserLogin) finish(ctx context.Context, cb callback) (*Result, error)
 			return nil, fmt.Errorf("exchange the sign-in code: %w", err)
 		}
 		next, org := fromState(cb.state)
-		return b.s.saveLogin(ctx, res, next, org)
+		return b.s.saveLogin(ctx, res, next, org, stored)
 	})
 }
 

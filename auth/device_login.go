@@ -107,7 +107,7 @@ func (d *DeviceLogin) poll(ctx context.Context) (*Result, error) {
 		if err != nil {
 			return nil, err
 		}
-		return d.s.saveLogin(ctx, res, d.opts.Next, d.opts.OrganizationID)
+		return d.s.saveLogin(ctx, res, d.opts.Next, d.opts.OrganizationID, nil) // polls mostly hear "pending": no read ahead
 	})
 }
 

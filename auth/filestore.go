@@ -91,6 +91,18 @@ func (f fileStore) saveRecord(r *record) error {
 	return f.write(d)
 }
 
+// saveSession writes the record and org's access token in one write of the file, in place of whatever
+// session it held (the other organizations' tokens go with it).
+func (f fileStore) saveSession(r *record, org string, at *accessToken) (bool, error) {
+	if _, err := encodeItem("stored session", r); err != nil {
+		return false, err
+	}
+	if err := f.write(fileData{Record: r, Access: map[string]*accessToken{org: at}}); err != nil {
+		return false, err
+	}
+	return true, nil
+}
+
 func (f fileStore) loadAccess(org string) (*accessToken, error) {
 	d, err := f.read()
 	if err != nil {

@@ -156,6 +156,28 @@ func (k keyringStore) saveAccess(org string, at *accessToken) error {
 
 func (k keyringStore) deleteAccess(org string) error { return k.delete(k.accessAccount(org)) }
 
+// saveSession writes the two items in parallel: the Secret Service takes the second while the first is on
+// its way, instead of after its answer. The access token written for a record that could not be is
+// deleted again (best effort): it would belong to no stored session.
+func (k keyringStore) saveSession(r *record, org string, at *accessToken) (bool, error) {
+	v, err := encodeItem("stored session", r)
+	if err != nil {
+		return false, err
+	}
+	a, aerr := encodeItem("access token", at)
+	if aerr != nil {
+		return false, k.set(k.item, v) // too big for the keychain: in memory only, as saveAccess
+	}
+	accessErr := make(chan error, 1)
+	go func() { accessErr <- k.set(k.accessAccount(org), a) }()
+	err = k.set(k.item, v)
+	saved := <-accessErr == nil
+	if err != nil && saved {
+		_ = k.deleteAccess(org)
+	}
+	return saved && err == nil, err
+}
+
 func (k keyringStore) clear(rec *record) error {
 	var errs []error
 	if rec != nil {

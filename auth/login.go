@@ -68,17 +68,46 @@ func (s *Session) ChooseOrganization(ctx context.Context, sel *OrganizationSelec
 		return nil, errors.New("no organization chosen")
 	}
 	return settle(ctx, s.exchangeTimeout(), func(ctx context.Context) (*Result, error) {
+		stored := s.storedAhead()
 		res, err := s.wos.authenticate(ctx, grantOrganizationSelection, map[string]string{
 			"pending_authentication_token": sel.PendingToken, "organization_id": orgID})
 		if err != nil {
 			return nil, err
 		}
-		return s.saveLogin(ctx, res, sel.Next, orgID)
+		return s.saveLogin(ctx, res, sel.Next, orgID, stored)
 	})
 }
 
+// storedAhead starts reading the stored session while a sign-in's code exchange is in flight (a keychain
+// read takes milliseconds, which the sign-in would otherwise add after the exchange). The function returned,
+// called under the session lock, gives that read if the lock file's stamp is still the one read before it
+// (no process wrote since), else reads the store again.
+func (s *Session) storedAhead() func() *record {
+	type read struct {
+		stamp string
+		rec   *record
+		err   error
+	}
+	ch := make(chan read, 1)
+	go func() {
+		stamp, _ := readStamp(s.lockPath) // no lock file yet: "", as a lock file no write stamped
+		rec, err := s.store.loadRecord()
+		ch <- read{stamp, rec, err}
+	}()
+	return func() *record {
+		r := <-ch
+		if now, _ := readStamp(s.lockPath); r.err == nil && now == r.stamp {
+			return r.rec
+		}
+		rec, _ := s.store.loadRecord()
+		return rec
+	}
+}
+
 // saveLogin stores a fresh sign-in in place of whatever was stored, and ends the replaced server session.
-func (s *Session) saveLogin(ctx context.Context, res *authResponse, next, asked string) (*Result, error) {
+// stored gives what was stored (storedAhead; nil: read it here). The new session is written first, its record
+// and access token at once (saveSession); the replaced session's other access tokens are deleted after.
+func (s *Session) saveLogin(ctx context.Context, res *authResponse, next, asked string, stored func() *record) (*Result, error) {
 	s.setRevoked(false)
 	at, c, err := accessFromResponse(res, s.now())
 	if err != nil {
@@ -94,19 +123,25 @@ func (s *Session) saveLogin(ctx context.Context, res *authResponse, next, asked 
 	if err != nil {
 		return nil, err
 	}
-	old, _ := s.store.loadRecord()
-	if old != nil {
-		for _, o := range old.AccessOrgs {
-			_ = s.deleteAccess(o)
-		}
+	var old *record
+	if stored != nil {
+		old = stored()
+	} else {
+		old, _ = s.store.loadRecord()
 	}
-	if err := s.saveRecord(rec); err != nil {
+	if err := s.saveSession(rec, c.OrganizationID, at); err != nil {
 		unlock()
 		return nil, fmt.Errorf("signed in, but the session could not be stored: %w", err)
 	}
-	_ = s.saveAccess(c.OrganizationID, at)
-	unlock()
 	storedAt := time.Now()
+	if _, whole := s.store.(wholeStore); old != nil && !whole { // the token file is written whole: they went with it
+		for _, o := range old.AccessOrgs {
+			if o != c.OrganizationID { // that one is the new session's now
+				_ = s.deleteAccess(o)
+			}
+		}
+	}
+	unlock()
 	s.forget()
 	s.pin(c.OrganizationID)
 	s.remember(c.OrganizationID, at)

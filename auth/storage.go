@@ -10,6 +10,9 @@ type tokenStore interface {
 	loadAccess(org string) (*accessToken, error)
 	saveAccess(org string, at *accessToken) error
 	deleteAccess(org string) error
+	// saveSession stores a new session at once: the record (its error is the call's) and org's access token,
+	// best effort (accessSaved says whether it is stored).
+	saveSession(r *record, org string, at *accessToken) (accessSaved bool, err error)
 	// clear deletes the record and the access tokens of rec's organizations.
 	clear(rec *record) error
 }

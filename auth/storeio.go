@@ -87,6 +87,21 @@ func (s *Session) saveAccess(org string, at *accessToken) error {
 		func(stamp string) { s.cache.putAccess(stamp, org, at) })
 }
 
+// saveSession stores a new session, its record and org's access token, in one stamped write.
+func (s *Session) saveSession(r *record, org string, at *accessToken) error {
+	var accessSaved bool
+	return s.stamped(func() error {
+		var err error
+		accessSaved, err = s.store.saveSession(r, org, at)
+		return err
+	}, func(stamp string) {
+		s.cache.putRecord(stamp, r)
+		if accessSaved {
+			s.cache.putAccess(stamp, org, at)
+		}
+	})
+}
+
 func (s *Session) deleteAccess(org string) error {
 	return s.stamped(func() error { return s.store.deleteAccess(org) },
 		func(stamp string) { s.cache.putAccess(stamp, org, nil) })

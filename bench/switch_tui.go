@@ -73,6 +73,17 @@ func (h *harness) switchTUI() error {
 		}
 		heldPerceived, heldComplete, heldNote = append(heldPerceived, shown), append(heldComplete, done), desc
 	}
+	var bare samples
+	for range h.runs {
+		a.API.Cache().InvalidateAll()
+		start := time.Now()
+		if _, err := a.API.GetCurrentOrganization(ctx); err != nil {
+			return err
+		}
+		bare = append(bare, time.Since(start))
+	}
+	h.add(result{Name: "One API round trip alone (GET /v1/account/organization, the token held): what 1 RTT costs here", Goal: "—",
+		Samples: bare, RTT: true, Note: "the emulator's latency plus its handling and loopback: the floor of every figure in RTT"})
 	h.add(result{Name: "Org switch in the TUI, perceived (Enter → header shows the new org)", Goal: "≤ 1.1 RTT",
 		Samples: perceived, RTT: true})
 	h.add(result{Name: "Org switch in the TUI, complete (org and default project fresh)", Goal: "≤ 2.1 RTT",

@@ -12,7 +12,6 @@ import (
 
 	"github.com/panel-dev/panel/app"
 	"github.com/panel-dev/panel/internal/cmd/root"
-	versioncmd "github.com/panel-dev/panel/internal/cmd/version"
 	"github.com/panel-dev/panel/internal/cmdutil"
 )
 
@@ -33,7 +32,7 @@ func run(args []string) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	defer stop()
 	f := cmdutil.NewFactory(ctx)
-	cmd := root.NewCmdRootFor(f, versioncmd.Build(version), args)
+	cmd := root.NewCmdRootFor(f, version, args)
 	cmd.SetArgs(args)
 	err := cmd.ExecuteContext(ctx)
 	code := cmdutil.ReportError(f.IO, err)

@@ -51,7 +51,7 @@ var subcommands = []subcommand{
 	{[]string{"version"}, func(f *cmdutil.Factory, v string) *cobra.Command { return version.NewCmdVersion(f, v) }},
 }
 
-// NewCmdRoot returns `panel` with every subcommand; version is the build's.
+// NewCmdRoot returns `panel` with every subcommand; buildVersion is the one stamped into main at build time.
 func NewCmdRoot(f *cmdutil.Factory, buildVersion string) *cobra.Command {
 	cmd := newRoot(f)
 	for _, s := range subcommands {

@@ -22,14 +22,15 @@ func Build(stamped string) string {
 	return "dev"
 }
 
-// NewCmdVersion returns `panel version`, which prints this version.
-func NewCmdVersion(f *cmdutil.Factory, version string) *cobra.Command {
+// NewCmdVersion returns `panel version`, which prints the version Build finds from stamped (read when the
+// command runs: the build information is decoded for `panel version` only, not at every start).
+func NewCmdVersion(f *cmdutil.Factory, stamped string) *cobra.Command {
 	return &cobra.Command{
 		Use:   "version",
 		Short: "Print panel's version",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			_, err := fmt.Fprintf(f.IO.Out, "panel %s (%s, %s/%s)\n", version, runtime.Version(), runtime.GOOS, runtime.GOARCH)
+			_, err := fmt.Fprintf(f.IO.Out, "panel %s (%s, %s/%s)\n", Build(stamped), runtime.Version(), runtime.GOOS, runtime.GOARCH)
 			return err
 		},
 	}

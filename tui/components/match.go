@@ -193,7 +193,7 @@ func (m *matcher) search(query string, within []int32) matchLevel {
 // when not ASCII or for a rare byte.
 func (m *matcher) scoreEveryByte(query string, pattern []byte, scored []scoredMatch) []scoredMatch {
 	c := pattern[0]
-	bit, exact := byteSet(1)<<byteBit[c], exactByte[c]
+	bit, exact := byteSet(1)<<(byteBit[c&127]&63), exactByte[c&127]
 	for i := range m.sigs {
 		sig := &m.sigs[i]
 		if sig.has&bit == 0 {

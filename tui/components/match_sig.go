@@ -45,10 +45,8 @@ var byteBit, exactByte = func() (bits [128]uint8, exact [128]bool) {
 
 const sharedBit = 63
 
-func (s *byteSet) add(b byte) { *s |= 1 << byteBit[b&127] }
-
 // contains reports whether b may be in s: surely when exactByte[b].
-func (s byteSet) contains(b byte) bool { return b < 128 && s&(1<<byteBit[b]) != 0 }
+func (s byteSet) contains(b byte) bool { return b < 128 && s&(1<<(byteBit[b]&63)) != 0 }
 
 // containsAll reports whether every byte of pattern may be in s.
 func (s byteSet) containsAll(pattern []byte) bool {
@@ -60,31 +58,27 @@ func (s byteSet) containsAll(pattern []byte) bool {
 	return true
 }
 
-// newTextSig reads an ASCII text and its folding (both cut at any NUL).
+// newTextSig reads an ASCII text and its folding (both cut at any NUL), in
+// one pass: it runs for every text added, 100 a page.
 func newTextSig(text, folded string) textSig {
 	s := textSig{n: int32(len(folded))} //nolint:gosec // a filter text is far below 2 GB
-	for j := 0; j < len(folded); j++ {
-		c := folded[j]
-		s.has.add(c)
-		if j < len(s.head) {
-			s.head[j] = c
-		}
-		if j > 0 && boundaryBonus(text[j-1], text[j]) {
-			s.bonus.add(c)
+	var has, bonus byteSet
+	prev := uint8(0) // the class of the character before: none at 0
+	for j := 0; j < len(folded) && j < len(text); j++ {
+		class, bit := charClass[text[j]&127], byteSet(1)<<(byteBit[folded[j]&127]&63)
+		has |= bit
+		// sahilm/fuzzy's +20: after a separator, or a camel-case hump (never both)
+		if prev == classSeparator || prev == classLower && class == classUpper {
+			bonus |= bit
 			if j < len(s.head) {
 				s.headBonus |= 1 << j
 			}
 		}
+		prev = class
 	}
+	copy(s.head[:], folded)
+	s.has, s.bonus = has, bonus
 	return s
-}
-
-// boundaryBonus reports whether a match of cur after prev earns
-// sahilm/fuzzy's separator or camel-case bonus (20 either way; a character
-// is never both).
-func boundaryBonus(prev, cur byte) bool {
-	p := charClass[prev]
-	return p == classSeparator || p == classLower && charClass[cur] == classUpper
 }
 
 // scoreByte is sahilm/fuzzy's score of the one-byte pattern c (folded, and

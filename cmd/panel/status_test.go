@@ -51,3 +51,19 @@ func browsePage(t *testing.T, u string) string {
 	b, _ := io.ReadAll(res.Body)
 	return string(b)
 }
+
+// `panel status --offline`, a shell prompt's, answers from the profile's files alone: a new process (main's
+// start, one branch of the command tree) sends no request, and still says who, where and until when.
+func TestStatusOfflineSendsNoRequest(t *testing.T) {
+	c := signedIn(t, emulator.Options{}, "alice@example.com")
+	c.ok("status") // the store learns the user, the organization and its project
+	c.clearRequests()
+	out, errOut, code := c.run(c.environ(), "", "status", "--offline")
+	if code != 0 || !strings.Contains(out, "alice@example.com") || !strings.Contains(out, "acme (org_acme)") ||
+		!strings.Contains(out, "access token valid until") {
+		t.Fatalf("status --offline exited %d:\n%s%s", code, out, errOut)
+	}
+	if got := paths(c.requests()); len(got) != 0 {
+		t.Errorf("status --offline sent %v, want nothing", got)
+	}
+}

@@ -148,33 +148,20 @@ func (m *matcher) search(query string, within []int32) matchLevel {
 	}
 	ascii := isASCII(query) // else let sahilm/fuzzy fold the pattern's runes
 	pattern := []byte(strings.ToLower(query))
-	visit := func(i int32) {
-		var score int
-		var ok bool
-		switch {
-		case ascii && m.ascii[i] && len(pattern) == 1 && exactByte[pattern[0]]:
-			score, ok = m.sigs[i].scoreByte(pattern[0])
-		case ascii && m.ascii[i]:
-			if sig := &m.sigs[i]; sig.has.containsAll(pattern) { // else it cannot match
-				score, ok = scoreASCII(pattern, m.texts[i], m.folded[i], &sig.bonus)
-			}
-		default:
-			score, ok = scoreSlow(query, m.texts[i])
-		}
-		if ok {
-			scored = append(scored, scoredMatch{index: i, score: score})
-		}
-	}
 	switch {
 	case ascii && len(pattern) == 1 && within == nil:
 		scored = m.scoreEveryByte(query, pattern, scored)
-	case within == nil:
-		for i := range m.texts {
-			visit(int32(i))
-		}
-	default:
-		for _, i := range within {
-			visit(i)
+	case ascii:
+		scored = m.scoreEach(query, pattern, within, scored)
+	default: // sahilm/fuzzy folds the pattern's runes its own way
+		for k := range n {
+			i := int32(k) //nolint:gosec // far below 2^31 texts
+			if within != nil {
+				i = within[k]
+			}
+			if score, ok := scoreSlow(query, m.texts[i]); ok {
+				scored = append(scored, scoredMatch{index: i, score: score})
+			}
 		}
 	}
 	level := matchLevel{query: query}
@@ -185,6 +172,36 @@ func (m *matcher) search(query string, within []int32) matchLevel {
 	rank(scored, level.ranked)
 	m.scored = scored[:0]
 	return level
+}
+
+// scoreEach scores an ASCII query in the candidates (every text when within
+// is nil): a text lacking one of its bytes is skipped on its signature.
+func (m *matcher) scoreEach(query string, pattern []byte, within []int32, scored []scoredMatch) []scoredMatch {
+	n := len(within)
+	if within == nil {
+		n = len(m.texts)
+	}
+	for k := range n {
+		i := int32(k) //nolint:gosec // far below 2^31 texts
+		if within != nil {
+			i = within[k]
+		}
+		sig := &m.sigs[i]
+		if !sig.has.containsAll(pattern) {
+			continue // it cannot match
+		}
+		var score int
+		var ok bool
+		if m.ascii[i] {
+			score, ok = scoreASCII(pattern, m.texts[i], m.folded[i], &sig.bonus)
+		} else {
+			score, ok = scoreSlow(query, m.texts[i])
+		}
+		if ok {
+			scored = append(scored, scoredMatch{index: i, score: score})
+		}
+	}
+	return scored
 }
 
 // scoreEveryByte scores a one-byte query (pattern, folded) in every text:

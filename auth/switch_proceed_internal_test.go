@@ -1,6 +1,9 @@
 package auth
 
 import (
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 )
@@ -97,5 +100,31 @@ func TestSwitchNeverProceededIsStoredBeforeExit(t *testing.T) {
 				t.Fatalf("another process made %d refreshes, want 1 (its stored token was the switch's)", n)
 			}
 		})
+	}
+}
+
+// A switch's write that fails (here the token file's place taken by a directory once the refresh answered)
+// is the switch's error, from Wait, saying to sign in again; the new token still serves this process.
+func TestSwitchWriteFailureIsReported(t *testing.T) {
+	ctx, _, o, s := signedInStorage(t, StorageFile, "test-writefail-")
+	setWriteDelay(t, time.Hour)
+	sw, err := s.StartSwitch(ctx, "org_globex")
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(o.ProfileDir, tokenFileName)
+	if err := os.Remove(path); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Join(path, "taken"), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = os.RemoveAll(path) })
+	err = sw.Wait()
+	if err == nil || !strings.Contains(err.Error(), "could not be saved") {
+		t.Fatalf("Wait after a failed write = %v, want the failure reported", err)
+	}
+	if tok, terr := s.Token(ctx); terr != nil || tok == "" {
+		t.Fatalf("this process's token after the failed write: %v", terr)
 	}
 }

@@ -65,12 +65,14 @@ func NewCmdRoot(f *cmdutil.Factory, buildVersion string) *cobra.Command {
 }
 
 // NewCmdRootFor returns `panel` ready to run args: when args start with a subcommand's name, only that
-// subcommand's branch of the tree is built (every start builds the tree, most run one command); otherwise
-// (no arguments: the TUI; a flag first, help, completion, a mistyped word and its suggestions) the whole tree.
-// Either way the command that runs, its flags, help and errors are the same.
+// subcommand's branch of the tree is built (every start builds the tree, most run one command); without
+// arguments (the TUI) no subcommand at all; otherwise (a flag first, help, completion, a mistyped word and its
+// suggestions) the whole tree. Either way the command that runs, its flags, help and errors are the same.
 func NewCmdRootFor(f *cmdutil.Factory, buildVersion string, args []string) *cobra.Command {
 	if len(args) == 0 {
-		return NewCmdRoot(f, buildVersion)
+		cmd := newRoot(f)
+		cmd.CompletionOptions.DisableDefaultCmd = true // not called: there is no argument
+		return cmd
 	}
 	i := slices.IndexFunc(subcommands, func(s subcommand) bool { return slices.Contains(s.names, args[0]) })
 	if i < 0 {

@@ -108,10 +108,13 @@ func TestOneBranchActsAsTheWholeTree(t *testing.T) {
 	}
 }
 
-// What one branch cannot answer builds the whole tree: no arguments (the TUI), a flag first, help,
-// completion, a mistyped command and its suggestions.
+// What one branch cannot answer builds the whole tree: a flag first, help, completion, a mistyped command and
+// its suggestions. No arguments (the TUI) needs no subcommand.
 func TestTheWholeTreeWhenNoBranchIsNamed(t *testing.T) {
-	for _, args := range [][]string{nil, {"--profile", "work", "status"}, {"help", "orgs"}, {"completion", "bash"},
+	if got := NewCmdRootFor(cmdtest.Factory(), "test", nil); got.HasSubCommands() || got.RunE == nil {
+		t.Errorf("panel alone built %d subcommands (want none) or has no run (the TUI)", len(got.Commands()))
+	}
+	for _, args := range [][]string{{"--profile", "work", "status"}, {"help", "orgs"}, {"completion", "bash"},
 		{"__complete", "orgs", ""}, {"orgz"}} {
 		got := len(NewCmdRootFor(cmdtest.Factory(), "test", args).Commands())
 		if want := len(NewCmdRoot(cmdtest.Factory(), "test").Commands()); got != want {

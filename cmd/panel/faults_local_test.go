@@ -154,6 +154,7 @@ func signedInProcess(t *testing.T) *testEnv {
 	t.Helper()
 	e := newTestEnv(t, emulator.Options{})
 	e.mustRun("login", "--email", "alice@example.com")
+	e.browsed(1) // done: it writes nothing more into the profile's directory
 	return e
 }
 

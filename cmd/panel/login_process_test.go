@@ -62,7 +62,7 @@ type testEnv struct {
 
 func newTestEnv(t *testing.T, o emulator.Options) *testEnv {
 	t.Helper()
-	e := &testEnv{t: t, dir: t.TempDir(), emuLog: &syncBuffer{}}
+	e := &testEnv{t: t, dir: profileDir(t), emuLog: &syncBuffer{}}
 	e.browserLog = e.dir + "/browser.log"
 	o.Log = e.emuLog
 	srv, err := emulator.Start("127.0.0.1:0", o)
@@ -72,6 +72,45 @@ func newTestEnv(t *testing.T, o emulator.Options) *testEnv {
 	t.Cleanup(func() { srv.Close() })
 	e.srv = srv
 	return e
+}
+
+// profileDir is the directory of a test's profile. Not t.TempDir, whose removal fails when a file
+// appears during it: the test browser is started by panel and not waited for (as a real one), so it
+// may write its log after panel has exited, even while the test ends. Each removal that fails saw a
+// late write; the next one takes it, or finds the directory gone and nothing left to write into.
+func profileDir(t *testing.T) string {
+	t.Helper()
+	dir, err := os.MkdirTemp("", "panel-cli-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		err := os.RemoveAll(dir)
+		for try := 0; err != nil && try < 10; try++ {
+			err = os.RemoveAll(dir)
+		}
+		if err != nil {
+			t.Errorf("removing the profile directory: %v", err)
+		}
+	})
+	return dir
+}
+
+// browsed waits until the test browser has logged n visits and returns its log. Panel does not
+// wait for its browser, so the browser may still be writing after panel has exited.
+func (e *testEnv) browsed(n int) string {
+	e.t.Helper()
+	deadline := time.Now().Add(time.Minute)
+	for {
+		b, _ := os.ReadFile(e.browserLog)
+		if bytes.Count(b, []byte("\n")) >= n {
+			return string(b)
+		}
+		if time.Now().After(deadline) {
+			e.t.Fatalf("the test browser logged %d visits, want %d:\n%s", bytes.Count(b, []byte("\n")), n, b)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
 }
 
 // environ is a clean environment for panel: nothing of the developer's own configuration, the test

@@ -21,11 +21,11 @@ func TestLoginJourney(t *testing.T) {
 	if code != 0 || !strings.Contains(errOut, "Signed in as alice@example.com in organization org_acme") {
 		t.Fatalf("login exited %d:\n%s", code, errOut)
 	}
-	browser, _ := os.ReadFile(e.browserLog)
-	if !strings.Contains(string(browser), "Signed in as alice@example.com") {
+	browser := e.browsed(1)
+	if !strings.Contains(browser, "Signed in as alice@example.com") {
 		t.Fatalf("the browser tab did not show the success page: %s", browser)
 	}
-	outputs := []string{errOut, string(browser)}
+	outputs := []string{errOut, browser}
 
 	_, errOut, code = e.run(env, "", "login")
 	if code != 0 || !strings.Contains(errOut, "Already signed in as alice@example.com") {

@@ -31,7 +31,7 @@ func (s *Session) ConfirmSession(ctx context.Context) error {
 		defer unlock()
 		res, err := s.wos.authenticate(ctx, grantRefreshToken, map[string]string{"refresh_token": rec.RefreshToken})
 		if isInvalidGrant(err) {
-			if newer := s.clearIfUnchanged(rec); newer != nil {
+			if newer := s.clearRefused(rec); newer != nil {
 				// This process's copy was older than the store: present the stored session instead.
 				rec = newer
 				res, err = s.wos.authenticate(ctx, grantRefreshToken, map[string]string{"refresh_token": rec.RefreshToken})
@@ -39,7 +39,7 @@ func (s *Session) ConfirmSession(ctx context.Context) error {
 		}
 		if err != nil {
 			if isInvalidGrant(err) {
-				_ = s.clearIfUnchanged(rec)
+				_ = s.clearRefused(rec)
 				//nolint:errorlint // the refusal is detail: wrapped, it would also read as a *RefusedError
 				return struct{}{}, fmt.Errorf("%w: WorkOS no longer accepts the stored session (%v)", ErrLoginRequired, err)
 			}
@@ -60,4 +60,15 @@ func (s *Session) ConfirmSession(ctx context.Context) error {
 		return struct{}{}, nil
 	})
 	return err
+}
+
+// clearRefused clears the session WorkOS refused here, unless the store holds a newer one (returned). Refused
+// here, the session was revoked (B10a), so it is marked so before its tokens go: a request that finds no
+// session between the clearing and the caller's sign-out then says revoked, not "sign in" (ErrLoginRequired).
+func (s *Session) clearRefused(refused *record) (newer *record) {
+	s.setRevoked(true)
+	if newer = s.clearIfUnchanged(refused); newer != nil {
+		s.setRevoked(false) // the store's newer session is alive until WorkOS says otherwise
+	}
+	return newer
 }

@@ -119,3 +119,18 @@ func TestNetworkFailureKeepsTheSession(t *testing.T) {
 		t.Fatalf("Token after the outage: %v", err)
 	}
 }
+
+// A session WorkOS refuses when asked whether it is alive was revoked: from then on, a request that finds no
+// session says so (before anyone else calls MarkRevoked), not "sign in".
+func TestRefusedConfirmationReadsAsRevokedAtOnce(t *testing.T) {
+	srv := startEmulator(t, emulator.Options{})
+	s := newSession(t, srv)
+	res := loginBrowser(t, s, auth.LoginOptions{})
+	hook(t, srv, "sessions/revoke", map[string]string{"session_id": res.Info.SessionID})
+	if err := s.ConfirmSession(ctxT(t)); !errors.Is(err, auth.ErrLoginRequired) {
+		t.Fatalf("ConfirmSession of a revoked session = %v, want ErrLoginRequired", err)
+	}
+	if _, err := s.Token(ctxT(t)); !errors.Is(err, auth.ErrSessionRevoked) {
+		t.Fatalf("Token after the refused confirmation = %v, want ErrSessionRevoked", err)
+	}
+}

@@ -39,7 +39,8 @@ func TestLostMembershipOnStartLandsInAnotherOrganization(t *testing.T) {
 // A 403 right after a switch: back where the user was, signed in, told why.
 func TestSwitchIntoALostMembershipStaysSignedIn(t *testing.T) {
 	e, d := startSignedIn(t)
-	d.WaitView("org acme")
+	// The start's project lookup reads the organization too: the one 403 is for the switch's read only.
+	d.WaitView("org acme", "project default")
 	e.hook("/_emulator/faults", map[string]any{"method": "GET", "path": "/v1/account/organization", "status": 403,
 		"body": `{"status":403,"code":"forbidden","message":"You are not a member of this organization"}`, "count": 1})
 	d.Send(common.SwitchOrgMsg{Org: api.Organization{ExternalID: "org_globex", Name: "globex"}})

@@ -17,8 +17,8 @@ func TestFootersKeepWholeKeysAndHelpAtAnyWidth(t *testing.T) {
 		}
 		for _, size := range [][2]int{{120, 30}, {80, 24}, {40, 12}} {
 			d.Send(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
-			d.Press("esc", row.Key)
-			d.Settle(50e6)
+			d.step("esc")
+			d.step(row.Key)
 			footer := strings.TrimRight(d.m.footerView(), " ")
 			// A screen that takes keys as text (the log pane's id input) has no `?`.
 			wantHelp := !d.m.top().Capturing()
@@ -36,8 +36,8 @@ func TestEnterIsOfferedOnlyWhereItActs(t *testing.T) {
 	d.WaitView("org acme", "1 pending")
 	d.Send(tea.WindowSizeMsg{Width: 160, Height: 30})
 	for _, c := range []struct{ key, want string }{{"p", "enter make current"}, {"m", ""}, {"i", ""}} {
-		d.Press("esc", c.key)
-		d.Settle(100e6)
+		d.step("esc")
+		d.step(c.key) // loaded: enter is offered only with rows to act on
 		footer := d.m.footerView()
 		d.Press("?")
 		help := d.View()

@@ -5,12 +5,12 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/panel-dev/panel/emulator"
+	"github.com/panel-dev/panel/internal/teadriver"
 )
 
 // Every key a screen's help offers does something: a walk over the screens
@@ -95,7 +95,9 @@ func advertised(d *driver) []key.Binding {
 	return out
 }
 
-// reach starts a session as the state says and brings it to state s.
+// reach starts a session as the state says and brings it to state s. Each
+// step waits for what it started, never for a quiet period: a request may
+// take any time under load.
 func reach(t *testing.T, s helpState) *driver {
 	t.Helper()
 	e := newEnv(t, emulator.Options{})
@@ -117,12 +119,36 @@ func reach(t *testing.T, s helpState) *driver {
 		d.Press("enter")
 		d.WaitFor("the gate to pass", func() bool { return d.m.auth == authSignedIn })
 	}
-	d.Settle(100 * time.Millisecond)
+	if s.as == "" && !s.landing { // home: its counts and the header's project come last
+		d.WaitView("1 pending", "project default")
+	}
+	d.WaitFor("the landing screen to load", func() bool { return !busy(d) })
 	for _, k := range s.prelude {
-		d.Send(keyMsg(k))
-		d.Settle(60 * time.Millisecond)
+		d.step(k)
 	}
 	return d
+}
+
+// busyTexts are what panel draws while a request it needs is out (a list or
+// a page loading, the session being checked): a state showing one is not
+// reached yet.
+var busyTexts = []string{"Loading ", "loading more", "checking…", "Checking your session"}
+
+func busy(d *driver) bool {
+	v := d.View()
+	return slices.ContainsFunc(busyTexts, func(s string) bool { return strings.Contains(v, s) })
+}
+
+// step presses k and waits until all it started has finished, or until it
+// showed its effect and nothing is loading (what never finishes, a cursor's
+// blink, started with that effect).
+func (d *driver) step(k string) {
+	d.t.Helper()
+	before := d.snapshot()
+	f := d.Track(keyMsg(k))
+	d.WaitFor(fmt.Sprintf("%q to take effect", k), func() bool {
+		return f.Done() || (d.snapshot() != before && !busy(d))
+	})
 }
 
 func TestEveryAdvertisedKeyDoesSomething(t *testing.T) {
@@ -149,6 +175,8 @@ func TestEveryAdvertisedKeyDoesSomething(t *testing.T) {
 
 // acted presses k in state s (after the keys of then: some keys need the
 // cursor elsewhere) on a fresh session and reports whether anything changed.
+// It waits for the change, or for everything the key started to finish
+// without one: a key that starts nothing has done nothing at once.
 func acted(t *testing.T, s helpState, k string, then []string) bool {
 	t.Helper()
 	if slices.Contains(then, k) {
@@ -157,10 +185,11 @@ func acted(t *testing.T, s helpState, k string, then []string) bool {
 	s.prelude = slices.Concat(s.prelude, then)
 	d := reach(t, s)
 	before := d.snapshot()
-	d.Send(keyMsg(k))
-	d.Settle(150 * time.Millisecond)
-	after := d.snapshot()
-	if before == after {
+	f := d.Track(keyMsg(k))
+	err := d.Wait(fmt.Sprintf("%q to change something", k), teadriver.Deadline, func() bool {
+		return d.snapshot() != before || f.Done()
+	})
+	if after := d.snapshot(); err != nil || before == after {
 		t.Logf("%s after %v: %q changed nothing:\n%s", s.name, then, k, strings.TrimSpace(fmt.Sprint(after.view)))
 		return false
 	}

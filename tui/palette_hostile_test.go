@@ -1,7 +1,10 @@
 package tui
 
 import (
+	"regexp"
 	"testing"
+
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/panel-dev/panel/emulator"
 	"github.com/panel-dev/panel/emulator/seed"
@@ -35,7 +38,8 @@ func TestHostileTextInThePalette(t *testing.T) {
 		d.Press("backspace")
 	}
 	d.Press("logs ")
-	d.WaitView("logs ")
-	d.Settle(200e6)
+	// The services are read when the palette opens: drawn once they complete "logs " (to their ids).
+	completed := regexp.MustCompile(`› logs [0-9a-f-]{36}`)
+	d.WaitFor("the services to complete", func() bool { return completed.MatchString(ansi.Strip(d.View())) })
 	d.clean("palette: services")
 }

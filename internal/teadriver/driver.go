@@ -38,18 +38,18 @@ type Driver struct {
 	Intercept func(tea.Msg) bool
 
 	model tea.Model
-	msgs  chan tea.Msg
+	msgs  chan envelope
 	run   runner
 
 	mu   sync.Mutex
 	hold func(tea.Msg) bool
-	held []tea.Msg
+	held []envelope
 	quit bool
 }
 
 // New returns a driver of m that stops running commands when done closes.
 func New(done <-chan struct{}, m tea.Model) *Driver {
-	msgs := make(chan tea.Msg, 4096)
+	msgs := make(chan envelope, 4096)
 	return &Driver{model: m, msgs: msgs, run: runner{out: msgs, done: done}}
 }
 
@@ -74,22 +74,36 @@ func (d *Driver) Quit() bool {
 }
 
 // Run executes cmd in the background; its messages come back through the waits.
-func (d *Driver) Run(cmd tea.Cmd) { d.run.run(cmd) }
+func (d *Driver) Run(cmd tea.Cmd) { d.run.run(cmd, nil) }
 
 // Send gives msgs to the model now, as the program would, and runs the
 // commands that come back. A quit is recorded, not given to the model.
 func (d *Driver) Send(msgs ...tea.Msg) {
 	for _, msg := range msgs {
-		if _, ok := msg.(tea.QuitMsg); ok {
-			d.mu.Lock()
-			d.quit = true
-			d.mu.Unlock()
-			continue
-		}
-		var cmd tea.Cmd
-		d.model, cmd = d.model.Update(msg)
-		d.Run(cmd)
+		d.send(msg, nil)
 	}
+}
+
+// Track is Send for one message, and returns the flight of the work it
+// starts: the waits deliver that work's messages, and Done says when all of
+// it has finished.
+func (d *Driver) Track(msg tea.Msg) *Flight {
+	f := &Flight{}
+	d.send(msg, f)
+	return f
+}
+
+// send gives msg to the model; the commands it returns are part of f.
+func (d *Driver) send(msg tea.Msg, f *Flight) {
+	if _, ok := msg.(tea.QuitMsg); ok {
+		d.mu.Lock()
+		d.quit = true
+		d.mu.Unlock()
+		return
+	}
+	var cmd tea.Cmd
+	d.model, cmd = d.model.Update(msg)
+	d.run.run(cmd, f)
 }
 
 // Type sends the keys that type s, one rune at a time (a space is the space key).
@@ -130,18 +144,28 @@ func (d *Driver) Hold(pred func(tea.Msg) bool) {
 	d.hold = pred
 }
 
-// Peek returns the messages held back so far, keeping them.
+// Peek returns the messages held back so far, keeping them (their flights
+// are not done while they are held).
 func (d *Driver) Peek() []tea.Msg {
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	return append([]tea.Msg(nil), d.held...)
+	out := make([]tea.Msg, len(d.held))
+	for i, e := range d.held {
+		out[i] = e.msg
+	}
+	return out
 }
 
 // Held returns and forgets the messages held back so far, and stops holding.
+// The caller has them now: they no longer count in their flights.
 func (d *Driver) Held() []tea.Msg {
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	out := d.held
+	out := make([]tea.Msg, len(d.held))
+	for i, e := range d.held {
+		out[i] = e.msg
+		e.f.add(-1)
+	}
 	d.held, d.hold = nil, nil
 	return out
 }
@@ -154,8 +178,8 @@ func (d *Driver) Wait(what string, limit time.Duration, cond func() bool) error 
 	defer tick.Stop()
 	for !cond() {
 		select {
-		case msg := <-d.msgs:
-			d.deliver(msg)
+		case e := <-d.msgs:
+			d.deliver(e)
 		case <-tick.C:
 		case <-deadline:
 			return fmt.Errorf("waited %s for %s; the model shows:\n%s", limit, what, d.View())
@@ -186,28 +210,34 @@ func (d *Driver) WaitView(texts ...string) {
 	})
 }
 
-// Settle delivers messages until none came for quiet.
+// Settle delivers messages until none came for quiet. A quiet period is not
+// a condition (under load a request outlasts any): tests wait for what they
+// need instead (WaitFor, Track's flights); the benchmark paces with it.
 func (d *Driver) Settle(quiet time.Duration) {
 	for {
 		select {
-		case msg := <-d.msgs:
-			d.deliver(msg)
+		case e := <-d.msgs:
+			d.deliver(e)
 		case <-time.After(quiet):
 			return
 		}
 	}
 }
 
-func (d *Driver) deliver(msg tea.Msg) {
+// deliver gives a command's message to the model (unless held back or
+// intercepted), then counts it out of its flight: the commands its Update
+// returned are counted in first, so a flight never reads done half-way.
+func (d *Driver) deliver(e envelope) {
 	d.mu.Lock()
-	if d.hold != nil && d.hold(msg) {
-		d.held = append(d.held, msg)
+	if d.hold != nil && d.hold(e.msg) {
+		d.held = append(d.held, e)
 		d.mu.Unlock()
 		return
 	}
 	d.mu.Unlock()
-	if d.Intercept != nil && d.Intercept(msg) {
+	defer e.f.add(-1)
+	if d.Intercept != nil && d.Intercept(e.msg) {
 		return
 	}
-	d.Send(msg)
+	d.send(e.msg, e.f)
 }

@@ -9,25 +9,37 @@ import (
 // runner runs commands the way the program does — each off the caller's
 // goroutine, a batch's commands at once, a sequence's one after the other —
 // and delivers their messages to out until done is closed (then results are
-// dropped, so no goroutine outlives the driver).
+// dropped, so no goroutine outlives the driver). Each message goes out with
+// the flight of the command that returned it.
 type runner struct {
-	out  chan<- tea.Msg
+	out  chan<- envelope
 	done <-chan struct{}
+}
+
+// envelope is a message returned by a command, and the flight it belongs to.
+type envelope struct {
+	msg tea.Msg
+	f   *Flight
 }
 
 var cmdType = reflect.TypeFor[tea.Cmd]()
 
-// run executes cmd in the background; nil commands and nil messages are skipped.
-func (r runner) run(cmd tea.Cmd) {
+// run executes cmd in the background as part of f; nil commands and nil messages are skipped.
+func (r runner) run(cmd tea.Cmd, f *Flight) {
 	if cmd == nil {
 		return
 	}
-	go r.exec(cmd, false)
+	f.add(1)
+	go r.exec(cmd, false, f)
 }
 
 // exec runs cmd on this goroutine; a sequence inside runs in order here
-// (wait), a batch's commands each on their own goroutine.
-func (r runner) exec(cmd tea.Cmd, wait bool) {
+// (wait), a batch's commands each on their own goroutine. The command counts
+// in f until it returned and its message is queued (or dropped).
+func (r runner) exec(cmd tea.Cmd, wait bool, f *Flight) {
+	if !wait {
+		defer f.add(-1)
+	}
 	msg := cmd()
 	if msg == nil {
 		return
@@ -37,16 +49,19 @@ func (r runner) exec(cmd tea.Cmd, wait bool) {
 			switch {
 			case c == nil:
 			case batch && !wait:
-				go r.exec(c, false)
+				f.add(1)
+				go r.exec(c, false, f)
 			default:
-				r.exec(c, true)
+				r.exec(c, true, f)
 			}
 		}
 		return
 	}
+	f.add(1) // the message, until delivered
 	select {
-	case r.out <- msg:
+	case r.out <- envelope{msg: msg, f: f}:
 	case <-r.done:
+		f.add(-1)
 	}
 }
 

@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"errors"
 
 	"golang.org/x/sync/errgroup"
 
@@ -28,6 +29,30 @@ func (a *App) currentProject(ctx context.Context) (*api.Project, *api.Organizati
 	if orgID == "" {
 		return nil, nil, nil
 	}
+	p, org, err := a.projectOf(ctx, orgID)
+	var moved switchedError
+	if errors.As(err, &moved) {
+		// A switch landed between the session's read and the API's: settle
+		// the organization the session is in now, once.
+		p, org, err = a.projectOf(ctx, moved.now)
+	}
+	return p, org, err
+}
+
+// switchedError says the organization read answered for another
+// organization (now) than the one the session was in when the project was
+// chosen.
+type switchedError struct{ now string }
+
+func (switchedError) Error() string {
+	return "the organization changed while its project was read; try again"
+}
+
+// projectOf settles the current project of the organization orgID
+// (external id), which the session is in. Nothing is stored when the
+// organization read answers for another one: its default project is not
+// orgID's.
+func (a *App) projectOf(ctx context.Context, orgID string) (*api.Project, *api.Organization, error) {
 	stored := a.Store.CurrentProject(orgID)
 	var org *api.Organization
 	var p *api.Project
@@ -50,6 +75,9 @@ func (a *App) currentProject(ctx context.Context) (*api.Project, *api.Organizati
 		}
 		return nil, nil, err
 	}
+	if org.ExternalID != "" && org.ExternalID != orgID {
+		return nil, nil, switchedError{now: org.ExternalID}
+	}
 	if stored != "" && pErr == nil && p != nil && (p.OrganizationID == "" || p.OrganizationID == org.ID) {
 		a.remember(nil, org, p)
 		return p, org, nil
@@ -60,6 +88,7 @@ func (a *App) currentProject(ctx context.Context) (*api.Project, *api.Organizati
 	// Missing, or of another organization: fall back to the default.
 	var def *api.Project
 	if org.DefaultProjectID != "" {
+		var err error
 		def, err = a.API.GetProject(ctx, org.DefaultProjectID)
 		if err != nil && !api.IsNotFound(err) {
 			return nil, nil, err

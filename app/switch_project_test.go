@@ -81,3 +81,34 @@ func TestSwitchBackToAGoneProjectFallsBackToTheDefault(t *testing.T) {
 		t.Fatalf("with another organization's project remembered: %+v %v", back, err)
 	}
 }
+
+// A switch that lands between reading which organization the session is in
+// and the API's answer must not store the new organization's default as the
+// old one's current project: the answer names the organization it is for.
+func TestProjectIsNotStoredForAnOrganizationTheSessionLeftMeanwhile(t *testing.T) {
+	srv := startEmulator(t, emulator.Options{})
+	e := newEnv(t, srv, "alice@example.com")
+	cx := ctx(t)
+	web, err := e.app.FindProject(cx, "web")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := e.app.UseProject("org_acme", web); err != nil {
+		t.Fatal(err)
+	}
+	globex := e.org("globex")
+	if _, err := e.app.SwitchOrganization(cx, globex, nil); err != nil {
+		t.Fatal(err)
+	}
+	// Settled for acme, which the session has just left: the API answers for globex.
+	if p, org, err := e.app.ProjectOf(cx, "org_acme"); err == nil {
+		t.Fatalf("settled acme's project from globex's answer: %+v in %+v", p, org)
+	}
+	st, _ := e.app.Store.Load()
+	if st.CurrentProject("org_acme") != web.ID {
+		t.Errorf("acme's current project = %q, want web (%s) kept", st.CurrentProject("org_acme"), web.ID)
+	}
+	if p, err := e.app.CurrentProject(cx); err != nil || p == nil || p.ID != globex.DefaultProjectID {
+		t.Errorf("current project in globex: %+v %v, want its default", p, err)
+	}
+}

@@ -3,6 +3,7 @@ package app_test
 import (
 	"testing"
 
+	"github.com/panel-dev/panel/api"
 	"github.com/panel-dev/panel/emulator"
 	"github.com/panel-dev/panel/store"
 )
@@ -11,17 +12,8 @@ import (
 // acme, a switch to globex (its default), back to acme: web again, in the
 // same two parallel reads as any switch (acme's token is held: no refresh).
 func TestSwitchBackRestoresTheOrganizationsProject(t *testing.T) {
-	srv := startEmulator(t, emulator.Options{})
-	e := newEnv(t, srv, "alice@example.com")
+	e, web, globex := workingOnWeb(t)
 	cx := ctx(t)
-	web, err := e.app.FindProject(cx, "web")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := e.app.UseProject("org_acme", web); err != nil {
-		t.Fatal(err)
-	}
-	globex := e.org("globex")
 	res, err := e.app.SwitchOrganization(cx, globex, nil)
 	if err != nil || res.Project == nil || res.Project.ID != globex.DefaultProjectID || res.ProjectGone != "" {
 		t.Fatalf("first visit to globex: %+v %v (want its default project)", res, err)
@@ -86,17 +78,8 @@ func TestSwitchBackToAGoneProjectFallsBackToTheDefault(t *testing.T) {
 // and the API's answer must not store the new organization's default as the
 // old one's current project: the answer names the organization it is for.
 func TestProjectIsNotStoredForAnOrganizationTheSessionLeftMeanwhile(t *testing.T) {
-	srv := startEmulator(t, emulator.Options{})
-	e := newEnv(t, srv, "alice@example.com")
+	e, web, globex := workingOnWeb(t)
 	cx := ctx(t)
-	web, err := e.app.FindProject(cx, "web")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := e.app.UseProject("org_acme", web); err != nil {
-		t.Fatal(err)
-	}
-	globex := e.org("globex")
 	if _, err := e.app.SwitchOrganization(cx, globex, nil); err != nil {
 		t.Fatal(err)
 	}
@@ -111,4 +94,19 @@ func TestProjectIsNotStoredForAnOrganizationTheSessionLeftMeanwhile(t *testing.T
 	if p, err := e.app.CurrentProject(cx); err != nil || p == nil || p.ID != globex.DefaultProjectID {
 		t.Errorf("current project in globex: %+v %v, want its default", p, err)
 	}
+}
+
+// workingOnWeb signs alice in to acme with project web current, and gives
+// globex to switch to.
+func workingOnWeb(t *testing.T) (*env, *api.Project, api.Organization) {
+	t.Helper()
+	e := newEnv(t, startEmulator(t, emulator.Options{}), "alice@example.com")
+	web, err := e.app.FindProject(ctx(t), "web")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := e.app.UseProject("org_acme", web); err != nil {
+		t.Fatal(err)
+	}
+	return e, web, e.org("globex")
 }

@@ -2,10 +2,7 @@ package main
 
 import (
 	"fmt"
-	"os"
 	"time"
-
-	"golang.org/x/sys/unix"
 )
 
 // firstFrame measures the real binary, signed in with a warm store and
@@ -55,33 +52,4 @@ func (h *harness) frameOnce(p *profile) (time.Duration, error) {
 		return 0, err
 	}
 	return at.Sub(start), nil
-}
-
-// openPTY opens a pseudo-terminal pair of rows×cols.
-func openPTY(rows, cols uint16) (master, slave *os.File, err error) {
-	master, err = os.OpenFile("/dev/ptmx", os.O_RDWR|unix.O_NOCTTY|unix.O_CLOEXEC, 0)
-	if err != nil {
-		return nil, nil, err
-	}
-	fd := int(master.Fd())
-	if err := unix.IoctlSetPointerInt(fd, unix.TIOCSPTLCK, 0); err != nil {
-		_ = master.Close()
-		return nil, nil, err
-	}
-	n, err := unix.IoctlGetInt(fd, unix.TIOCGPTN)
-	if err != nil {
-		_ = master.Close()
-		return nil, nil, err
-	}
-	slave, err = os.OpenFile(fmt.Sprintf("/dev/pts/%d", n), os.O_RDWR|unix.O_NOCTTY, 0)
-	if err != nil {
-		_ = master.Close()
-		return nil, nil, err
-	}
-	if err := unix.IoctlSetWinsize(int(slave.Fd()), unix.TIOCSWINSZ, &unix.Winsize{Row: rows, Col: cols}); err != nil {
-		_ = master.Close()
-		_ = slave.Close()
-		return nil, nil, err
-	}
-	return master, slave, nil
 }

@@ -11,6 +11,8 @@ import (
 	"sync"
 	"syscall"
 	"time"
+
+	"github.com/panel-dev/panel/internal/ptypair"
 )
 
 // ptyTerm runs a program on a pseudo-terminal and plays the terminal: it
@@ -41,7 +43,7 @@ var queries = []struct{ ask, answer []byte }{
 // startPTY starts cmd on a new pseudo-terminal; the returned time is just
 // before exec.
 func startPTY(cmd *exec.Cmd) (*ptyTerm, time.Time, error) {
-	master, slave, err := openPTY(30, 100)
+	master, slave, err := ptypair.Open(30, 100)
 	if err != nil {
 		return nil, time.Time{}, err
 	}
@@ -88,27 +90,12 @@ func (t *ptyTerm) read() {
 // waitFor waits until text appears in the output after offset from; it
 // returns when the read that completed it arrived and the offset after it.
 func (t *ptyTerm) waitFor(text string, from int, limit time.Duration) (time.Time, int, error) {
-	deadline := time.After(limit)
-	for {
-		t.mu.Lock()
-		out := t.out.Bytes()
-		if i := bytes.Index(out[min(from, len(out)):], []byte(text)); i >= 0 {
-			end := from + i + len(text)
-			at := t.arrival(end)
-			t.mu.Unlock()
-			return at, end, nil
+	return t.waitUntil(fmt.Sprintf("%q", text), from, limit, func(out []byte) []int {
+		if i := bytes.Index(out, []byte(text)); i >= 0 {
+			return []int{i, i + len(text)}
 		}
-		changed := t.changed
-		t.mu.Unlock()
-		select {
-		case <-changed:
-		case <-deadline:
-			t.mu.Lock()
-			defer t.mu.Unlock()
-			tail := t.out.String()
-			return time.Time{}, 0, fmt.Errorf("%q not shown in %s; output ends with %q", text, limit, tail[max(0, len(tail)-600):])
-		}
-	}
+		return nil
+	})
 }
 
 // arrival is when the byte at offset end-1 was read (t.mu held).
@@ -153,12 +140,18 @@ func (t *ptyTerm) stop() {
 // returns when the read that completed the match arrived and the offset
 // after it.
 func (t *ptyTerm) waitMatch(re *regexp.Regexp, from int, limit time.Duration) (time.Time, int, error) {
+	return t.waitUntil(re.String(), from, limit, re.FindIndex)
+}
+
+// waitUntil waits until find locates something in the output after from,
+// and returns when the end of it arrived and where it ends.
+func (t *ptyTerm) waitUntil(what string, from int, limit time.Duration, find func([]byte) []int) (time.Time, int, error) {
 	deadline := time.After(limit)
 	for {
 		t.mu.Lock()
 		out := t.out.Bytes()
 		from = min(from, len(out))
-		if loc := re.FindIndex(out[from:]); loc != nil {
+		if loc := find(out[from:]); loc != nil {
 			end := from + loc[1]
 			at := t.arrival(end)
 			t.mu.Unlock()
@@ -172,7 +165,7 @@ func (t *ptyTerm) waitMatch(re *regexp.Regexp, from int, limit time.Duration) (t
 			t.mu.Lock()
 			defer t.mu.Unlock()
 			tail := t.out.String()
-			return time.Time{}, 0, fmt.Errorf("%s not shown in %s; output ends with %q", re, limit, tail[max(0, len(tail)-600):])
+			return time.Time{}, 0, fmt.Errorf("%s not shown in %s; output ends with %q", what, limit, tail[max(0, len(tail)-600):])
 		}
 	}
 }

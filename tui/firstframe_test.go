@@ -3,7 +3,6 @@ package tui
 import (
 	"bytes"
 	"context"
-	"fmt"
 	"os"
 	"strings"
 	"sync"
@@ -13,7 +12,8 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/term"
-	"golang.org/x/sys/unix"
+
+	"github.com/panel-dev/panel/internal/ptypair"
 )
 
 // The first frame is byte for byte what Bubble Tea's renderer writes for
@@ -113,26 +113,11 @@ func twoFrames(t *testing.T, out *lockedBuffer) (string, string) {
 // test ends.
 func openTestPTY(t *testing.T, rows, cols uint16) (master, slave *os.File) {
 	t.Helper()
-	master, err := os.OpenFile("/dev/ptmx", os.O_RDWR|unix.O_NOCTTY|unix.O_CLOEXEC, 0)
+	master, slave, err := ptypair.Open(rows, cols)
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { _ = master.Close() })
-	if err := unix.IoctlSetPointerInt(int(master.Fd()), unix.TIOCSPTLCK, 0); err != nil {
-		t.Fatal(err)
-	}
-	n, err := unix.IoctlGetInt(int(master.Fd()), unix.TIOCGPTN)
-	if err != nil {
-		t.Fatal(err)
-	}
-	slave, err = os.OpenFile(fmt.Sprintf("/dev/pts/%d", n), os.O_RDWR|unix.O_NOCTTY, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = slave.Close() })
-	if err := unix.IoctlSetWinsize(int(slave.Fd()), unix.TIOCSWINSZ, &unix.Winsize{Row: rows, Col: cols}); err != nil {
-		t.Fatal(err)
-	}
+	t.Cleanup(func() { _ = master.Close(); _ = slave.Close() })
 	// Raw, as Bubble Tea makes the terminal it reads keys from (the tests
 	// give it no input): the frame's bytes arrive unchanged.
 	if _, err := term.MakeRaw(slave.Fd()); err != nil {
